@@ -1,0 +1,92 @@
+using Katas.Testing;
+using NUnit.Framework;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Katas.Linreg.Tests;
+
+/// <summary>Task 1: Loss.MeanSquaredError.</summary>
+[Category("kata01"), Category("kata01-task1")]
+public sealed class Task1MeanSquaredErrorTests : KataTest
+{
+    // The article's three hand-picked lines and the errors it printed for them (one decimal).
+    [TestCase(4.0, -120.0, 1057.0)]
+    [TestCase(2.0, 70.0, 720.8)]
+    [TestCase(3.0, -30.0, 265.0)]
+    public void The_articles_lines_have_the_errors_the_article_printed(double slope, double intercept, double published)
+    {
+        double actual = Mse(new Line(slope, intercept), ScalarType.Float32);
+        Assert.That(actual, Is.EqualTo(published).Within(0.06),
+            $"The mean squared error of {new Line(slope, intercept)} should be {published} (the article's value), " +
+            $"but your Loss.MeanSquaredError gave {actual}. {Hint(actual, published)}");
+    }
+
+    [Test]
+    public void The_least_squares_line_has_the_smallest_error_127_1024()
+    {
+        double actual = Mse(new Line(6.041117, -230.530985), ScalarType.Float64);
+        Assert.That(actual, Is.EqualTo(127.1024).Within(1e-4),
+            $"The least-squares line's mean squared error is 127.1024; yours gave {actual}. {Hint(actual, 127.1024)}");
+    }
+
+    [Test]
+    public void The_error_is_a_scalar_of_the_datas_dtype([Values(ScalarType.Float32, ScalarType.Float64)] ScalarType dtype)
+    {
+        (Tensor heights, Tensor weights) = Oracle.Sample.ToTensors(dtype);
+        Tensor slope = torch.tensor(6.0, dtype: dtype);
+        Tensor intercept = torch.tensor(-200.0, dtype: dtype);
+        Tensor loss = LearnerCode.Run(() => Loss.MeanSquaredError(heights, weights, slope, intercept), "Loss.MeanSquaredError");
+        TensorAssert.HasShape(loss, [], "The mean squared error");
+        TensorAssert.HasDtype(loss, dtype, "The mean squared error");
+    }
+
+    [Test]
+    public void The_error_matches_a_plain_loop_on_random_data()
+    {
+        var random = new Random(7);
+        double[] h = Enumerable.Range(0, 37).Select(_ => random.NextDouble() * 10 - 5).ToArray();
+        double[] w = Enumerable.Range(0, 37).Select(_ => random.NextDouble() * 10 - 5).ToArray();
+        var line = new Line(-1.7, 0.4);
+        Tensor loss = LearnerCode.Run(() => Loss.MeanSquaredError(torch.tensor(h), torch.tensor(w), torch.tensor(line.Slope), torch.tensor(line.Intercept)),
+            "Loss.MeanSquaredError");
+        TensorAssert.Close(loss, [Oracle.MeanSquaredError(h, w, line)], [], "The mean squared error of 37 random points", rtol: 1e-12);
+    }
+
+    [Test]
+    public void The_error_keeps_the_autograd_graph_so_it_can_be_differentiated()
+    {
+        (Tensor heights, Tensor weights) = Oracle.Sample.ToTensors(ScalarType.Float64);
+        Tensor slope = torch.tensor(6.0, dtype: ScalarType.Float64, requires_grad: true);
+        Tensor intercept = torch.tensor(-200.0, dtype: ScalarType.Float64, requires_grad: true);
+        Tensor loss = LearnerCode.Run(() => Loss.MeanSquaredError(heights, weights, slope, intercept), "Loss.MeanSquaredError");
+        Assert.That(loss.requires_grad, Is.True,
+            "The loss does not require grad although the slope and intercept do: it was computed outside autograd " +
+            "(through .ToDouble()/.item(), a C# loop, or under no_grad). Compute it with tensor operations only.");
+    }
+
+    private static double Mse(Line line, ScalarType dtype)
+    {
+        (Tensor heights, Tensor weights) = Oracle.Sample.ToTensors(dtype);
+        Tensor loss = LearnerCode.Run(
+            () => Loss.MeanSquaredError(heights, weights, torch.tensor(line.Slope, dtype: dtype), torch.tensor(line.Intercept, dtype: dtype)),
+            "Loss.MeanSquaredError");
+        TensorAssert.HasShape(loss, [], "The mean squared error");
+        return loss.ToDouble();
+    }
+
+    private static string Hint(double actual, double expected)
+    {
+        int n = Oracle.Sample.Count;
+        if (Math.Abs(actual - expected * n) < 1e-3 * expected * n)
+        {
+            return $"That is {n} times too large: take the mean of the squared errors, not their sum.";
+        }
+
+        if (Math.Abs(actual * actual - expected) < 1e-3 * expected)
+        {
+            return "That is the square root of the expected value (root mean squared error): don't take the square root.";
+        }
+
+        return "The loss is mean((slope * heights + intercept - weights)^2).";
+    }
+}

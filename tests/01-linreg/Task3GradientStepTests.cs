@@ -1,0 +1,124 @@
+using Katas.Coaching;
+using Katas.Testing;
+using NUnit.Framework;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Katas.Linreg.Tests;
+
+/// <summary>Task 3: GradientStep.Take.</summary>
+[Category("kata01"), Category("kata01-task3")]
+public sealed class Task3GradientStepTests : KataTest
+{
+    private static readonly LearningRates Rates = LearningRates.Article;
+
+    [Test]
+    public void One_step_moves_each_parameter_against_its_gradient_by_its_own_learning_rate()
+    {
+        Line start = Oracle.ArticleStart1;
+        Line after = StepOnce(start, Rates).After;
+        Line expected = ExpectedStep(start, Rates);
+        string? table = GradientCheck.Compare(["slope", "intercept"], [after.Slope, after.Intercept], [expected.Slope, expected.Intercept],
+            "after your step", "p − rate·∂MSE/∂p", relative: 1e-9, absolute: 1e-12);
+        Assert.That(table, Is.Null, $"One step from {start} with learning rates {Rates} should land on {expected}:\n{table}" +
+            StepHint(start, after, expected));
+    }
+
+    [Test]
+    public void The_step_returns_the_loss_before_the_update()
+    {
+        Line start = Oracle.ArticleStart2;
+        double loss = StepOnce(start, Rates).Loss;
+        double expected = Oracle.MeanSquaredError(Oracle.Sample.Heights, Oracle.Sample.Weights, start);
+        Assert.That(loss, Is.EqualTo(expected).Within(1e-9).Percent,
+            $"Take should return the loss of the line it started from ({expected}), but returned {loss}." +
+            (Math.Abs(loss - Oracle.MeanSquaredError(Oracle.Sample.Heights, Oracle.Sample.Weights, ExpectedStep(start, Rates))) < 1e-6 * expected
+                ? " That is the loss after the step: compute and remember it before updating." : ""));
+    }
+
+    [Test]
+    public void The_gradients_are_reset_so_the_second_step_uses_only_its_own_gradient()
+    {
+        Line start = Oracle.ArticleStart1;
+        (Tensor heights, Tensor weights) = Oracle.Sample.ToTensors(ScalarType.Float64);
+        Tensor slope = torch.tensor(start.Slope, dtype: ScalarType.Float64, requires_grad: true);
+        Tensor intercept = torch.tensor(start.Intercept, dtype: ScalarType.Float64, requires_grad: true);
+        LearnerCode.Run(() =>
+        {
+            GradientStep.Take(heights, weights, slope, intercept, Rates);
+            return GradientStep.Take(heights, weights, slope, intercept, Rates);
+        }, "GradientStep.Take (twice)");
+
+        Line afterFirst = ExpectedStep(start, Rates);
+        Line expected = ExpectedStep(afterFirst, Rates);
+        double usedSlopeGradient = (afterFirst.Slope - slope.ToDouble()) / Rates.Slope;
+        double trueSlopeGradient = Oracle.Gradient(Oracle.Sample.Heights, Oracle.Sample.Weights, afterFirst).Slope;
+        if (Math.Abs(usedSlopeGradient - trueSlopeGradient) > 1e-6 * Math.Abs(trueSlopeGradient))
+        {
+            double firstSlopeGradient = Oracle.Gradient(Oracle.Sample.Heights, Oracle.Sample.Weights, start).Slope;
+            bool accumulated = Math.Abs(usedSlopeGradient - (trueSlopeGradient + firstSlopeGradient)) < 1e-6 * Math.Abs(usedSlopeGradient);
+            Assert.Fail(accumulated
+                ? Coach.GradientsAccumulated("slope", trueSlopeGradient, usedSlopeGradient).Message
+                : $"After two steps the slope should be {expected.Slope}, but it is {slope.ToDouble()}.");
+        }
+
+        Assert.That(intercept.ToDouble(), Is.EqualTo(expected.Intercept).Within(1e-9).Percent,
+            "After two steps the intercept is not where two separate steps would put it: reset the gradients after each update.");
+    }
+
+    [Test]
+    public void The_parameters_change_in_place_and_stay_trainable()
+    {
+        Line start = Oracle.ArticleStart1;
+        (Tensor heights, Tensor weights) = Oracle.Sample.ToTensors(ScalarType.Float64);
+        Tensor slope = torch.tensor(start.Slope, dtype: ScalarType.Float64, requires_grad: true);
+        Tensor intercept = torch.tensor(start.Intercept, dtype: ScalarType.Float64, requires_grad: true);
+        LearnerCode.Run(() => GradientStep.Take(heights, weights, slope, intercept, Rates), "GradientStep.Take");
+
+        if (slope.ToDouble() == start.Slope)
+        {
+            Assert.Fail(Coach.ParametersUnchanged("slope", start.Slope).Message);
+        }
+
+        if (intercept.ToDouble() == start.Intercept)
+        {
+            Assert.Fail(Coach.ParametersUnchanged("intercept", start.Intercept).Message);
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(slope.requires_grad && intercept.requires_grad, Is.True,
+                "After the step a parameter no longer requires grad: update the tensors in place (sub_) instead of replacing them.");
+            Assert.That(slope.is_leaf && intercept.is_leaf, Is.True,
+                "After the step a parameter is no longer a leaf of the graph: the update was recorded by autograd. " +
+                "Wrap it in using (torch.no_grad()) { ... }.");
+        });
+    }
+
+    internal static Line ExpectedStep(Line from, LearningRates rates)
+    {
+        (double slope, double intercept) = Oracle.Gradient(Oracle.Sample.Heights, Oracle.Sample.Weights, from);
+        return new Line(from.Slope - rates.Slope * slope, from.Intercept - rates.Intercept * intercept);
+    }
+
+    private static (Line After, double Loss) StepOnce(Line start, LearningRates rates)
+    {
+        (Tensor heights, Tensor weights) = Oracle.Sample.ToTensors(ScalarType.Float64);
+        Tensor slope = torch.tensor(start.Slope, dtype: ScalarType.Float64, requires_grad: true);
+        Tensor intercept = torch.tensor(start.Intercept, dtype: ScalarType.Float64, requires_grad: true);
+        double loss = LearnerCode.Run(() => GradientStep.Take(heights, weights, slope, intercept, rates), "GradientStep.Take");
+        return (new Line(slope.ToDouble(), intercept.ToDouble()), loss);
+    }
+
+    private static string StepHint(Line start, Line after, Line expected)
+    {
+        double ratio = (after.Slope - start.Slope) / (expected.Slope - start.Slope);
+        return ratio switch
+        {
+            _ when after == start => "\nNothing moved: update the tensors in place (sub_) under torch.no_grad().",
+            _ when Math.Abs(ratio + 1) < 1e-6 => "\nThe step went uphill: subtract the gradient, don't add it.",
+            _ when Math.Abs(ratio - 2) < 1e-6 => "\nThe step was twice too long: is the update applied twice, or the rate multiplied in twice?",
+            _ => "\nEach parameter moves by minus its own learning rate times its gradient.",
+        };
+    }
+}

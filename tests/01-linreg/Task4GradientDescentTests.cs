@@ -1,0 +1,141 @@
+using System.Text;
+using Katas.Coaching;
+using Katas.Testing;
+using NUnit.Framework;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Katas.Linreg.Tests;
+
+/// <summary>Task 4: GradientDescent.Run.</summary>
+[Category("kata01"), Category("kata01-task4")]
+public sealed class Task4GradientDescentTests : KataTest
+{
+    private const int ArticleIterations = 25;
+
+    [Test]
+    public void The_run_records_one_entry_per_iteration_starting_at_the_start()
+    {
+        Trajectory run = Run(Oracle.ArticleStart2, LearningRates.Article, 7, ScalarType.Float64);
+        Assert.That(run, Has.Count.EqualTo(7), $"Run(iterations: 7) recorded {run.Count} entries; record one per iteration.");
+        Assert.That(run[0].Line, Is.EqualTo(Oracle.ArticleStart2),
+            $"The first entry should be the starting line {Oracle.ArticleStart2} (parameters before the first step), but it is {run[0].Line}.");
+        Assert.That(run.Select(step => step.Iteration), Is.EqualTo(Enumerable.Range(0, 7)), "Iterations should be numbered 0, 1, 2, ...");
+    }
+
+    [TestCase(1)]
+    [TestCase(2)]
+    public void The_articles_manual_runs_are_reproduced_in_float32(int startNumber)
+    {
+        Line start = startNumber == 1 ? Oracle.ArticleStart1 : Oracle.ArticleStart2;
+        Trajectory run = Run(start, LearningRates.Article, ArticleIterations, ScalarType.Float32);
+        Trajectory expected = Oracle.GradientDescent(Oracle.Sample.Heights, Oracle.Sample.Weights, start, LearningRates.Article, ArticleIterations);
+        FailOnCoachFinding(run, LearningRates.Article);
+        Assert.That(run, Has.Count.EqualTo(ArticleIterations));
+        for (int i = 0; i < ArticleIterations; i++)
+        {
+            if (!Close(run[i].Slope, expected[i].Slope, 1e-4) || !Close(run[i].Intercept, expected[i].Intercept, 1e-4) ||
+                !Close(run[i].Loss, expected[i].Loss, 1e-3))
+            {
+                Assert.Fail($"From {start} with learning rates {LearningRates.Article}, iteration {i} differs from gradient descent " +
+                            $"computed in float64:\n{SideBySide(run, expected, i)}");
+            }
+        }
+    }
+
+    [Test]
+    public void The_loss_falls_at_every_iteration_at_a_small_learning_rate()
+    {
+        Trajectory run = Run(Oracle.ArticleStart1, LearningRates.Article, ArticleIterations, ScalarType.Float32);
+        FailOnCoachFinding(run, LearningRates.Article);
+        for (int i = 1; i < run.Count; i++)
+        {
+            Assert.That(run[i].Loss, Is.LessThan(run[i - 1].Loss),
+                $"At learning rates {LearningRates.Article} every step should lower the loss, but iteration {i} went from " +
+                $"{run[i - 1].Loss} to {run[i].Loss}.");
+        }
+    }
+
+    [Test]
+    public void A_too_large_learning_rate_is_reported_as_divergence_naming_the_rate()
+    {
+        LearningRates tooLarge = LearningRates.Uniform(3e-4);
+        Trajectory run = Run(Oracle.ArticleStart1, tooLarge, ArticleIterations, ScalarType.Float64);
+        Assert.That(run, Has.Count.EqualTo(ArticleIterations), $"The run should record all {ArticleIterations} iterations even when it diverges.");
+        Diagnosis? diagnosis = Coach.ExamineLosses(run.Losses, tooLarge.ToString());
+        Assert.That(diagnosis?.Symptom, Is.EqualTo(Symptom.Diverging),
+            $"With learning rate {tooLarge} gradient descent on the raw data overshoots more at every step; the coach should " +
+            $"see the loss grow, but it saw: {diagnosis?.Message ?? "nothing wrong"} (losses {string.Join(", ", run.Losses.Take(5).Select(l => l.ToString("G4")))}, ...). " +
+            "Does your run use the learning rates it was given?");
+        Assert.That(diagnosis!.Message, Does.Contain(tooLarge.ToString()), "The divergence report should name the learning rate.");
+    }
+
+    [Test]
+    public void The_run_does_not_leak_tensors()
+    {
+        (Tensor heights, Tensor weights) = Oracle.Sample.ToTensors(ScalarType.Float32);
+        (long afterShort, long afterLong) = LearnerCode.Run(() =>
+        {
+            long before = LiveTensors();
+            GradientDescent.Run(heights, weights, Oracle.ArticleStart1, LearningRates.Article, 5);
+            long afterShortRun = LiveTensors() - before;
+            GradientDescent.Run(heights, weights, Oracle.ArticleStart1, LearningRates.Article, 45);
+            return (afterShortRun, LiveTensors() - before);
+        }, "GradientDescent.Run");
+        Diagnosis? leak = Coach.ExamineLiveTensors(afterShort, afterLong, extraIterations: 40);
+        Assert.That(leak, Is.Null, leak?.Message);
+    }
+
+    [Test]
+    public void The_articles_first_run_draws_the_articles_figure()
+    {
+        Trajectory run = Run(Oracle.ArticleStart1, LearningRates.Article, ArticleIterations, ScalarType.Float32);
+        FailOnCoachFinding(run, LearningRates.Article);
+        Line optimum = Oracle.LeastSquares(Oracle.Sample.Heights, Oracle.Sample.Weights);
+        RenderedRun figures = LinregFigures.WriteRun(Oracle.Sample, run, optimum,
+            Oracle.MeanSquaredError(Oracle.Sample.Heights, Oracle.Sample.Weights, optimum), "Article run 1",
+            KataEnvironment.ArtifactFolder("01-linreg"), "article-run-1", KataEnvironment.Animate);
+        TestContext.Out.WriteLine($"Figures: {figures.Files}");
+        SnapshotAssert.Matches(figures.LastFrame, "article-run-1", $"the article's first run (figures: {figures.Files})");
+    }
+
+    internal static Trajectory Run(Line start, LearningRates rates, int iterations, ScalarType dtype)
+    {
+        (Tensor heights, Tensor weights) = Oracle.Sample.ToTensors(dtype);
+        Trajectory? run = LearnerCode.Run(() => GradientDescent.Run(heights, weights, start, rates, iterations), "GradientDescent.Run");
+        Assert.That(run, Is.Not.Null, "GradientDescent.Run returned null; return the Trajectory you recorded.");
+        return run;
+    }
+
+    internal static void FailOnCoachFinding(Trajectory run, LearningRates rates)
+    {
+        Diagnosis? diagnosis = Coach.ExamineLosses(run.Losses, rates.ToString());
+        if (diagnosis is not null)
+        {
+            Assert.Fail(diagnosis.Message);
+        }
+    }
+
+    private static long LiveTensors()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        return DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+    }
+
+    private static bool Close(double actual, double expected, double relative) =>
+        Math.Abs(actual - expected) <= relative * Math.Abs(expected);
+
+    private static string SideBySide(Trajectory yours, Trajectory expected, int highlight)
+    {
+        var table = new StringBuilder();
+        table.AppendLine("  iter       yours: slope   intercept        loss    expected: slope   intercept        loss");
+        for (int i = Math.Max(0, highlight - 2); i <= Math.Min(yours.Count - 1, highlight + 2); i++)
+        {
+            table.AppendLine($"  {i,4}{yours[i].Slope,18:G7}{yours[i].Intercept,12:G7}{yours[i].Loss,12:G6}" +
+                             $"{expected[i].Slope,20:G7}{expected[i].Intercept,12:G7}{expected[i].Loss,12:G6}{(i == highlight ? "  <--" : "")}");
+        }
+
+        return table.ToString();
+    }
+}

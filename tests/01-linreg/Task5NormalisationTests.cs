@@ -1,0 +1,93 @@
+using Katas.Testing;
+using NUnit.Framework;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Katas.Linreg.Tests;
+
+/// <summary>Task 5: Normalisation.Standardise, MapBack and Fit.</summary>
+[Category("kata01"), Category("kata01-task5")]
+public sealed class Task5NormalisationTests : KataTest
+{
+    private const double LearningRate = 0.1;
+    private const int Iterations = 50;
+
+    [Test]
+    public void Standardising_uses_the_mean_and_population_standard_deviation()
+    {
+        (Tensor heights, _) = Oracle.Sample.ToTensors(ScalarType.Float64);
+        (Tensor standardised, Standardisation statistics) = LearnerCode.Run(() => Normalisation.Standardise(heights), "Normalisation.Standardise");
+        Assert.Multiple(() =>
+        {
+            Assert.That(statistics.Mean, Is.EqualTo(68.8816).Within(1e-4), "The heights' mean is 68.8816.");
+            Assert.That(statistics.StandardDeviation, Is.EqualTo(2.5004).Within(1e-4),
+                $"The heights' population standard deviation is 2.5004; yours is {statistics.StandardDeviation}." +
+                (Math.Abs(statistics.StandardDeviation - 2.5088) < 1e-3
+                    ? " That is the sample standard deviation (divides by n − 1): use std(unbiased: false)."
+                    : ""));
+        });
+        TensorAssert.HasShape(standardised, [Oracle.Sample.Count], "The standardised heights");
+        double[] z = TensorAssert.ToDoubles(standardised);
+        double mean = z.Average();
+        double variance = z.Select(v => (v - mean) * (v - mean)).Average();
+        Assert.That(mean, Is.EqualTo(0).Within(1e-12), "Standardised values should have mean 0.");
+        Assert.That(variance, Is.EqualTo(1).Within(1e-12), "Standardised values should have (population) variance 1.");
+    }
+
+    [Test]
+    public void Mapping_back_gives_the_same_line_in_inches_and_pounds()
+    {
+        var heights = new Standardisation(68.8816, 2.5004);
+        var weights = new Standardisation(185.5908, 18.8488);
+        var standardised = new Line(0.8, 0.05);
+        Line mapped = LearnerCode.Run(() => Normalisation.MapBack(standardised, heights, weights), "Normalisation.MapBack");
+        foreach (double h in new[] { 60.0, 75.0 })
+        {
+            // The standardised line, evaluated the long way: standardise h, apply the line, undo the weights' standardisation.
+            double expected = weights.Invert(standardised.At(heights.Apply(h)));
+            Assert.That(mapped.At(h), Is.EqualTo(expected).Within(1e-9),
+                $"At height {h} the standardised line predicts {expected:F4} pounds but your mapped line {mapped} predicts {mapped.At(h):F4}. " +
+                "Substitute z_h = (h − mean_h)/std_h and z_w = (w − mean_w)/std_w into z_w = a·z_h + b and solve for w; " +
+                "each variable must use its own statistics.");
+        }
+    }
+
+    [Test]
+    public void Gradient_descent_on_standardised_data_lands_on_the_least_squares_line_far_sooner_than_on_raw_data()
+    {
+        (Tensor heights, Tensor weights) = Oracle.Sample.ToTensors(ScalarType.Float32);
+        NormalisedFit fit = LearnerCode.Run(() => Normalisation.Fit(heights, weights, LearningRate, Iterations), "Normalisation.Fit");
+        Line leastSquares = Oracle.LeastSquares(Oracle.Sample.Heights, Oracle.Sample.Weights);
+        Trajectory raw = Oracle.GradientDescent(Oracle.Sample.Heights, Oracle.Sample.Weights, Oracle.ArticleStart1, LearningRates.Article, Iterations);
+
+        double normalisedError = RelativeError(fit.Line, leastSquares);
+        double rawError = RelativeError(raw.Last.Line, leastSquares);
+        string sideBySide =
+            $"\n  least squares (normal equations): {leastSquares}" +
+            $"\n  standardised data, rate {LearningRate}, {Iterations} iterations: {fit.Line} (relative error {normalisedError:G3})" +
+            $"\n  raw data, article rates {LearningRates.Article}, {Iterations} iterations: {raw.Last.Line} (relative error {rawError:G3})";
+        Assert.That(fit.StandardisedTrajectory, Has.Count.EqualTo(Iterations),
+            $"Fit should run {Iterations} iterations and return their trajectory.");
+        Assert.That(normalisedError, Is.LessThan(1e-3),
+            $"After {Iterations} steps on standardised data the line should be within 1e-3 (relative) of least squares.{sideBySide}");
+        Assert.That(rawError, Is.GreaterThan(100 * normalisedError),
+            $"The raw-data run should still be far away after as many steps.{sideBySide}");
+    }
+
+    [Test]
+    public void The_standardised_run_draws_the_articles_figure()
+    {
+        (Tensor heights, Tensor weights) = Oracle.Sample.ToTensors(ScalarType.Float32);
+        NormalisedFit fit = LearnerCode.Run(() => Normalisation.Fit(heights, weights, LearningRate, Iterations), "Normalisation.Fit");
+        Line optimum = Oracle.LeastSquares(Oracle.Sample.Heights, Oracle.Sample.Weights);
+        RenderedRun figures = LinregFigures.WriteRun(Oracle.Sample, LinregFigures.InOriginalUnits(fit), optimum,
+            Oracle.MeanSquaredError(Oracle.Sample.Heights, Oracle.Sample.Weights, optimum), "Standardised data",
+            KataEnvironment.ArtifactFolder("01-linreg"), "standardised-run", KataEnvironment.Animate);
+        TestContext.Out.WriteLine($"Figures: {figures.Files}");
+        SnapshotAssert.Matches(figures.LastFrame, "standardised-run", $"the standardised run (figures: {figures.Files})");
+    }
+
+    private static double RelativeError(Line actual, Line expected) =>
+        Math.Max(Math.Abs(actual.Slope - expected.Slope) / Math.Abs(expected.Slope),
+            Math.Abs(actual.Intercept - expected.Intercept) / Math.Abs(expected.Intercept));
+}
