@@ -91,17 +91,7 @@ internal sealed record Mutant(string Name, string Description, string CaughtBy, 
     /// <summary>Writes a mutated copy of <paramref name="solutionFolder"/> into <paramref name="targetFolder"/>.</summary>
     public void Apply(string solutionFolder, string targetFolder)
     {
-        if (Directory.Exists(targetFolder))
-        {
-            Directory.Delete(targetFolder, recursive: true);
-        }
-
-        Directory.CreateDirectory(targetFolder);
-        foreach (string source in Directory.GetFiles(solutionFolder))
-        {
-            File.Copy(source, Path.Combine(targetFolder, Path.GetFileName(source)));
-        }
-
+        KataCopy.Copy(solutionFolder, targetFolder);
         foreach (MutantEdit edit in Edits)
         {
             string path = Path.Combine(targetFolder, edit.File);

@@ -6,7 +6,7 @@ namespace Katas.Cli.Commands;
 /// <summary>`katas check [NN] [--task N]`: runs the tests against the learner's code and shows a board.</summary>
 internal static class CheckCommand
 {
-    public const string Usage = "check [NN] [--task N]  test your code in katas/ (one kata, or all) and show what passes";
+    public const string Usage = "check [NN] [--task N] [--source DIR]  test your code in katas/ (or DIR, laid out like katas/) and show what passes";
 
     public static int Run(Arguments arguments)
     {
@@ -24,14 +24,24 @@ internal static class CheckCommand
         {
             AnsiConsole.MarkupLine($"[bold]{kata}[/]: building and testing your code...");
             string? filter = task > 0 ? $"TestCategory=kata{kata[..2]}-task{task}" : null;
-            TestRunResult result = TestRun.Run(kata, source, source == "katas" ? "katas" : "custom", filter, animate: true);
-            allPassed &= ShowBoard(kata, result);
+            TestRunResult result = source == "katas"
+                ? TestRun.Run(kata, "katas", "katas", filter, animate: true)
+                : TestRun.Run(kata, CopyIntoRepository(source, kata), "submission", filter, animate: true);
+            allPassed &= ShowBoard(kata, result, source == "katas" ? "yours" : "other");
         }
 
         return allPassed ? 0 : 1;
     }
 
-    private static bool ShowBoard(string kata, TestRunResult result)
+    /// <summary>A folder from anywhere is built from a copy inside the repository, where its build settings apply.</summary>
+    private static string CopyIntoRepository(string source, string kata)
+    {
+        string root = Path.Combine(Repository.Artifacts, "submission");
+        KataCopy.Copy(Path.Combine(Path.GetFullPath(source), kata), Path.Combine(root, kata));
+        return root;
+    }
+
+    private static bool ShowBoard(string kata, TestRunResult result, string figureFolder)
     {
         if (!result.Built)
         {
@@ -53,7 +63,7 @@ internal static class CheckCommand
         }
 
         AnsiConsole.Write(board);
-        string figures = Path.Combine(Repository.Artifacts, kata, "yours");
+        string figures = Path.Combine(Repository.Artifacts, kata, figureFolder);
         if (Directory.Exists(figures) && Directory.EnumerateFiles(figures).Any())
         {
             AnsiConsole.MarkupLine($"Your figures: [bold]{Markup.Escape(Path.GetRelativePath(Repository.Root, figures))}/[/] " +
