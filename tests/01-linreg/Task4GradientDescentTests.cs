@@ -1,5 +1,6 @@
 using System.Text;
 using Katas.Coaching;
+using Katas.Plotting;
 using Katas.Testing;
 using NUnit.Framework;
 using TorchSharp;

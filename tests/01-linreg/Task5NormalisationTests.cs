@@ -1,3 +1,4 @@
+using Katas.Plotting;
 using Katas.Testing;
 using NUnit.Framework;
 using TorchSharp;

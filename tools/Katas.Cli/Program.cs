@@ -27,6 +27,8 @@ try
         "reproduce" => ReproduceCommand.Run(arguments),
         "accept" => AcceptCommand.Run(arguments),
         "verify" => VerifyCommand.Run(arguments),
+        "spread" => SpreadCommand.Run(arguments),
+        "bench" => BenchCommand.Run(arguments),
         _ => throw new UsageException($"Unknown command \"{commandLine[0]}\"."),
     };
 }
@@ -49,4 +51,6 @@ static string Usage() => string.Join('\n',
     "  " + CheckCommand.Usage,
     "  " + ReproduceCommand.Usage,
     "  " + AcceptCommand.Usage,
-    "  " + VerifyCommand.Usage);
+    "  " + VerifyCommand.Usage,
+    "  " + SpreadCommand.Usage,
+    "  " + BenchCommand.Usage);

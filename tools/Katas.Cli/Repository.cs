@@ -27,6 +27,27 @@ internal static class Repository
         return match ?? throw new UsageException($"There is no kata \"{argument}\". Katas: {string.Join(", ", Katas)}.");
     }
 
+    /// <summary>Which implementation of the katas this build of the tool runs ("solutions" unless built with -p:KataSource).</summary>
+    public static string KataSource =>
+        typeof(Repository).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .OfType<System.Reflection.AssemblyMetadataAttribute>().FirstOrDefault(attribute => attribute.Key == "KataSource")?.Value ?? "solutions";
+
+    /// <summary>In words, what <see cref="KataSource"/> is.</summary>
+    public static string BuiltAgainst => KataSource switch
+    {
+        "solutions" => "reference solutions",
+        "katas" => "your code in katas/",
+        _ => "implementation in " + KataSource,
+    };
+
+    /// <summary>Where the tool writes a kata's figures: artifacts/&lt;kata&gt;/reference, /yours or /other, as the tests do.</summary>
+    public static string FigureFolder(string kata) => Path.Combine(Artifacts, kata, KataSource switch
+    {
+        "solutions" => "reference",
+        "katas" => "yours",
+        _ => "other",
+    });
+
     /// <summary>The kata's test project file.</summary>
     public static string TestProject(string kata) =>
         Directory.GetFiles(Path.Combine(Root, "tests", kata), "*.Tests.csproj").Single();

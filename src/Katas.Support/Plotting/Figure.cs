@@ -14,6 +14,9 @@ public enum SeriesStyle
 
     /// <summary>One large highlighted marker.</summary>
     Highlight,
+
+    /// <summary>Separate straight segments: points 0–1, 2–3, 4–5, ... are joined.</summary>
+    Segments,
 }
 
 /// <summary>A named set of points in one panel.</summary>
@@ -27,8 +30,13 @@ public sealed record Series(string Label, SeriesStyle Style, string Color, IRead
 /// <summary>The visible area of a panel.</summary>
 public readonly record struct AxisLimits(double XMin, double XMax, double YMin, double YMax);
 
-/// <summary>One plot inside a figure; the legend sits in the upper right unless <paramref name="LegendUpperLeft"/>.</summary>
-public sealed record Panel(string Title, string XLabel, string YLabel, AxisLimits Limits, IReadOnlyList<Series> Series, bool LegendUpperLeft = false);
+/// <summary>
+/// One plot inside a figure; the legend sits in the upper right unless <paramref name="LegendUpperLeft"/>,
+/// and is hidden when <paramref name="ShowLegend"/> is false. <paramref name="SquareAxes"/> draws one unit
+/// the same length on both axes (for circles).
+/// </summary>
+public sealed record Panel(string Title, string XLabel, string YLabel, AxisLimits Limits, IReadOnlyList<Series> Series,
+    bool LegendUpperLeft = false, bool ShowLegend = true, bool SquareAxes = false);
 
 /// <summary>
 /// A figure as data: what is drawn, not how it looks in pixels. Snapshots compare this (rounded),

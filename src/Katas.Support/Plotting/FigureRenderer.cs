@@ -78,7 +78,20 @@ public static class FigureRenderer
         }
 
         plot.Axes.SetLimits(panel.Limits.XMin, panel.Limits.XMax, panel.Limits.YMin, panel.Limits.YMax);
-        plot.ShowLegend(panel.LegendUpperLeft ? Alignment.UpperLeft : Alignment.UpperRight);
+        if (panel.SquareAxes)
+        {
+            plot.Axes.SquareUnits();
+        }
+
+        if (panel.ShowLegend)
+        {
+            plot.ShowLegend(panel.LegendUpperLeft ? Alignment.UpperLeft : Alignment.UpperRight);
+        }
+        else
+        {
+            plot.HideLegend();
+        }
+
         return plot;
     }
 
@@ -102,6 +115,17 @@ public static class FigureRenderer
             case SeriesStyle.ReferenceLine:
                 var reference = plot.Add.HorizontalLine(ys[0], 1.5f, color, LinePattern.Dashed);
                 reference.LegendText = series.Label;
+                break;
+            case SeriesStyle.Segments:
+                for (int i = 0; i + 1 < xs.Length; i += 2)
+                {
+                    var segment = plot.Add.Line(xs[i], ys[i], xs[i + 1], ys[i + 1]);
+                    segment.Color = color;
+                    segment.LineWidth = 1.5f;
+                    segment.MarkerSize = 0;
+                    segment.LegendText = i == 0 ? series.Label : "";
+                }
+
                 break;
             case SeriesStyle.Highlight:
                 var highlight = plot.Add.ScatterPoints(xs, ys, color);

@@ -38,7 +38,7 @@ public static partial class FigureSnapshot
 
     /// <summary>
     /// Compares snapshot texts line by line: words must be equal, numbers may differ by
-    /// <paramref name="relativeTolerance"/> of their size (plus a tiny absolute slack for values near zero).
+    /// <paramref name="relativeTolerance"/> of their size, plus 1e-6 absolute for values near zero (invisible in any plot).
     /// Returns null when they match, else a description of the first difference.
     /// </summary>
     public static string? FirstDifference(string expected, string actual, double relativeTolerance = 2e-4)
@@ -80,7 +80,7 @@ public static partial class FigureSnapshot
             }
 
             double scale = Math.Max(Math.Abs(x), Math.Abs(y));
-            if (!(Math.Abs(x - y) <= relativeTolerance * scale + 1e-9))
+            if (!(Math.Abs(x - y) <= relativeTolerance * scale + 1e-6))
             {
                 return false;
             }

@@ -1,0 +1,29 @@
+using Katas.Plotting;
+using Katas.Testing;
+
+namespace Katas.Spread.Tests;
+
+/// <summary>The kata's figures, drawn from the implementation under test and compared with the reference plot data.</summary>
+[Category("kata02"), Category("kata02-figures")]
+public sealed class FigureTests : KataTest
+{
+    private const string Kata = "02-spread";
+
+    [Test]
+    public void The_force_run_in_2D_draws_the_vectors_on_the_circle()
+    {
+        double[][] start = Oracle.RandomVectors(20, 2, seed: 1);
+        SpreadRun run = LearnerCode.Run(() => SphereDescent.Run(Oracle.Tensor(start), (v, _) => Losses.TangentForce(v), DescentSettings.ArticleLosses),
+            "SphereDescent.Run with Losses.TangentForce", TimeSpan.FromSeconds(60));
+        RenderedRun figures = SpreadFigures.WriteRun(run, "Force loss", 18.0, KataEnvironment.ArtifactFolder(Kata), "force-2d-20", KataEnvironment.Animate);
+        SnapshotAssert.Matches(figures.LastFrame, "force-2d-20", $"the force loss on 20 vectors in 2D (figures: {figures.Files})");
+    }
+
+    [Test]
+    public void The_tammes_run_in_3D_draws_both_hemispheres_with_nearest_neighbour_links()
+    {
+        SpreadRun run = LearnerCode.Run(() => Tammes.Solve(12, 3, new TammesSettings()), "Tammes.Solve", TimeSpan.FromSeconds(60));
+        RenderedRun figures = SpreadFigures.WriteRun(run, "Tammes loss", 63.4349, KataEnvironment.ArtifactFolder(Kata), "tammes-3d-12", KataEnvironment.Animate);
+        SnapshotAssert.Matches(figures.LastFrame, "tammes-3d-12", $"the Tammes loss on 12 vectors in 3D (figures: {figures.Files})");
+    }
+}

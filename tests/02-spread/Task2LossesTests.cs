@@ -1,0 +1,118 @@
+using Katas.Testing;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Katas.Spread.Tests;
+
+/// <summary>Task 2: the article's three losses.</summary>
+[Category("kata02"), Category("kata02-task2")]
+public sealed class Task2LossesTests : KataTest
+{
+    private static readonly double[][] Random7 = Oracle.RandomVectors(7, 3, seed: 11);
+
+    [Test]
+    public void Loss_a_is_minus_the_smallest_angle()
+    {
+        double loss = LossCheck.Value(Losses.NegativeMinimumAngle, Random7, "Losses.NegativeMinimumAngle");
+        Assert.That(loss, Is.EqualTo(-SpreadGeometry.MinimumAngle(Random7)).Within(1e-9),
+            "Loss a is minus the smallest angle (radians): minimising it maximises the smallest angle.");
+    }
+
+    [Test]
+    public void Loss_a_moves_only_the_closest_pair()
+    {
+        Tensor vectors = Oracle.Tensor(Random7).requires_grad_();
+        LearnerCode.Run(() => Losses.NegativeMinimumAngle(vectors).backward(), "Losses.NegativeMinimumAngle and backward()");
+        double[] gradient = TensorAssert.ToDoubles(vectors.grad!);
+        (int a, int b) = ClosestPair(Random7);
+        for (int i = 0; i < Random7.Length; i++)
+        {
+            double norm = Math.Sqrt(gradient.Skip(i * 3).Take(3).Sum(x => x * x));
+            if (i == a || i == b)
+            {
+                Assert.That(norm, Is.GreaterThan(1e-6), $"Vector {i} is in the closest pair ({a}, {b}), so loss a must move it.");
+            }
+            else
+            {
+                Assert.That(norm, Is.EqualTo(0).Within(1e-12),
+                    $"Vector {i} is not in the closest pair ({a}, {b}) but loss a's gradient moves it: the minimum of the " +
+                    "angles depends on the closest pair only.");
+            }
+        }
+    }
+
+    [Test]
+    public void Loss_b_adds_0_4_times_the_spread_of_the_nearest_neighbour_angles()
+    {
+        double loss = LossCheck.Value(v => Losses.MinimumAngleWithSpread(v), Random7, "Losses.MinimumAngleWithSpread");
+        double expected = Oracle.MinimumAngleWithSpread(Random7);
+        Assert.That(loss, Is.EqualTo(expected).Within(1e-9),
+            $"Loss b should be −(smallest angle − 0.4 × Σ(nearest-neighbour angle − their mean)²) = {expected}; yours is {loss}.");
+    }
+
+    [Test]
+    public void Loss_b_of_a_regular_polygon_has_no_spread()
+    {
+        double[][] polygon = SpreadGeometry.RegularPolygon(12, offset: 0.3);
+        double loss = LossCheck.Value(v => Losses.MinimumAngleWithSpread(v), polygon, "Losses.MinimumAngleWithSpread");
+        Assert.That(loss, Is.EqualTo(-2 * Math.PI / 12).Within(1e-9),
+            "Every vector of a regular 12-gon has its nearest neighbour 30° away, so the spread is 0 and loss b is −30° (in radians).");
+    }
+
+    [Test]
+    public void Loss_c_sums_the_tangent_parts_of_the_inverse_square_forces()
+    {
+        double loss = LossCheck.Value(Losses.TangentForce, Random7, "Losses.TangentForce");
+        double expected = Oracle.TangentForce(Random7);
+        Assert.That(loss, Is.EqualTo(expected).Within(1e-6).Percent,
+            $"Loss c should be Σᵢ |tangent part of Σⱼ (vᵢ − vⱼ)/|vᵢ − vⱼ|³| = {expected}; yours is {loss}.");
+    }
+
+    [TestCase("regular 20-gon")]
+    [TestCase("tetrahedron")]
+    [TestCase("octahedron")]
+    [TestCase("icosahedron")]
+    public void Loss_c_is_zero_at_a_regular_arrangement(string arrangement)
+    {
+        double[][] vectors = arrangement switch
+        {
+            "regular 20-gon" => SpreadGeometry.RegularPolygon(20),
+            "tetrahedron" => Oracle.Tetrahedron,
+            "octahedron" => Oracle.Octahedron,
+            _ => Oracle.Icosahedron,
+        };
+        double loss = LossCheck.Value(Losses.TangentForce, vectors, "Losses.TangentForce");
+        Assert.That(loss, Is.EqualTo(0).Within(1e-6),
+            $"In a {arrangement} the forces on each vector balance along the sphere: only a radial part is left, which " +
+            $"cannot move it. Loss c should be 0 there, yours is {loss}. Did you remove the radial component (f − (f·v)v)?");
+    }
+
+    [Test]
+    public void Loss_a_gradient_matches_finite_differences() =>
+        LossCheck.GradientMatchesFiniteDifferences(Losses.NegativeMinimumAngle, Random7, "Losses.NegativeMinimumAngle");
+
+    [Test]
+    public void Loss_b_gradient_matches_finite_differences() =>
+        LossCheck.GradientMatchesFiniteDifferences(v => Losses.MinimumAngleWithSpread(v), Random7, "Losses.MinimumAngleWithSpread");
+
+    [Test]
+    public void Loss_c_gradient_matches_finite_differences() =>
+        LossCheck.GradientMatchesFiniteDifferences(Losses.TangentForce, Random7, "Losses.TangentForce");
+
+    private static (int, int) ClosestPair(double[][] v)
+    {
+        (int, int) best = (0, 1);
+        for (int i = 0; i < v.Length; i++)
+        {
+            for (int j = i + 1; j < v.Length; j++)
+            {
+                if (SpreadGeometry.Angle(v[i], v[j]) < SpreadGeometry.Angle(v[best.Item1], v[best.Item2]))
+                {
+                    best = (i, j);
+                }
+            }
+        }
+
+        return best;
+    }
+}
