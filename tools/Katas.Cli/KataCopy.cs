@@ -6,7 +6,7 @@ namespace Katas.Cli;
 /// </summary>
 internal static class KataCopy
 {
-    /// <summary>Replaces <paramref name="target"/> with the source files of <paramref name="source"/> (no bin/obj).</summary>
+    /// <summary>Replaces <paramref name="target"/> with the source files of <paramref name="source"/>, subfolders included (no bin/obj).</summary>
     public static void Copy(string source, string target)
     {
         if (!Directory.Exists(source))
@@ -19,10 +19,24 @@ internal static class KataCopy
             Directory.Delete(target, recursive: true);
         }
 
+        CopyFolder(source, target);
+    }
+
+    private static void CopyFolder(string source, string target)
+    {
         Directory.CreateDirectory(target);
         foreach (string file in Directory.GetFiles(source))
         {
             File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        }
+
+        foreach (string folder in Directory.GetDirectories(source))
+        {
+            string name = Path.GetFileName(folder);
+            if (name is not ("bin" or "obj"))
+            {
+                CopyFolder(folder, Path.Combine(target, name));
+            }
         }
     }
 }

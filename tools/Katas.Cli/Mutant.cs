@@ -5,7 +5,7 @@ namespace Katas.Cli;
 /// Stored as tests/&lt;kata&gt;/Mutants/&lt;name&gt;.mutant:
 /// <code>
 /// description: The update adds the gradient, so every step climbs uphill.
-/// caught-by: One_step_moves_each_parameter_against_its_gradient_by_its_own_learning_rate
+/// caught-by: One_step_moves_each_parameter_against_its_gradient_by_its_own_learning_rate   (a test name, or the start of several)
 /// message: The step went uphill
 ///
 /// --- GradientStep.cs

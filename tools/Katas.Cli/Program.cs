@@ -29,6 +29,7 @@ try
         "verify" => VerifyCommand.Run(arguments),
         "spread" => SpreadCommand.Run(arguments),
         "bench" => BenchCommand.Run(arguments),
+        "race" => RaceCommand.Run(arguments),
         _ => throw new UsageException($"Unknown command \"{commandLine[0]}\"."),
     };
 }
@@ -53,4 +54,5 @@ static string Usage() => string.Join('\n',
     "  " + AcceptCommand.Usage,
     "  " + VerifyCommand.Usage,
     "  " + SpreadCommand.Usage,
+    "  " + RaceCommand.Usage,
     "  " + BenchCommand.Usage);

@@ -30,13 +30,20 @@ public sealed record Series(string Label, SeriesStyle Style, string Color, IRead
 /// <summary>The visible area of a panel.</summary>
 public readonly record struct AxisLimits(double XMin, double XMax, double YMin, double YMax);
 
+/// <summary>Contour lines of a function sampled on a grid: <c>Z[i, j]</c> is its value at (<c>Xs[j]</c>, <c>Ys[i]</c>).</summary>
+/// <param name="Xs">Grid x coordinates, ascending.</param>
+/// <param name="Ys">Grid y coordinates, ascending.</param>
+/// <param name="Z">Values, rows by y.</param>
+/// <param name="Levels">How many contour lines to draw.</param>
+public sealed record ContourGrid(IReadOnlyList<double> Xs, IReadOnlyList<double> Ys, double[,] Z, int Levels);
+
 /// <summary>
 /// One plot inside a figure; the legend sits in the upper right unless <paramref name="LegendUpperLeft"/>,
 /// and is hidden when <paramref name="ShowLegend"/> is false. <paramref name="SquareAxes"/> draws one unit
 /// the same length on both axes (for circles).
 /// </summary>
 public sealed record Panel(string Title, string XLabel, string YLabel, AxisLimits Limits, IReadOnlyList<Series> Series,
-    bool LegendUpperLeft = false, bool ShowLegend = true, bool SquareAxes = false);
+    bool LegendUpperLeft = false, bool ShowLegend = true, bool SquareAxes = false, ContourGrid? Contours = null);
 
 /// <summary>
 /// A figure as data: what is drawn, not how it looks in pixels. Snapshots compare this (rounded),

@@ -72,6 +72,21 @@ public static class FigureRenderer
         plot.Title(panel.Title, size: 15);
         plot.XLabel(panel.XLabel, size: 13);
         plot.YLabel(panel.YLabel, size: 13);
+        if (panel.Contours is { } grid)
+        {
+            var points = new Coordinates3d[grid.Ys.Count, grid.Xs.Count];
+            for (int i = 0; i < grid.Ys.Count; i++)
+            {
+                for (int j = 0; j < grid.Xs.Count; j++)
+                {
+                    points[i, j] = new Coordinates3d(grid.Xs[j], grid.Ys[i], grid.Z[i, j]);
+                }
+            }
+
+            var contours = plot.Add.ContourLines(points, grid.Levels);
+            contours.LineColor = Color.FromHex("#b0b0b0");
+        }
+
         foreach (Series series in panel.Series)
         {
             AddSeries(plot, series);

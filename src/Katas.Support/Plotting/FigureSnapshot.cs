@@ -23,9 +23,15 @@ public static partial class FigureSnapshot
             text.AppendLine($"panel: {panel.Title}");
             text.AppendLine($"  x axis: {panel.XLabel} [{N(panel.Limits.XMin)}, {N(panel.Limits.XMax)}]");
             text.AppendLine($"  y axis: {panel.YLabel} [{N(panel.Limits.YMin)}, {N(panel.Limits.YMax)}]");
+            if (panel.Contours is { } grid)
+            {
+                double[] z = grid.Z.Cast<double>().ToArray();
+                text.AppendLine($"  contours: {grid.Levels} levels of a {grid.Xs.Count}x{grid.Ys.Count} grid, z [{N(z.Min())}, {N(z.Max())}], mean {N(z.Average())}");
+            }
+
             foreach (Series series in panel.Series)
             {
-                text.AppendLine($"  series: {series.Label} ({series.Style}, {series.Xs.Count} points)");
+                text.AppendLine($"  series: {(series.Label.Length > 0 ? series.Label : "(unlabelled)")} ({series.Style}, {series.Xs.Count} points)");
                 for (int i = 0; i < series.Xs.Count; i++)
                 {
                     text.AppendLine($"    {N(series.Xs[i])} {N(series.Ys[i])}");

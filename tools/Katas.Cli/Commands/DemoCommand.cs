@@ -8,7 +8,7 @@ internal static class DemoCommand
 {
     public const string Usage = "demo [NN]            render the katas' figures with the reference solutions into artifacts/";
 
-    private static readonly IKataDemo[] Demos = [new LinregDemo(), new SpreadDemo()];
+    private static readonly IKataDemo[] Demos = [new LinregDemo(), new SpreadDemo(), new OptimizersDemo()];
 
     public static int Run(Arguments arguments)
     {

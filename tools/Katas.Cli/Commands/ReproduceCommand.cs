@@ -1,6 +1,7 @@
 using System.Globalization;
 using Katas.Cli.Katas;
 using Katas.Data;
+using Katas.Optimizers;
 using Spectre.Console;
 
 namespace Katas.Cli.Commands;
@@ -27,6 +28,18 @@ internal static class ReproduceCommand
         }
 
         AnsiConsole.Write(table);
+
+        var optimizers = new Table()
+            .Title("The article's optimizers (Keras conventions, float32, from (6.041117, -180), no intercept scaling)")
+            .AddColumns("run", "optimizer", "iterations", "slope", "intercept", "last loss");
+        foreach ((string name, OptimizerSettings settings, int iterations) in OptimizerRuns.Article)
+        {
+            Trajectory run = OptimizerRuns.ArticleRun(sample, settings, iterations);
+            optimizers.AddRow(name, Markup.Escape(settings.ToString()), run.Count.ToString(CultureInfo.InvariantCulture),
+                F(run.Last.Slope), F(run.Last.Intercept), F(run.Last.Loss));
+        }
+
+        AnsiConsole.Write(optimizers);
         AnsiConsole.WriteLine("slope, intercept and loss are those of the last iteration (the parameters it started from and their loss).");
         return 0;
     }

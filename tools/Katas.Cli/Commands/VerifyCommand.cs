@@ -8,10 +8,11 @@ namespace Katas.Cli.Commands;
 /// </summary>
 internal static class VerifyCommand
 {
-    public const string Usage = "verify stubs|mutants [NN]  prove every test fails on the stubs / every mutant is caught";
+    public const string Usage = "verify stubs|mutants [NN] [--mutant NAME]  prove every test fails on the stubs / every mutant is caught";
 
     public static int Run(Arguments arguments)
     {
+        string? only = arguments.Value("--mutant");
         arguments.RejectUnknown(2);
         if (arguments.Positionals.Count == 0)
         {
@@ -22,7 +23,7 @@ internal static class VerifyCommand
         return arguments.Positionals[0] switch
         {
             "stubs" => katas.All(Stubs) ? 0 : 1,
-            "mutants" => katas.Select(Mutants).ToList().All(ok => ok) ? 0 : 1,
+            "mutants" => katas.Select(kata => Mutants(kata, only)).ToList().All(ok => ok) ? 0 : 1,
             _ => throw new UsageException($"verify {arguments.Positionals[0]}: use verify stubs or verify mutants."),
         };
     }
@@ -50,11 +51,19 @@ internal static class VerifyCommand
         return ok;
     }
 
-    private static bool Mutants(string kata)
+    private static bool Mutants(string kata, string? only)
     {
         string folder = Path.Combine(Repository.Root, "tests", kata, "Mutants");
         string[] files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.mutant").Order(StringComparer.Ordinal).ToArray() : [];
-        if (files.Length < 4)
+        if (only is not null)
+        {
+            files = files.Where(file => Path.GetFileNameWithoutExtension(file) == only).ToArray();
+            if (files.Length == 0)
+            {
+                throw new UsageException($"{kata} has no mutant \"{only}\" (tests/{kata}/Mutants/{only}.mutant).");
+            }
+        }
+        else if (files.Length < 4)
         {
             AnsiConsole.MarkupLine($"[red]{kata}: {files.Length} mutants; every kata needs at least 4[/] (tests/{kata}/Mutants/*.mutant)");
             return false;
@@ -94,7 +103,10 @@ internal static class VerifyCommand
         }
 
         List<TestOutcome> failures = result.Outcomes.Where(outcome => !outcome.Passed).ToList();
-        TestOutcome? named = failures.FirstOrDefault(outcome => outcome.Name.StartsWith(mutant.CaughtBy, StringComparison.Ordinal));
+        // caught-by names a test, or the start of the names of a group of test cases.
+        List<TestOutcome> declared = failures.Where(outcome => outcome.Name.StartsWith(mutant.CaughtBy, StringComparison.Ordinal)).ToList();
+        TestOutcome? named = declared.FirstOrDefault(outcome => mutant.Message is null || outcome.Message.Contains(mutant.Message, StringComparison.Ordinal))
+            ?? declared.FirstOrDefault();
         bool messageOk = named is not null && (mutant.Message is null || named.Message.Contains(mutant.Message, StringComparison.Ordinal));
         if (failures.Count > 0 && messageOk)
         {

@@ -1,0 +1,25 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Katas.Optimizers;
+
+/// <summary>Task 1b: kata 01's run, with an optimizer object doing the update.</summary>
+public static class OptimizerRun
+{
+    /// <summary>
+    /// Fits weight = slope × height + intercept by minimising the mean squared error with an optimizer:
+    /// create the two parameters and the optimizer ONCE, then each iteration: zero the gradients, compute
+    /// the loss, backward(), step(). Records the slope, intercept and loss before each step, like kata 01.
+    /// </summary>
+    /// <param name="heights">The heights, shape [n]; the parameters take their dtype.</param>
+    /// <param name="weights">The weights, shape [n].</param>
+    /// <param name="start">The line to start from.</param>
+    /// <param name="optimizer">Makes the optimizer for the parameters [slope, intercept].</param>
+    /// <param name="iterations">How many steps to take.</param>
+    public static Trajectory Run(Tensor heights, Tensor weights, Line start, OptimizerFactory optimizer, int iterations)
+    {
+        throw new NotImplementedException(
+            "Kata 04, task 1 (OptimizerRun.Run) is not implemented yet: see katas/04-optimizers/README.md, task 1.");
+    }
+}

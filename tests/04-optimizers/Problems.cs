@@ -1,0 +1,86 @@
+using Katas.Data;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Katas.Optimizers.Tests;
+
+/// <summary>A small optimization problem for comparing optimizers step by step (float64). Public only because NUnit test cases take it.</summary>
+/// <param name="Name">For test names and messages.</param>
+/// <param name="Start">The parameters' starting values.</param>
+/// <param name="Loss">The loss of the parameters.</param>
+/// <param name="SgdRate">A learning rate plain gradient descent survives on this problem.</param>
+/// <param name="AdaptiveRate">A step size for RMSprop, Adam and Adagrad.</param>
+public sealed record Problem(string Name, double[] Start, Func<IReadOnlyList<Tensor>, Tensor> Loss, double SgdRate, double AdaptiveRate)
+{
+    private static readonly HeightWeightSample Sample = HeightWeightSample.Load();
+
+    public static Problem HeightWeight { get; } = new("height-weight MSE", [6.041117, -180],
+        p =>
+        {
+            (Tensor h, Tensor w) = Sample.ToTensors(ScalarType.Float64);
+            return (p[0] * h + p[1] - w).square().mean();
+        }, 2e-5, 0.1);
+
+    public static Problem Rosenbrock { get; } = new("Rosenbrock", [-1.5, 2], p => Surface.Rosenbrock.Loss(p[0], p[1]), 1e-3, 0.01);
+
+    public static Problem StiffQuadratic { get; } = new("quadratic with curvatures 1 and 1000", [1, 1],
+        p => (p[0].square() + 1000 * p[1].square()) / 2, 1e-3, 0.05);
+
+    public static Problem[] All { get; } = [HeightWeight, Rosenbrock, StiffQuadratic];
+
+    /// <summary>Fresh parameters at the start.</summary>
+    public Parameter[] NewParameters() => Start.Select(value => new Parameter(torch.tensor(value, dtype: ScalarType.Float64))).ToArray();
+
+    /// <summary>The settings' learning rate replaced by this problem's rate for that kind.</summary>
+    public OptimizerSettings Scaled(OptimizerSettings settings) => settings with
+    {
+        LearningRate = settings.Kind is OptimizerKind.Sgd or OptimizerKind.Momentum ? SgdRate : AdaptiveRate,
+    };
+
+    public override string ToString() => Name;
+}
+
+/// <summary>Runs two optimizers side by side on the same problem and reports where they part ways.</summary>
+internal static class StepByStep
+{
+    /// <summary>The parameter values after each of <paramref name="steps"/> steps.</summary>
+    public static List<double[]> Trace(Problem problem, Func<Parameter[], IOptimizer> make, int steps)
+    {
+        Parameter[] parameters = problem.NewParameters();
+        IOptimizer optimizer = make(parameters);
+        var trace = new List<double[]>();
+        for (int step = 0; step < steps; step++)
+        {
+            using var scope = torch.NewDisposeScope();
+            optimizer.ZeroGrad();
+            problem.Loss(parameters).backward();
+            optimizer.Step();
+            trace.Add(parameters.Select(p => p.ToDouble()).ToArray());
+        }
+
+        return trace;
+    }
+
+    /// <summary>Null when the traces agree to <paramref name="relative"/>, else where and how they first differ.</summary>
+    public static string? FirstDifference(List<double[]> yours, List<double[]> reference, double relative = 1e-9)
+    {
+        for (int step = 0; step < reference.Count; step++)
+        {
+            for (int k = 0; k < reference[step].Length; k++)
+            {
+                double expected = reference[step][k];
+                double actual = yours[step][k];
+                if (!(Math.Abs(actual - expected) <= relative * Math.Abs(expected) + 1e-12))
+                {
+                    string hint = step == 0
+                        ? "The very first step differs: check the update formula, every hyperparameter (learning rate, eps, betas, alpha, momentum) and the sign of the weight decay (+wd·p is added to the gradient)."
+                        : "The first step agreed but a later one does not: is the optimizer's state (momentum buffer, running averages, sum of squares, step count) kept between steps and updated exactly once per step?";
+                    return $"after step {step + 1}, parameter {k} is {actual:G12} but the reference has {expected:G12}. {hint}";
+                }
+            }
+        }
+
+        return null;
+    }
+}

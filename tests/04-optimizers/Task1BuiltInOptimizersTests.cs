@@ -1,0 +1,210 @@
+using Katas.Coaching;
+using Katas.Data;
+using Katas.Plotting;
+using Katas.Testing;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Katas.Optimizers.Tests;
+
+/// <summary>Task 1: BuiltInOptimizers.Create and OptimizerRun.Run.</summary>
+[Category("kata04"), Category("kata04-task1")]
+public sealed class Task1BuiltInOptimizersTests : KataTest
+{
+    private static readonly HeightWeightSample Sample = HeightWeightSample.Load();
+    private static readonly Line ArticleStart = new(6.041117, -180);
+    private const double OptimumMse = 127.1024;
+
+    private static readonly object[] Kinds =
+    [
+        new object[] { new OptimizerSettings(OptimizerKind.Sgd, 1e-3, WeightDecay: 0.05), (Func<IEnumerable<Parameter>, optim.Optimizer>)(p => optim.SGD(p, 1e-3, weight_decay: 0.05)) },
+        new object[] { new OptimizerSettings(OptimizerKind.Momentum, 1e-3, Momentum: 0.7), (Func<IEnumerable<Parameter>, optim.Optimizer>)(p => optim.SGD(p, 1e-3, momentum: 0.7)) },
+        new object[] { new OptimizerSettings(OptimizerKind.Momentum, 1e-3, Momentum: 0.8, Nesterov: true), (Func<IEnumerable<Parameter>, optim.Optimizer>)(p => optim.SGD(p, 1e-3, momentum: 0.8, nesterov: true)) },
+        new object[] { new OptimizerSettings(OptimizerKind.RmsProp, 0.01, Alpha: 0.9, Eps: 1e-3), (Func<IEnumerable<Parameter>, optim.Optimizer>)(p => optim.RMSProp(p, 0.01, alpha: 0.9, eps: 1e-3)) },
+        new object[] { new OptimizerSettings(OptimizerKind.Adam, 0.01, Beta1: 0.8, Beta2: 0.9, Eps: 1e-3), (Func<IEnumerable<Parameter>, optim.Optimizer>)(p => optim.Adam(p, 0.01, beta1: 0.8, beta2: 0.9, eps: 1e-3)) },
+        new object[] { new OptimizerSettings(OptimizerKind.Adagrad, 0.1, InitialAccumulator: 0.5, Eps: 1e-3), (Func<IEnumerable<Parameter>, optim.Optimizer>)(p => optim.Adagrad(p, 0.1, initial_accumulator_value: 0.5, eps: 1e-3)) },
+    ];
+
+    [TestCaseSource(nameof(Kinds))]
+    public void Create_makes_TorchSharps_optimizer_with_every_hyperparameter(OptimizerSettings settings, Func<IEnumerable<Parameter>, optim.Optimizer> reference)
+    {
+        List<double[]> yours = LearnerCode.Run(() => StepByStep.Trace(Problem.Rosenbrock, p => new TorchOptimizer(BuiltInOptimizers.Create(p, settings)), 20),
+            "BuiltInOptimizers.Create");
+        List<double[]> expected = StepByStep.Trace(Problem.Rosenbrock, p => new TorchOptimizer(reference(p)), 20);
+        string? difference = StepByStep.FirstDifference(yours, expected, 1e-12);
+        Assert.That(difference, Is.Null, $"Create({settings}) does not behave like TorchSharp's optimizer with the same settings: {difference}");
+    }
+
+    [Test]
+    public void Keras_style_RMSprop_is_refused_with_a_pointer_to_task_2()
+    {
+        Exception? thrown = null;
+        LearnerCode.Run(() =>
+        {
+            try
+            {
+                BuiltInOptimizers.Create([new Parameter(torch.tensor(1.0))], OptimizerSettings.ArticleRmsProp);
+            }
+            catch (NotSupportedException e)
+            {
+                thrown = e;
+            }
+        }, "BuiltInOptimizers.Create");
+        Assert.That(thrown, Is.Not.Null,
+            "TorchSharp's RMSProp puts ε outside the square root; asked for Keras' ε inside it, Create should throw NotSupportedException " +
+            "(silently ignoring a setting gives wrong results without a word).");
+        Assert.That(thrown!.Message, Does.Contain("task 2"), "The message should say where Keras' convention lives: your own RmsProp (task 2).");
+    }
+
+    [Test]
+    public void With_plain_SGD_the_run_is_kata_01s_gradient_descent()
+    {
+        (Tensor heights, Tensor weights) = Sample.ToTensors(ScalarType.Float64);
+        Trajectory run = LearnerCode.Run(() => OptimizerRun.Run(heights, weights, ArticleStart,
+            p => new TorchOptimizer(optim.SGD(p, 2e-5)), 5), "OptimizerRun.Run");
+        Assert.That(run, Has.Count.EqualTo(5), "Record one entry per iteration.");
+        Line line = ArticleStart;
+        for (int i = 0; i < 5; i++)
+        {
+            (double gSlope, double gIntercept) = Gradient(line);
+            Assert.That(run[i].Slope, Is.EqualTo(line.Slope).Within(1e-9).Percent, Message(i, line, run[i]));
+            Assert.That(run[i].Intercept, Is.EqualTo(line.Intercept).Within(1e-9).Percent, Message(i, line, run[i]));
+            line = new Line(line.Slope - 2e-5 * gSlope, line.Intercept - 2e-5 * gIntercept);
+        }
+
+        string Message(int i, Line expected, TrajectoryStep actual)
+        {
+            // At the third iteration a run that never zeroes the gradients steps with the first two gradients' sum.
+            if (i == 2)
+            {
+                double used = (run[1].Slope - actual.Slope) / 2e-5;
+                double own = Gradient(run[1].Line).Slope;
+                if (Math.Abs(used - (own + Gradient(run[0].Line).Slope)) < 1e-6 * Math.Abs(used))
+                {
+                    return Coach.GradientsAccumulated("slope", own, used).Message;
+                }
+            }
+
+            return $"Iteration {i} should start from {expected} (plain gradient descent, rate 2e-5), but your run recorded {actual.Line}. " +
+                   "Each iteration: zero_grad(), compute the loss, backward(), step(); record the parameters and loss before the step.";
+        }
+    }
+
+    [Test]
+    public void The_optimizer_is_created_once_so_Adam_keeps_its_running_averages()
+    {
+        (Tensor heights, Tensor weights) = Sample.ToTensors(ScalarType.Float64);
+        int created = 0;
+        Trajectory yours = LearnerCode.Run(() => OptimizerRun.Run(heights, weights, ArticleStart, p =>
+        {
+            created++;
+            return new TorchOptimizer(optim.Adam(p, 0.1));
+        }, 10), "OptimizerRun.Run");
+        Assert.That(created, Is.EqualTo(1),
+            $"The optimizer factory was called {created} times for 10 iterations. Create the optimizer once, before the loop: " +
+            "Adam's and RMSprop's running averages (and momentum) live inside it, and a new one starts from scratch every time.");
+        Assert.That(yours, Has.Count.EqualTo(10));
+    }
+
+    [Test]
+    public void The_articles_RMSprop_falls_at_every_step_and_ends_near_the_optimum()
+    {
+        Trajectory run = ArticleRun(OptimizerSettings.ArticleRmsProp with { EpsInsideSqrt = false }, 25);
+        for (int i = 1; i < run.Count; i++)
+        {
+            Assert.That(run[i].Loss, Is.LessThanOrEqualTo(run[i - 1].Loss),
+                $"RMSprop (lr 0.1, decay 0.9) should lower the loss at every step of the article's run; at iteration {i} it went from {run[i - 1].Loss} to {run[i].Loss}.");
+        }
+
+        Assert.That(run.Last.Loss, Is.LessThan(OptimumMse * 1.05),
+            $"After 25 RMSprop steps the loss should be within 5% of the optimum {OptimumMse}; it is {run.Last.Loss}.");
+    }
+
+    [Test]
+    public void The_articles_Adam_overshoots_and_comes_back_near_the_optimum()
+    {
+        Trajectory run = ArticleRun(OptimizerSettings.ArticleAdam, 50);
+        int rises = Enumerable.Range(1, run.Count - 1).Count(i => run[i].Loss > run[i - 1].Loss);
+        Assert.That(rises, Is.GreaterThan(0),
+            "Adam (lr 0.1) builds up momentum and overshoots the valley: the article saw its loss go back up several times. Yours never rose: " +
+            "is it Adam with the article's settings (betas 0.9/0.999, eps 1e-7)?");
+        Assert.That(run.Last.Loss, Is.LessThan(OptimumMse * 1.10),
+            $"After 50 Adam steps the loss should be within 10% of the optimum {OptimumMse}; it is {run.Last.Loss}.");
+    }
+
+    [TestCase(0.9, TestName = "The first RMSprop step moves each parameter by lr over the root of 1 minus the decay (Keras' 0.9)")]
+    [TestCase(0.99, TestName = "TorchSharp's default RMSprop decay 0.99 makes the first step three times longer")]
+    public void The_first_RMSprop_step_has_the_length_the_decay_implies(double alpha)
+    {
+        Trajectory run = ArticleRun(OptimizerSettings.ArticleRmsProp with { EpsInsideSqrt = false, Alpha = alpha }, 2);
+        // v starts at 0, so after one step v = (1 − α)g² and the step is lr·g/√v = lr/√(1 − α) in the gradient's direction.
+        double expected = 0.1 / Math.Sqrt(1 - alpha);
+        Assert.That(Math.Abs(run[1].Slope - run[0].Slope), Is.EqualTo(expected).Within(1e-3),
+            $"With decay {alpha} the first step should move the slope by 0.1/√(1 − {alpha}) = {expected:F4}; it moved {Math.Abs(run[1].Slope - run[0].Slope):F4}.");
+    }
+
+    [Test]
+    public void The_run_does_not_leak_tensors()
+    {
+        (Tensor heights, Tensor weights) = Sample.ToTensors(ScalarType.Float32);
+        (long afterShort, long afterLong) = LearnerCode.Run(() =>
+        {
+            long before = LiveTensors();
+            OptimizerRun.Run(heights, weights, ArticleStart, p => new TorchOptimizer(optim.Adam(p, 0.1)), 5);
+            long shortRun = LiveTensors() - before;
+            OptimizerRun.Run(heights, weights, ArticleStart, p => new TorchOptimizer(optim.Adam(p, 0.1)), 45);
+            return (shortRun, LiveTensors() - before);
+        }, "OptimizerRun.Run");
+        Diagnosis? leak = Coach.ExamineLiveTensors(afterShort, afterLong, extraIterations: 40);
+        Assert.That(leak, Is.Null, leak?.Message);
+    }
+
+    [TestCase("rmsprop")]
+    [TestCase("adam")]
+    public void The_articles_optimizer_runs_draw_kata_01s_figure(string optimizer)
+    {
+        Trajectory run = optimizer == "rmsprop"
+            ? ArticleRun(OptimizerSettings.ArticleRmsProp with { EpsInsideSqrt = false }, 25)
+            : ArticleRun(OptimizerSettings.ArticleAdam, 50);
+        RenderedRun figures = Linreg.LinregFigures.WriteRun(Sample, run, new Line(6.041117, -230.530985), OptimumMse,
+            optimizer == "rmsprop" ? "RMSprop (lr 0.1, decay 0.9)" : "Adam (lr 0.1)", KataEnvironment.ArtifactFolder("04-optimizers"),
+            $"article-{optimizer}", KataEnvironment.Animate);
+        SnapshotAssert.Matches(figures.LastFrame, $"article-{optimizer}", $"the article's {optimizer} run (figures: {figures.Files})");
+    }
+
+    private static Trajectory ArticleRun(OptimizerSettings settings, int iterations)
+    {
+        (Tensor heights, Tensor weights) = Sample.ToTensors(ScalarType.Float32);
+        Trajectory run = LearnerCode.Run(() => OptimizerRun.Run(heights, weights, ArticleStart,
+            p => new TorchOptimizer(BuiltInOptimizers.Create(p, settings)), iterations), "OptimizerRun.Run");
+        Diagnosis? diagnosis = Coach.ExamineLosses(run.Losses, settings.ToString());
+        if (diagnosis is not null)
+        {
+            Assert.Fail(diagnosis.Message);
+        }
+
+        return run;
+    }
+
+    private static (double Slope, double Intercept) Gradient(Line line)
+    {
+        double slope = 0;
+        double intercept = 0;
+        for (int i = 0; i < Sample.Count; i++)
+        {
+            double error = line.At(Sample.Heights[i]) - Sample.Weights[i];
+            slope += 2 * error * Sample.Heights[i] / Sample.Count;
+            intercept += 2 * error / Sample.Count;
+        }
+
+        return (slope, intercept);
+    }
+
+    private static long LiveTensors()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        return DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+    }
+}

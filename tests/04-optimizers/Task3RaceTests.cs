@@ -1,0 +1,85 @@
+using Katas.Plotting;
+using Katas.Testing;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Katas.Optimizers.Tests;
+
+/// <summary>Task 3: Race.Run.</summary>
+[Category("kata04"), Category("kata04-task3")]
+public sealed class Task3RaceTests : KataTest
+{
+    [Test]
+    public void Each_path_starts_at_the_start_and_records_every_step_with_its_loss()
+    {
+        Surface bowl = Surface.IllConditionedBowl;
+        RaceResult result = LearnerCode.Run(() => Race.Run(bowl, [("sgd", p => new TorchOptimizer(optim.SGD(p, 0.01)))], 30), "Race.Run")[0];
+        Assert.That(result.Xs, Has.Count.EqualTo(31), "30 steps visit 31 points: the start and one after each step.");
+        Assert.That((result.Xs[0], result.Ys[0]), Is.EqualTo(bowl.Start), "The path starts at the surface's start.");
+        for (int k = 0; k < result.Xs.Count; k++)
+        {
+            Assert.That(result.Losses[k], Is.EqualTo(bowl.Value(result.Xs[k], result.Ys[k])).Within(1e-12),
+                $"The loss recorded at point {k} is not the surface's value there: record the point and the loss computed from it together.");
+        }
+
+        // Plain gradient descent on (x² + 50y²)/2: x ← (1 − lr)x, y ← (1 − 50lr)y.
+        Assert.That(result.Xs[30], Is.EqualTo(bowl.Start.X * Math.Pow(0.99, 30)).Within(1e-12),
+            "After 30 SGD steps of rate 0.01 on the bowl, x should be −4·0.99³⁰. Reset the gradients before each backward().");
+        Assert.That(result.Ys[30], Is.EqualTo(bowl.Start.Y * Math.Pow(0.5, 30)).Within(1e-12));
+    }
+
+    [Test]
+    public void Steps_to_tolerance_is_the_first_step_within_the_tolerance()
+    {
+        Surface bowl = Surface.IllConditionedBowl;
+        IReadOnlyList<RaceResult> results = LearnerCode.Run(() => Race.Run(bowl,
+        [
+            ("momentum", p => new TorchOptimizer(optim.SGD(p, 0.03, momentum: 0.9))),
+            ("sgd, too slow", p => new TorchOptimizer(optim.SGD(p, 1e-4))),
+        ], 300), "Race.Run");
+        foreach (RaceResult result in results)
+        {
+            int? expected = Enumerable.Range(0, result.Losses.Count).Cast<int?>()
+                .FirstOrDefault(k => result.Losses[k!.Value] - bowl.MinimumValue <= bowl.Tolerance);
+            Assert.That(result.StepsToTolerance, Is.EqualTo(expected),
+                $"{result.Optimizer}: its losses first come within {bowl.Tolerance} of the minimum at step {expected?.ToString() ?? "never"}, " +
+                $"but StepsToTolerance says {result.StepsToTolerance?.ToString() ?? "null"}.");
+        }
+
+        Assert.That(results[1].StepsToTolerance, Is.Null, "A run that never gets within tolerance has StepsToTolerance null.");
+    }
+
+    [Test]
+    public void A_diverging_run_stops_at_its_first_non_finite_loss()
+    {
+        RaceResult result = LearnerCode.Run(() => Race.Run(Surface.Rosenbrock, [("sgd, far too fast", p => new TorchOptimizer(optim.SGD(p, 1.0)))], 100), "Race.Run")[0];
+        int firstBad = result.Losses.ToList().FindIndex(loss => !double.IsFinite(loss));
+        Assert.That(firstBad, Is.EqualTo(result.Losses.Count - 1),
+            "SGD with rate 1 blows up on Rosenbrock: the path should end at the first NaN or infinite loss instead of carrying on.");
+    }
+
+    [Test]
+    public void Momentum_beats_plain_SGD_in_the_ill_conditioned_bowl()
+    {
+        Surface bowl = Surface.IllConditionedBowl;
+        IReadOnlyList<RaceResult> results = LearnerCode.Run(() => Race.Run(bowl,
+        [
+            ("sgd", p => HandWrittenOptimizers.Create(p, new OptimizerSettings(OptimizerKind.Sgd, bowl.RaceRates["sgd"]))),
+            ("momentum", p => HandWrittenOptimizers.Create(p, new OptimizerSettings(OptimizerKind.Momentum, bowl.RaceRates["momentum"]))),
+        ], bowl.RaceSteps), "Race.Run with your optimizers");
+        Assert.That(results[1].StepsToTolerance ?? int.MaxValue, Is.LessThan(results[0].StepsToTolerance ?? int.MaxValue),
+            $"In a bowl 50 times steeper across than along, momentum builds up speed along the valley: it should arrive sooner than plain SGD " +
+            $"(steps: sgd {results[0].StepsToTolerance?.ToString() ?? "never"}, momentum {results[1].StepsToTolerance?.ToString() ?? "never"}).");
+    }
+
+    [Test]
+    public void The_race_in_the_bowl_draws_paths_over_the_contours()
+    {
+        Surface bowl = Surface.IllConditionedBowl;
+        IReadOnlyList<RaceResult> results = LearnerCode.Run(() => Race.Run(bowl,
+            OptimizerSettings.ByName.Select(entry => (entry.Key, (OptimizerFactory)(p => HandWrittenOptimizers.Create(p, entry.Value(bowl.RaceRates[entry.Key]))))).ToList(),
+            bowl.RaceSteps), "Race.Run with your optimizers");
+        RenderedRun figures = OptimizerFigures.WriteRace(bowl, results, KataEnvironment.ArtifactFolder("04-optimizers"), KataEnvironment.Animate);
+        SnapshotAssert.Matches(figures.LastFrame, "bowl-race", $"the race in the bowl (figures: {figures.Files})");
+    }
+}
