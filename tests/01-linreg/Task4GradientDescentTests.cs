@@ -75,16 +75,8 @@ public sealed class Task4GradientDescentTests : KataTest
     public void The_run_does_not_leak_tensors()
     {
         (Tensor heights, Tensor weights) = Oracle.Sample.ToTensors(ScalarType.Float32);
-        (long afterShort, long afterLong) = LearnerCode.Run(() =>
-        {
-            long before = LiveTensors();
-            GradientDescent.Run(heights, weights, Oracle.ArticleStart1, LearningRates.Article, 5);
-            long afterShortRun = LiveTensors() - before;
-            GradientDescent.Run(heights, weights, Oracle.ArticleStart1, LearningRates.Article, 45);
-            return (afterShortRun, LiveTensors() - before);
-        }, "GradientDescent.Run");
-        Diagnosis? leak = Coach.ExamineLiveTensors(afterShort, afterLong, extraIterations: 40);
-        Assert.That(leak, Is.Null, leak?.Message);
+        LeakCheck.AssertNoLeak(iterations => GradientDescent.Run(heights, weights, Oracle.ArticleStart1, LearningRates.Article, iterations),
+            "GradientDescent.Run");
     }
 
     [Test]
@@ -117,12 +109,6 @@ public sealed class Task4GradientDescentTests : KataTest
         }
     }
 
-    private static long LiveTensors()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        return DisposeScopeManager.Statistics.ThreadTotalLiveCount;
-    }
 
     private static bool Close(double actual, double expected, double relative) =>
         Math.Abs(actual - expected) <= relative * Math.Abs(expected);

@@ -81,19 +81,9 @@ public sealed class Task3SphereDescentTests : KataTest
     }
 
     [Test]
-    public void The_run_does_not_leak_tensors()
-    {
-        (long afterShort, long afterLong) = LearnerCode.Run(() =>
-        {
-            long before = LiveTensors();
-            SphereDescent.Run(Oracle.Tensor(Start), LinearLoss, new DescentSettings(0.01, 5));
-            long shortRun = LiveTensors() - before;
-            SphereDescent.Run(Oracle.Tensor(Start), LinearLoss, new DescentSettings(0.01, 45));
-            return (shortRun, LiveTensors() - before);
-        }, "SphereDescent.Run");
-        Diagnosis? leak = Coach.ExamineLiveTensors(afterShort, afterLong, extraIterations: 40);
-        Assert.That(leak, Is.Null, leak?.Message);
-    }
+    public void The_run_does_not_leak_tensors() =>
+        LeakCheck.AssertNoLeak(iterations => SphereDescent.Run(Oracle.Tensor(Start), LinearLoss, new DescentSettings(0.01, iterations)),
+            "SphereDescent.Run");
 
     internal static void FailOnNaNOrOffSphere(SpreadRun run)
     {
@@ -123,10 +113,4 @@ public sealed class Task3SphereDescentTests : KataTest
         return Oracle.Normalise(vectors.Select((row, i) => row.Select((x, k) => x - rate * scale * G[i][k]).ToArray()).ToArray());
     }
 
-    private static long LiveTensors()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        return DisposeScopeManager.Statistics.ThreadTotalLiveCount;
-    }
 }

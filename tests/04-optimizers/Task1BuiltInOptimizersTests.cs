@@ -148,16 +148,8 @@ public sealed class Task1BuiltInOptimizersTests : KataTest
     public void The_run_does_not_leak_tensors()
     {
         (Tensor heights, Tensor weights) = Sample.ToTensors(ScalarType.Float32);
-        (long afterShort, long afterLong) = LearnerCode.Run(() =>
-        {
-            long before = LiveTensors();
-            OptimizerRun.Run(heights, weights, ArticleStart, p => new TorchOptimizer(optim.Adam(p, 0.1)), 5);
-            long shortRun = LiveTensors() - before;
-            OptimizerRun.Run(heights, weights, ArticleStart, p => new TorchOptimizer(optim.Adam(p, 0.1)), 45);
-            return (shortRun, LiveTensors() - before);
-        }, "OptimizerRun.Run");
-        Diagnosis? leak = Coach.ExamineLiveTensors(afterShort, afterLong, extraIterations: 40);
-        Assert.That(leak, Is.Null, leak?.Message);
+        LeakCheck.AssertNoLeak(iterations => OptimizerRun.Run(heights, weights, ArticleStart, p => new TorchOptimizer(optim.Adam(p, 0.1)), iterations),
+            "OptimizerRun.Run");
     }
 
     [TestCase("rmsprop")]
@@ -201,10 +193,4 @@ public sealed class Task1BuiltInOptimizersTests : KataTest
         return (slope, intercept);
     }
 
-    private static long LiveTensors()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        return DisposeScopeManager.Statistics.ThreadTotalLiveCount;
-    }
 }
