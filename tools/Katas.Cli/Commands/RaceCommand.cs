@@ -33,7 +33,7 @@ internal static class RaceCommand
 
         TorchRuntime.Initialise();
         IReadOnlyList<RaceResult> results = OptimizerRuns.RunRace(surface, optimizers, steps);
-        RenderedRun files = OptimizerFigures.WriteRace(surface, results, Repository.FigureFolder(OptimizerRuns.Kata), animate: !json);
+        RenderedRun files = OptimizerFigures.WriteRace(surface, results, Repository.FigureFolder(OptimizerRuns.Kata), animate: true);
         if (json)
         {
             Console.WriteLine(JsonSerializer.Serialize(new
@@ -50,6 +50,7 @@ internal static class RaceCommand
                     diverged = !double.IsFinite(result.FinalLoss),
                 }),
                 figure = files.Png,
+                animation = files.Gif,
             }, new JsonSerializerOptions { DefaultIgnoreCondition = JsonIgnoreCondition.Never }));
             return 0;
         }
