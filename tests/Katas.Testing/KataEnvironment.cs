@@ -32,13 +32,7 @@ public static class KataEnvironment
     /// </summary>
     public static string ArtifactFolder(string kata)
     {
-        string who = KataSource switch
-        {
-            "katas" => "yours",
-            "solutions" => "reference",
-            _ => "other",
-        };
-        string folder = Path.Combine(RepoRoot, "artifacts", kata, who);
+        string folder = ArtifactFolders.For(RepoRoot, kata, KataSource);
         Directory.CreateDirectory(folder);
         return folder;
     }

@@ -41,12 +41,7 @@ internal static class Repository
     };
 
     /// <summary>Where the tool writes a kata's figures: artifacts/&lt;kata&gt;/reference, /yours or /other, as the tests do.</summary>
-    public static string FigureFolder(string kata) => Path.Combine(Artifacts, kata, KataSource switch
-    {
-        "solutions" => "reference",
-        "katas" => "yours",
-        _ => "other",
-    });
+    public static string FigureFolder(string kata) => ArtifactFolders.For(Root, kata, KataSource);
 
     /// <summary>The kata's test project file.</summary>
     public static string TestProject(string kata) =>

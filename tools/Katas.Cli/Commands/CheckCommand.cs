@@ -27,7 +27,7 @@ internal static class CheckCommand
             TestRunResult result = source == "katas"
                 ? TestRun.Run(kata, "katas", "katas", filter, animate: true)
                 : TestRun.Run(kata, CopyIntoRepository(source, kata), "submission", filter, animate: true);
-            allPassed &= ShowBoard(kata, result, source == "katas" ? "yours" : "other");
+            allPassed &= ShowBoard(kata, result, ArtifactFolders.Who(source == "katas" ? "katas" : "submission"));
         }
 
         return allPassed ? 0 : 1;
@@ -67,7 +67,7 @@ internal static class CheckCommand
         if (Directory.Exists(figures) && Directory.EnumerateFiles(figures).Any())
         {
             AnsiConsole.MarkupLine($"Your figures: [bold]{Markup.Escape(Path.GetRelativePath(Repository.Root, figures))}/[/] " +
-                                   $"(the reference ones: {Markup.Escape(Path.GetRelativePath(Repository.Root, Path.Combine(Repository.Artifacts, kata, "reference")))}/, made by `demo`)");
+                                   $"(the reference ones: {Markup.Escape(Path.GetRelativePath(Repository.Root, ArtifactFolders.For(Repository.Root, kata, "solutions")))}/, made by `demo`)");
         }
 
         return result.Failed == 0 && result.Outcomes.Count > 0;
