@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace Katas.Linreg.Tests;
 
 /// <summary>Task 1: Loss.MeanSquaredError.</summary>
-[Category("kata01"), Category("kata01-task1")]
+[KataTask(1)]
 public sealed class Task1MeanSquaredErrorTests : KataTest
 {
     // The article's three hand-picked lines and the errors it printed for them (one decimal).

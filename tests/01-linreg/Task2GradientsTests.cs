@@ -1,13 +1,15 @@
-using Katas.Coaching;
+using Katas.Testing.Coaching;
 using Katas.Testing;
 using NUnit.Framework;
 using TorchSharp;
 using static TorchSharp.torch;
 
+using Katas.Testing.Oracles;
+
 namespace Katas.Linreg.Tests;
 
 /// <summary>Task 2: Gradients.OfMeanSquaredError.</summary>
-[Category("kata01"), Category("kata01-task2")]
+[KataTask(2)]
 public sealed class Task2GradientsTests : KataTest
 {
     private static readonly Line[] Points =

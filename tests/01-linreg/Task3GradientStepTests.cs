@@ -1,13 +1,15 @@
-using Katas.Coaching;
+using Katas.Testing.Coaching;
 using Katas.Testing;
 using NUnit.Framework;
 using TorchSharp;
 using static TorchSharp.torch;
 
+using Katas.Testing.Oracles;
+
 namespace Katas.Linreg.Tests;
 
 /// <summary>Task 3: GradientStep.Take.</summary>
-[Category("kata01"), Category("kata01-task3")]
+[KataTask(3)]
 public sealed class Task3GradientStepTests : KataTest
 {
     private static readonly LearningRates Rates = LearningRates.Article;

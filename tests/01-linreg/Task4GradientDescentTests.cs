@@ -1,6 +1,6 @@
 using System.Text;
-using Katas.Coaching;
-using Katas.Plotting;
+using Katas.Testing.Coaching;
+using Katas.Figures;
 using Katas.Testing;
 using NUnit.Framework;
 using TorchSharp;
@@ -9,7 +9,7 @@ using static TorchSharp.torch;
 namespace Katas.Linreg.Tests;
 
 /// <summary>Task 4: GradientDescent.Run.</summary>
-[Category("kata01"), Category("kata01-task4")]
+[KataTask(4)]
 public sealed class Task4GradientDescentTests : KataTest
 {
     private const int ArticleIterations = 25;
@@ -85,7 +85,7 @@ public sealed class Task4GradientDescentTests : KataTest
         Trajectory run = Run(Oracle.ArticleStart1, LearningRates.Article, ArticleIterations, ScalarType.Float32);
         FailOnCoachFinding(run, LearningRates.Article);
         Line optimum = Oracle.LeastSquares(Oracle.Sample.Heights, Oracle.Sample.Weights);
-        RenderedRun figures = LinregFigures.WriteRun(Oracle.Sample, run, optimum,
+        RenderedRun figures = LineFitFigures.WriteRun(Oracle.Sample, run, optimum,
             Oracle.MeanSquaredError(Oracle.Sample.Heights, Oracle.Sample.Weights, optimum), "Article run 1",
             KataEnvironment.ArtifactFolder("01-linreg"), "article-run-1", KataEnvironment.Animate);
         TestContext.Out.WriteLine($"Figures: {figures.Files}");

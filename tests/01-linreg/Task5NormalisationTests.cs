@@ -1,13 +1,15 @@
-using Katas.Plotting;
+using Katas.Figures;
 using Katas.Testing;
 using NUnit.Framework;
 using TorchSharp;
 using static TorchSharp.torch;
 
+using Katas.Linreg.Kit;
+
 namespace Katas.Linreg.Tests;
 
 /// <summary>Task 5: Normalisation.Standardise, MapBack and Fit.</summary>
-[Category("kata01"), Category("kata01-task5")]
+[KataTask(5)]
 public sealed class Task5NormalisationTests : KataTest
 {
     private const double LearningRate = 0.1;
@@ -81,7 +83,7 @@ public sealed class Task5NormalisationTests : KataTest
         (Tensor heights, Tensor weights) = Oracle.Sample.ToTensors(ScalarType.Float32);
         NormalisedFit fit = LearnerCode.Run(() => Normalisation.Fit(heights, weights, LearningRate, Iterations), "Normalisation.Fit");
         Line optimum = Oracle.LeastSquares(Oracle.Sample.Heights, Oracle.Sample.Weights);
-        RenderedRun figures = LinregFigures.WriteRun(Oracle.Sample, LinregFigures.InOriginalUnits(fit), optimum,
+        RenderedRun figures = LineFitFigures.WriteRun(Oracle.Sample, LinregRuns.InOriginalUnits(fit), optimum,
             Oracle.MeanSquaredError(Oracle.Sample.Heights, Oracle.Sample.Weights, optimum), "Standardised data",
             KataEnvironment.ArtifactFolder("01-linreg"), "standardised-run", KataEnvironment.Animate);
         TestContext.Out.WriteLine($"Figures: {figures.Files}");

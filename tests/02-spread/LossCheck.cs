@@ -2,6 +2,8 @@ using Katas.Testing;
 using TorchSharp;
 using static TorchSharp.torch;
 
+using Katas.Testing.Oracles;
+
 namespace Katas.Spread.Tests;
 
 /// <summary>Evaluates a learner's loss on float64 vectors, and checks its autograd gradient against finite differences.</summary>

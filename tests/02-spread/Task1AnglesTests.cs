@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace Katas.Spread.Tests;
 
 /// <summary>Task 1: Angles.Pairwise and Angles.Minimum.</summary>
-[Category("kata02"), Category("kata02-task1")]
+[KataTask(1)]
 public sealed class Task1AnglesTests : KataTest
 {
     [Test]

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace Katas.Spread.Tests;
 
 /// <summary>Task 2: the article's three losses.</summary>
-[Category("kata02"), Category("kata02-task2")]
+[KataTask(2)]
 public sealed class Task2LossesTests : KataTest
 {
     private static readonly double[][] Random7 = Oracle.RandomVectors(7, 3, seed: 11);

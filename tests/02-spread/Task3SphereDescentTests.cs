@@ -1,4 +1,4 @@
-using Katas.Coaching;
+using Katas.Testing.Coaching;
 using Katas.Testing;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace Katas.Spread.Tests;
 
 /// <summary>Task 3: SphereDescent.Run.</summary>
-[Category("kata02"), Category("kata02-task3")]
+[KataTask(3)]
 public sealed class Task3SphereDescentTests : KataTest
 {
     private static DescentSettings ForceSettings => DescentSettings.ArticleLosses;

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace Katas.Spread.Tests;
 
 /// <summary>Task 4: Tammes.SoftMinimumLoss and Tammes.Solve reach the proven optima.</summary>
-[Category("kata02"), Category("kata02-task4")]
+[KataTask(4)]
 public sealed class Task4TammesTests : KataTest
 {
     private static readonly TimeSpan SolveLimit = TimeSpan.FromSeconds(60);

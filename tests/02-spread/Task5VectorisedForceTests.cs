@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace Katas.Spread.Tests;
 
 /// <summary>Task 5: the vectorised force loss agrees with the article's loops (ArticleForceLoss.WithLoops).</summary>
-[Category("kata02"), Category("kata02-task5")]
+[KataTask(5)]
 public sealed class Task5VectorisedForceTests : KataTest
 {
     [TestCase(20, 2, 31)]

@@ -1,6 +1,6 @@
-using Katas.Coaching;
+using Katas.Testing.Coaching;
 using Katas.Data;
-using Katas.Plotting;
+using Katas.Figures;
 using Katas.Testing;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -9,7 +9,7 @@ using static TorchSharp.torch;
 namespace Katas.Optimizers.Tests;
 
 /// <summary>Task 1: BuiltInOptimizers.Create and OptimizerRun.Run.</summary>
-[Category("kata04"), Category("kata04-task1")]
+[KataTask(1)]
 public sealed class Task1BuiltInOptimizersTests : KataTest
 {
     private static readonly HeightWeightSample Sample = HeightWeightSample.Load();
@@ -159,7 +159,7 @@ public sealed class Task1BuiltInOptimizersTests : KataTest
         Trajectory run = optimizer == "rmsprop"
             ? ArticleRun(OptimizerSettings.ArticleRmsProp with { EpsInsideSqrt = false }, 25)
             : ArticleRun(OptimizerSettings.ArticleAdam, 50);
-        RenderedRun figures = Linreg.LinregFigures.WriteRun(Sample, run, new Line(6.041117, -230.530985), OptimumMse,
+        RenderedRun figures = LineFitFigures.WriteRun(Sample, run, new Line(6.041117, -230.530985), OptimumMse,
             optimizer == "rmsprop" ? "RMSprop (lr 0.1, decay 0.9)" : "Adam (lr 0.1)", KataEnvironment.ArtifactFolder("04-optimizers"),
             $"article-{optimizer}", KataEnvironment.Animate);
         SnapshotAssert.Matches(figures.LastFrame, $"article-{optimizer}", $"the article's {optimizer} run (figures: {figures.Files})");

@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace Katas.Optimizers.Tests;
 
 /// <summary>Task 2: your optimizers match TorchSharp's step for step, and Keras' RMSprop matches its formula.</summary>
-[Category("kata04"), Category("kata04-task2")]
+[KataTask(2)]
 public sealed class Task2HandWrittenOptimizersTests : KataTest
 {
     private const int Steps = 100;

@@ -1,12 +1,14 @@
-using Katas.Plotting;
+using Katas.Figures;
 using Katas.Testing;
 using TorchSharp;
 using static TorchSharp.torch;
 
+using Katas.Optimizers.Kit;
+
 namespace Katas.Optimizers.Tests;
 
 /// <summary>Task 3: Race.Run.</summary>
-[Category("kata04"), Category("kata04-task3")]
+[KataTask(3)]
 public sealed class Task3RaceTests : KataTest
 {
     [Test]

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using FluentAssertions;
-using Katas.Coaching;
+using Katas.Testing.Coaching;
 using TorchSharp;
 
 namespace Katas.Support.Tests;

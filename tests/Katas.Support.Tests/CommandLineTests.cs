@@ -3,25 +3,67 @@ using FluentAssertions;
 
 namespace Katas.Support.Tests;
 
-/// <summary>The katas tool refuses bad command lines with a usage message and exit code 2.</summary>
+/// <summary>The katas tool refuses bad command lines with a clear message and exit code 2, and explains every command.</summary>
 public sealed class CommandLineTests
 {
-    [TestCase("no-such-command", "Unknown command \"no-such-command\"")]
+    [TestCase("no-such-command", "Unknown command 'no-such-command'")]
     [TestCase("check 99", "There is no kata \"99\"")]
-    [TestCase("check 01 --task x", "--task must be a whole number from 1 to 99; got \"x\"")]
+    [TestCase("check 01 --task x", "x")]
     [TestCase("check --task 2", "--task needs a kata")]
-    [TestCase("demo --fast", "Unknown option --fast")]
-    [TestCase("reproduce extra", "Unexpected argument \"extra\"")]
-    [TestCase("verify everything", "use verify stubs or verify mutants")]
-    [TestCase("check 01 --task", "The option --task needs a value")]
+    [TestCase("check 01 --task 9", "01-linreg has no task 9; its tasks are 1, 2, 3, 4, 5")]
+    [TestCase("demo --fast", "Unknown option 'fast'")]
+    [TestCase("reproduce extra", "Unknown command 'extra'")]
+    [TestCase("verify everything", "Unknown command 'everything'")]
+    [TestCase("check 01 --task", "has no value: give one after it")]
+    [TestCase("spread --dim 3", "spread needs -n")]
+    [TestCase("spread -n 1 --dim 3", "-n must be a whole number from 2 to 2000; got 1")]
+    [TestCase("spread -n 5 --dim 3 --loss fancy", "--loss must be one of min-angle, variance, force, tammes; got \"fancy\"")]
+    [TestCase("race --surface moon", "--surface must be one of rosenbrock, beale, saddle, bowl; got \"moon\"")]
+    [TestCase("race --optimizers sgd,lbfgs", "\"lbfgs\" is not one")]
+    [TestCase("verify mutants --mutant x", "--mutant needs a kata")]
+    [TestCase("verify mutants 01 --mutant no-such-mutant", "01-linreg has no mutant \"no-such-mutant\"")]
+    [TestCase("bench nothing", "Unknown command 'nothing'")]
     public void A_bad_command_line_gets_a_usage_error_and_exit_code_2(string arguments, string message)
     {
-        (int exitCode, string error) = RunTool(arguments);
-        exitCode.Should().Be(2);
-        error.Should().Contain(message).And.Contain("usage: dotnet run --project tools/Katas.Cli");
+        (int exitCode, string output, string error) = RunTool(arguments);
+        exitCode.Should().Be(2, $"`katas {arguments}` is not a valid command line (output: {output}{error})");
+        error.Should().Contain(message).And.Contain("usage: ./kata");
     }
 
-    private static (int ExitCode, string Error) RunTool(string arguments)
+    [TestCase("--help", "COMMANDS:")]
+    [TestCase("check --help", "--task <N>")]
+    [TestCase("spread --help", "--dim <D>")]
+    [TestCase("race --help", "--surface <NAME>")]
+    [TestCase("verify mutants --help", "--mutant <NAME>")]
+    [TestCase("bench --help", "spread")]
+    public void Every_command_explains_itself_with_help(string arguments, string expected)
+    {
+        (int exitCode, string output, _) = RunTool(arguments);
+        exitCode.Should().Be(0);
+        output.Should().Contain(expected);
+    }
+
+    [Test]
+    public void Options_take_their_value_after_a_space_or_an_equals_sign()
+    {
+        (int spaced, string spacedOutput, string spacedError) = RunTool("spread -n 4 --dim 3 --iterations 20 --json");
+        (int equals, string equalsOutput, _) = RunTool("spread -n=4 --dim=3 --iterations=20 --json");
+        spaced.Should().Be(0, spacedError);
+        equals.Should().Be(0);
+        WithoutTiming(equalsOutput).Should().Be(WithoutTiming(spacedOutput));
+        spacedOutput.Should().Contain("\"n\":4").And.Contain("\"iterations\":20");
+    }
+
+    [Test]
+    public void The_kits_commands_are_discovered_without_a_list_of_katas()
+    {
+        (_, string output, _) = RunTool("--help");
+        output.Should().Contain("spread").And.Contain("race").And.Contain("bench");
+    }
+
+    private static string WithoutTiming(string json) => System.Text.RegularExpressions.Regex.Replace(json, "\"seconds\":[0-9.]+", "");
+
+    private static (int ExitCode, string Output, string Error) RunTool(string arguments)
     {
         var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "katas.dll")}\" {arguments}")
         {
@@ -30,9 +72,9 @@ public sealed class CommandLineTests
             WorkingDirectory = Testing.KataEnvironment.RepoRoot,
         };
         using Process process = Process.Start(start)!;
-        string error = process.StandardError.ReadToEnd();
-        process.StandardOutput.ReadToEnd();
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
-        return (process.ExitCode, error);
+        return (process.ExitCode, output, error.Result);
     }
 }

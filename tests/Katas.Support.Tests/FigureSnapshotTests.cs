@@ -1,5 +1,5 @@
 using FluentAssertions;
-using Katas.Plotting;
+using Katas.Figures;
 
 namespace Katas.Support.Tests;
 

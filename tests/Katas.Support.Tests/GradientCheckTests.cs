@@ -1,5 +1,7 @@
 using FluentAssertions;
 
+using Katas.Testing.Oracles;
+
 namespace Katas.Support.Tests;
 
 public sealed class GradientCheckTests

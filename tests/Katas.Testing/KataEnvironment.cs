@@ -1,4 +1,5 @@
 using System.Reflection;
+using Katas.Figures;
 
 namespace Katas.Testing;
 
@@ -17,8 +18,17 @@ public static class KataEnvironment
     public static string RepoRoot => Metadata(TestAssembly, "RepoRoot")
         ?? throw new InvalidOperationException("The test assembly does not record the repository root.");
 
-    /// <summary>"solutions", "katas", or the folder the tests were built against.</summary>
-    public static string KataSource => Metadata(TestAssembly, "KataSource") ?? "solutions";
+    /// <summary>
+    /// "solutions", "katas", or the folder of the implementation under test: what the tests were built against,
+    /// unless KATAS_IMPLEMENTATION says otherwise (the mutant check runs the reference test build with a mutant's
+    /// kata assembly swapped in, and says so there).
+    /// </summary>
+    public static string KataSource => Environment.GetEnvironmentVariable("KATAS_IMPLEMENTATION") is { Length: > 0 } overridden
+        ? overridden
+        : Metadata(TestAssembly, "KataSource") ?? "solutions";
+
+    /// <summary>Whether the implementation under test is the reference solutions.</summary>
+    public static bool IsReferenceSolution => KataSource == "solutions";
 
     /// <summary>
     /// Whether figure tests also write animated GIFs (about two seconds each): set by `katas check`

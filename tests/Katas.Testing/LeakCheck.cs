@@ -1,4 +1,4 @@
-using Katas.Coaching;
+using Katas.Testing.Coaching;
 using NUnit.Framework;
 using TorchSharp;
 

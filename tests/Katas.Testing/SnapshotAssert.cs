@@ -1,12 +1,14 @@
-using Katas.Plotting;
+using Katas.Figures;
 using NUnit.Framework;
 
 namespace Katas.Testing;
 
 /// <summary>
 /// Compares a figure's data with the committed snapshot Snapshots/&lt;name&gt;.verified.txt in the test project.
-/// A missing or different snapshot fails the test and writes &lt;name&gt;.received.txt beside it;
-/// `dotnet run --project tools/Katas.Cli -- accept` turns received files into verified ones.
+/// A missing or different snapshot fails the test and writes &lt;name&gt;.received.txt, stamped with the
+/// implementation that produced it: beside the verified one for the reference solutions (so a maintainer can
+/// accept it with `./kata accept`), under artifacts/&lt;kata&gt;/&lt;yours|other&gt;/snapshots/ for anything
+/// else, so a learner's or a mutant's output never lands next to the oracle.
 /// </summary>
 public static class SnapshotAssert
 {
@@ -14,16 +16,18 @@ public static class SnapshotAssert
     public static void Matches(Figure figure, string name, string whatItShows)
     {
         string folder = Path.Combine(KataEnvironment.TestProjectDirectory, "Snapshots");
-        string verified = Path.Combine(folder, name + ".verified.txt");
-        string received = Path.Combine(folder, name + ".received.txt");
+        string verified = Path.Combine(folder, name + SnapshotFiles.VerifiedExtension);
+        string received = KataEnvironment.IsReferenceSolution
+            ? Path.Combine(folder, name + SnapshotFiles.ReceivedExtension)
+            : Path.Combine(KataEnvironment.ArtifactFolder(Path.GetFileName(KataEnvironment.TestProjectDirectory)), "snapshots", name + SnapshotFiles.ReceivedExtension);
         string actual = FigureSnapshot.ToText(figure);
 
         if (!File.Exists(verified))
         {
-            Directory.CreateDirectory(folder);
-            File.WriteAllText(received, actual);
-            Assert.Fail($"There is no verified snapshot for {whatItShows}. Wrote {received}. If it shows what it should, accept it with " +
-                        "`dotnet run --project tools/Katas.Cli -- accept` and commit the .verified.txt file.");
+            SnapshotFiles.WriteReceived(received, KataEnvironment.KataSource, actual);
+            Assert.Fail($"There is no verified snapshot for {whatItShows}. Wrote {received}." + (KataEnvironment.IsReferenceSolution
+                ? " If it shows what it should, accept it with `./kata accept` and commit the .verified.txt file."
+                : " Snapshots are made from the reference solutions only: run `dotnet test` on them."));
         }
 
         string? difference = FigureSnapshot.FirstDifference(File.ReadAllText(verified), actual);
@@ -33,8 +37,8 @@ public static class SnapshotAssert
             return;
         }
 
-        File.WriteAllText(received, actual);
-        Assert.Fail($"The plot data for {whatItShows} differs from the reference at {difference}\n" +
+        SnapshotFiles.WriteReceived(received, KataEnvironment.KataSource, actual);
+        Assert.Fail($"The plot data for {whatItShows} differs from the reference: {difference}\n" +
                     $"Reference: {verified}\nYours:     {received}\n" +
                     "The figure itself is in the artifacts folder; compare it with the reference one.");
     }

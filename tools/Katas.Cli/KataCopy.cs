@@ -1,3 +1,5 @@
+using Katas.Kits;
+
 namespace Katas.Cli;
 
 /// <summary>
@@ -20,6 +22,21 @@ internal static class KataCopy
         }
 
         CopyFolder(source, target);
+    }
+
+    /// <summary>Copies a folder with everything in it.</summary>
+    public static void CopyTree(string source, string target)
+    {
+        Directory.CreateDirectory(target);
+        foreach (string file in Directory.GetFiles(source))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        }
+
+        foreach (string folder in Directory.GetDirectories(source))
+        {
+            CopyTree(folder, Path.Combine(target, Path.GetFileName(folder)));
+        }
     }
 
     private static void CopyFolder(string source, string target)

@@ -1,22 +1,19 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Katas.Kits;
 
 namespace Katas.Cli;
 
-/// <summary>One test's outcome from a TRX report.</summary>
-internal sealed record TestOutcome(string ClassName, string Name, bool Passed, string Message)
-{
-    /// <summary>The kata task the test belongs to (its class is named Task&lt;n&gt;...), or 0.</summary>
-    public int Task => TaskNumber(ClassName);
-
-    private static int TaskNumber(string className)
-    {
-        Match match = Regex.Match(className, @"\.Task(\d+)[A-Za-z]");
-        return match.Success ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
-    }
-}
+/// <summary>One test's outcome from NUnit's result file.</summary>
+/// <param name="ClassName">The test class's full name.</param>
+/// <param name="Name">The test's name (with its arguments, for test cases).</param>
+/// <param name="Passed">Whether it passed.</param>
+/// <param name="Message">The failure message, or "".</param>
+/// <param name="Task">The kata task from the test's [KataTask(n)] category ("kataNN-taskN"), or 0 when it has none.</param>
+internal sealed record TestOutcome(string ClassName, string Name, bool Passed, string Message, int Task);
 
 /// <summary>Result of building and testing one kata against one implementation.</summary>
 internal sealed record TestRunResult(bool Built, string BuildOutput, IReadOnlyList<TestOutcome> Outcomes, TimeSpan Elapsed)
@@ -26,8 +23,8 @@ internal sealed record TestRunResult(bool Built, string BuildOutput, IReadOnlyLi
     public int Passed => Outcomes.Count(outcome => outcome.Passed);
 }
 
-/// <summary>Builds a kata's test project against an implementation and runs it, reading results from a TRX file.</summary>
-internal static class TestRun
+/// <summary>Builds a kata's test project against an implementation and runs it, reading NUnit's result file.</summary>
+internal static partial class TestRun
 {
     /// <summary>Builds and tests <paramref name="kata"/>.</summary>
     /// <param name="kata">The kata folder name.</param>
@@ -38,54 +35,49 @@ internal static class TestRun
     public static TestRunResult Run(string kata, string kataSource, string buildTag, string? filter = null, bool animate = false)
     {
         var clock = Stopwatch.StartNew();
-        string project = Repository.TestProject(kata);
-        string results = Path.Combine(Repository.Artifacts, "test-results", kata, buildTag);
-        if (Directory.Exists(results))
-        {
-            Directory.Delete(results, recursive: true);
-        }
-
-        // One `dotnet test` builds and runs: a second MSBuild start would cost seconds. No TRX file means the build failed.
-        List<string> test = ["test", project, "--nologo", "-clp:ErrorsOnly", "--logger", "trx;LogFileName=results.trx", "--results-directory", results,
-            $"-p:KataSource={kataSource}", $"-p:KataBuildTag={buildTag}"];
+        string results = ResultsFolder(kata, buildTag);
+        // One `dotnet test` builds and runs: a second MSBuild start would cost seconds. No result file means the build failed.
+        List<string> test = ["test", KataRepository.TestProject(kata), "--nologo", "-clp:ErrorsOnly", $"-p:KataSource={kataSource}", $"-p:KataBuildTag={buildTag}"];
         if (filter is not null)
         {
             test.AddRange(["--filter", filter]);
         }
 
-        (_, string testOutput) = Dotnet(test, animate ? new() { ["KATAS_ANIMATIONS"] = "1" } : null);
-        string trx = Path.Combine(results, "results.trx");
-        if (!File.Exists(trx))
+        test.AddRange(ResultArguments(results));
+        (_, string output) = Dotnet(test, animate ? new() { ["KATAS_ANIMATIONS"] = "1" } : null);
+        return Result(results, output, clock);
+    }
+
+    /// <summary>Runs an already built test assembly (no build), e.g. a mutant's run folder.</summary>
+    public static TestRunResult RunBuilt(string testAssembly, string resultsKey, string? filter, Dictionary<string, string>? environment = null)
+    {
+        var clock = Stopwatch.StartNew();
+        string results = Path.Combine(KataRepository.Artifacts, resultsKey, "test-results");
+        if (Directory.Exists(results))
         {
-            return new TestRunResult(false, testOutput, [], clock.Elapsed);
+            Directory.Delete(results, recursive: true);
         }
 
-        return new TestRunResult(true, testOutput, ReadTrx(trx), clock.Elapsed);
+        List<string> test = ["test", testAssembly, "--settings", Path.Combine(KataRepository.Root, "tests", "katas.runsettings")];
+        if (filter is not null)
+        {
+            test.AddRange(["--filter", filter]);
+        }
+
+        test.AddRange(ResultArguments(results));
+
+        (_, string output) = Dotnet(test, environment);
+        return Result(results, output, clock);
     }
 
-    private static List<TestOutcome> ReadTrx(string path)
-    {
-        XDocument document = XDocument.Load(path);
-        XNamespace ns = document.Root!.Name.Namespace;
-        Dictionary<string, string> classes = document.Descendants(ns + "UnitTest").ToDictionary(
-            test => (string)test.Attribute("id")!,
-            test => (string?)test.Element(ns + "TestMethod")?.Attribute("className") ?? "");
-        return document.Descendants(ns + "UnitTestResult").Select(result => new TestOutcome(
-                classes.GetValueOrDefault((string)result.Attribute("testId")!, ""),
-                (string)result.Attribute("testName")!,
-                (string?)result.Attribute("outcome") == "Passed",
-                result.Descendants(ns + "Message").FirstOrDefault()?.Value.Trim() ?? ""))
-            .OrderBy(outcome => outcome.Task).ThenBy(outcome => outcome.ClassName, StringComparer.Ordinal)
-            .ToList();
-    }
-
-    private static (int ExitCode, string Output) Dotnet(IEnumerable<string> arguments, Dictionary<string, string>? environment = null)
+    /// <summary>Runs dotnet with <paramref name="arguments"/> in the repository root; returns its exit code and its output.</summary>
+    public static (int ExitCode, string Output) Dotnet(IEnumerable<string> arguments, Dictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Repository.Root,
+            WorkingDirectory = KataRepository.Root,
         };
         foreach (string argument in arguments)
         {
@@ -108,4 +100,57 @@ internal static class TestRun
         process.WaitForExit();
         return (process.ExitCode, output.ToString());
     }
+
+    /// <summary>
+    /// NUnit's own result file, not a TRX one: it keeps each test's categories, where [KataTask(n)] records the
+    /// task, so the board and `check --task` read the same source.
+    /// </summary>
+    private static string[] ResultArguments(string results) =>
+        ["--", $"NUnit.TestOutputXml={results}", "NUnit.OutputXmlFolderMode=UseSpecifiedPath"];
+
+    private static string ResultsFolder(string kata, string buildTag)
+    {
+        string results = Path.Combine(KataRepository.Artifacts, "test-results", kata, buildTag);
+        if (Directory.Exists(results))
+        {
+            Directory.Delete(results, recursive: true);
+        }
+
+        return results;
+    }
+
+    private static TestRunResult Result(string results, string output, Stopwatch clock)
+    {
+        string? xml = Directory.Exists(results) ? Directory.GetFiles(results, "*.xml").FirstOrDefault() : null;
+        return xml is not null
+            ? new TestRunResult(true, output, ReadNUnitResults(xml), clock.Elapsed)
+            : new TestRunResult(false, output, [], clock.Elapsed);
+    }
+
+    private static List<TestOutcome> ReadNUnitResults(string path)
+    {
+        XDocument document = XDocument.Load(path);
+        return document.Descendants("test-case").Select((test, index) => (Outcome: new TestOutcome(
+                (string?)test.Attribute("classname") ?? "",
+                (string?)test.Attribute("name") ?? "",
+                (string?)test.Attribute("result") == "Passed",
+                test.Element("failure")?.Element("message")?.Value.Trim() ?? test.Element("reason")?.Element("message")?.Value.Trim() ?? "",
+                test.AncestorsAndSelf().SelectMany(element => element.Elements("properties").Elements("property"))
+                    .Where(property => (string?)property.Attribute("name") == "Category")
+                    .Select(property => TaskOf((string?)property.Attribute("value"))).FirstOrDefault(task => task > 0)), Index: index))
+            // Tasks in order, and within a task the tests in the order NUnit ran them (file order, deterministic).
+            .OrderBy(pair => pair.Outcome.Task).ThenBy(pair => pair.Index)
+            .Select(pair => pair.Outcome)
+            .ToList();
+    }
+
+    /// <summary>The task of a "kataNN-taskN" category (written by [KataTask(n)]), or 0.</summary>
+    private static int TaskOf(string? category)
+    {
+        Match match = TaskCategory().Match(category ?? "");
+        return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+    }
+
+    [GeneratedRegex(@"^kata\d\d-task(\d+)$")]
+    private static partial Regex TaskCategory();
 }

@@ -115,4 +115,19 @@ public sealed class HeightWeightSample
 
         return value;
     }
+
+    /// <summary>
+    /// The least-squares line through the sample (float64 lstsq of [h, 1] against w) and its mean squared error:
+    /// the optimum that figures mark and runs are measured against.
+    /// </summary>
+    public (Line Line, double Loss) LeastSquares()
+    {
+        using var scope = torch.NewDisposeScope();
+        (Tensor heights, Tensor weights) = ToTensors(ScalarType.Float64);
+        Tensor design = torch.stack([heights, torch.ones_like(heights)], dim: 1);
+        Tensor solution = torch.linalg.lstsq(design, weights.unsqueeze(1)).Solution;
+        var line = new Line(solution[0, 0].ToDouble(), solution[1, 0].ToDouble());
+        double loss = (heights * line.Slope + line.Intercept - weights).square().mean().ToDouble();
+        return (line, loss);
+    }
 }

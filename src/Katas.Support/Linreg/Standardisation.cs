@@ -1,4 +1,4 @@
-namespace Katas;
+namespace Katas.Linreg;
 
 /// <summary>The mean and population standard deviation used to standardise a variable: z = (x − Mean) / StandardDeviation.</summary>
 /// <param name="Mean">The variable's mean.</param>

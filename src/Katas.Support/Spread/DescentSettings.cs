@@ -1,4 +1,4 @@
-namespace Katas;
+namespace Katas.Spread;
 
 /// <summary>How to run projected gradient descent on the unit sphere.</summary>
 /// <param name="LearningRate">The step size of the first iteration.</param>

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Katas;
+namespace Katas.Spread;
 
 /// <summary>Conversions and facts about sets of vectors on the unit sphere, for tests and figures.</summary>
 public static class SpreadGeometry

@@ -1,4 +1,4 @@
-namespace Katas;
+namespace Katas.Spread;
 
 /// <summary>The vectors at one recorded moment of a run, and the smallest angle between any two of them.</summary>
 /// <param name="Iteration">How many steps had been taken (0 = the start).</param>

@@ -1,4 +1,4 @@
-namespace Katas;
+namespace Katas.Spread;
 
 /// <summary>The schedule of a Tammes run: restarts, iterations, and how sharpness and learning rate change.</summary>
 /// <param name="Restarts">Independent random starts; the best end wins.</param>

@@ -1,35 +1,49 @@
+using Katas.Figures;
+using Katas.Kits;
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace Katas.Cli.Commands;
 
-/// <summary>`katas accept [NN]`: turns received plot snapshots into verified ones.</summary>
-internal static class AcceptCommand
+/// <summary>
+/// `katas accept [NN]`: turns received plot snapshots into verified ones, but only those the reference
+/// solutions produced: a learner's or a mutant's figure must never become the oracle.
+/// </summary>
+public sealed class AcceptCommand : Command<KataSettings>
 {
-    public const string Usage = "accept [NN]          accept new plot snapshots (*.received.txt -> *.verified.txt)";
-
-    public static int Run(Arguments arguments)
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, KataSettings settings, CancellationToken cancellationToken)
     {
-        arguments.RejectUnknown(1);
-        IEnumerable<string> katas = arguments.Positionals.Count == 1 ? [Repository.ResolveKata(arguments.Positionals[0])] : Repository.Katas;
         int accepted = 0;
-        foreach (string kata in katas)
+        int refused = 0;
+        foreach (string kata in settings.Katas)
         {
-            string folder = Path.Combine(Repository.Root, "tests", kata, "Snapshots");
+            string folder = Path.Combine(KataRepository.Root, "tests", kata, "Snapshots");
             if (!Directory.Exists(folder))
             {
                 continue;
             }
 
-            foreach (string received in Directory.GetFiles(folder, "*.received.txt"))
+            foreach (string received in Directory.GetFiles(folder, "*" + SnapshotFiles.ReceivedExtension))
             {
-                string verified = received[..^".received.txt".Length] + ".verified.txt";
-                File.Move(received, verified, overwrite: true);
-                AnsiConsole.MarkupLine($"accepted [bold]{Markup.Escape(Path.GetRelativePath(Repository.Root, verified))}[/]");
+                string relative = KataRepository.Relative(received);
+                if (!SnapshotFiles.TryReadReceived(received, out string? producer, out string? snapshot) || producer != "solutions")
+                {
+                    AnsiConsole.MarkupLine($"[red]refused[/] {Markup.Escape(relative)}: it was not produced by the reference solutions " +
+                                           $"({Markup.Escape(producer ?? "no producer recorded")}); run `dotnet test` on the solutions to make a snapshot.");
+                    refused++;
+                    continue;
+                }
+
+                string verified = SnapshotFiles.VerifiedPathFor(received);
+                File.WriteAllText(verified, snapshot);
+                File.Delete(received);
+                AnsiConsole.MarkupLine($"accepted [bold]{Markup.Escape(KataRepository.Relative(verified))}[/]");
                 accepted++;
             }
         }
 
         AnsiConsole.MarkupLine(accepted == 0 ? "No received snapshots to accept." : $"{accepted} snapshot(s) accepted: review the diff and commit them.");
-        return 0;
+        return refused == 0 ? 0 : 1;
     }
 }

@@ -1,83 +1,71 @@
+using System.ComponentModel;
 using System.Globalization;
+using Katas.Figures;
+using Katas.Kits;
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace Katas.Cli.Commands;
 
-/// <summary>`katas check [NN] [--task N]`: runs the tests against the learner's code and shows a board.</summary>
-internal static class CheckCommand
+/// <summary>`katas check [NN] [--task N] [--source DIR]`: runs the tests against the learner's code and shows a board.</summary>
+public sealed class CheckCommand : Command<CheckCommand.Settings>
 {
-    public const string Usage = "check [NN] [--task N] [--source DIR]  test your code in katas/ (or DIR, laid out like katas/) and show what passes";
-
-    public static int Run(Arguments arguments)
+    /// <summary>The command line of `katas check`.</summary>
+    public sealed class Settings : KataSettings
     {
-        int task = arguments.Int("--task", 0, 1, 99);
-        string source = arguments.Value("--source") ?? "katas";
-        arguments.RejectUnknown(1);
-        IReadOnlyList<string> katas = arguments.Positionals.Count == 1 ? [Repository.ResolveKata(arguments.Positionals[0])] : Repository.Katas;
-        if (task > 0 && arguments.Positionals.Count != 1)
-        {
-            throw new UsageException("--task needs a kata: e.g. check 01 --task 3.");
-        }
+        [CommandOption("--task <N>")]
+        [Description("only this task's tests (needs a kata)")]
+        public int? Task { get; init; }
 
+        [CommandOption("--source <DIR>")]
+        [Description("test the katas in DIR (laid out like katas/) instead of katas/")]
+        public string? Source { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            ValidationResult kata = base.Validate();
+            if (!kata.Successful || Task is null)
+            {
+                return kata;
+            }
+
+            if (Kata is null)
+            {
+                return ValidationResult.Error("--task needs a kata: e.g. check 01 --task 3.");
+            }
+
+            IReadOnlyList<int> tasks = KataReadme.Tasks(Katas[0]);
+            return tasks.Contains(Task.Value)
+                ? ValidationResult.Success()
+                : ValidationResult.Error($"{Katas[0]} has no task {Task}; its tasks are {string.Join(", ", tasks)} (see katas/{Katas[0]}/README.md).");
+        }
+    }
+
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
         bool allPassed = true;
-        foreach (string kata in katas)
+        foreach (string kata in settings.Katas)
         {
             AnsiConsole.MarkupLine($"[bold]{kata}[/]: building and testing your code...");
-            string? filter = task > 0 ? $"TestCategory=kata{kata[..2]}-task{task}" : null;
-            TestRunResult result = source == "katas"
+            string? filter = settings.Task is int task ? "TestCategory=" + KataTaskCategory(kata, task) : null;
+            TestRunResult result = settings.Source is null
                 ? TestRun.Run(kata, "katas", "katas", filter, animate: true)
-                : TestRun.Run(kata, CopyIntoRepository(source, kata), "submission", filter, animate: true);
-            allPassed &= ShowBoard(kata, result, ArtifactFolders.Who(source == "katas" ? "katas" : "submission"));
+                : TestRun.Run(kata, CopyIntoRepository(settings.Source, kata), "submission", filter, animate: true);
+            allPassed &= Board.Show(kata, result, ArtifactFolders.Who(settings.Source is null ? "katas" : "submission"));
         }
 
         return allPassed ? 0 : 1;
     }
 
+    /// <summary>The category [KataTask(n)] gives a task's tests (tests/Katas.Testing/KataTaskAttribute.cs).</summary>
+    private static string KataTaskCategory(string kata, int task) => $"kata{kata[..2]}-task{task.ToString(CultureInfo.InvariantCulture)}";
+
     /// <summary>A folder from anywhere is built from a copy inside the repository, where its build settings apply.</summary>
     private static string CopyIntoRepository(string source, string kata)
     {
-        string root = Path.Combine(Repository.Artifacts, "submission");
+        string root = Path.Combine(KataRepository.Artifacts, "submission");
         KataCopy.Copy(Path.Combine(Path.GetFullPath(source), kata), Path.Combine(root, kata));
         return root;
     }
-
-    private static bool ShowBoard(string kata, TestRunResult result, string figureFolder)
-    {
-        if (!result.Built)
-        {
-            AnsiConsole.MarkupLine($"[red]{kata} does not build.[/] The compiler said:");
-            AnsiConsole.WriteLine(Tail(result.BuildOutput, 30));
-            return false;
-        }
-
-        var board = new Table().Title($"{kata}: {result.Passed}/{result.Outcomes.Count} tests pass ({result.Elapsed.TotalSeconds:0.0} s)")
-            .AddColumns("task", "result", "first failure");
-        foreach (IGrouping<int, TestOutcome> group in result.Outcomes.GroupBy(outcome => outcome.Task))
-        {
-            TestOutcome? failure = group.FirstOrDefault(outcome => !outcome.Passed);
-            string status = failure is null
-                ? $"[green]passed ({group.Count()})[/]"
-                : $"[red]failed {group.Count(outcome => !outcome.Passed)} of {group.Count()}[/]";
-            string message = failure is null ? "" : Markup.Escape($"{failure.Name}:\n{Shorten(failure.Message)}");
-            board.AddRow(group.Key == 0 ? "-" : group.Key.ToString(CultureInfo.InvariantCulture), status, message);
-        }
-
-        AnsiConsole.Write(board);
-        string figures = Path.Combine(Repository.Artifacts, kata, figureFolder);
-        if (Directory.Exists(figures) && Directory.EnumerateFiles(figures).Any())
-        {
-            AnsiConsole.MarkupLine($"Your figures: [bold]{Markup.Escape(Path.GetRelativePath(Repository.Root, figures))}/[/] " +
-                                   $"(the reference ones: {Markup.Escape(Path.GetRelativePath(Repository.Root, ArtifactFolders.For(Repository.Root, kata, "solutions")))}/, made by `demo`)");
-        }
-
-        return result.Failed == 0 && result.Outcomes.Count > 0;
-    }
-
-    private static string Shorten(string message)
-    {
-        string[] lines = message.Split('\n');
-        return lines.Length <= 8 ? message : string.Join('\n', lines.Take(8)) + "\n...";
-    }
-
-    private static string Tail(string text, int lines) => string.Join('\n', text.Split('\n').TakeLast(lines));
 }

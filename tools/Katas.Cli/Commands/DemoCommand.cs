@@ -1,39 +1,35 @@
-using Katas.Cli.Katas;
+using System.Globalization;
+using Katas.Kits;
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace Katas.Cli.Commands;
 
 /// <summary>`katas demo`: renders every kata's figures with the implementation the tool was built with (the reference solutions by default).</summary>
-internal static class DemoCommand
+public sealed class DemoCommand : Command<KataSettings>
 {
-    public const string Usage = "demo [NN]            render the katas' figures with the reference solutions into artifacts/";
-
-    private static readonly IKataDemo[] Demos = [new LinregDemo(), new SpreadDemo(), new OptimizersDemo()];
-
-    public static int Run(Arguments arguments)
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, KataSettings settings, CancellationToken cancellationToken)
     {
-        arguments.RejectUnknown(1);
-        string? only = arguments.Positionals.Count == 1 ? Repository.ResolveKata(arguments.Positionals[0]) : null;
+        IReadOnlyList<string> katas = settings.Katas;
+        IReadOnlyList<IKataDemo> demos = KitCatalog.Demos.Where(demo => katas.Contains(demo.Kata)).ToList();
         TorchRuntime.Initialise();
         var summary = new Table().AddColumns("kata", "run", "iterations", "result", "files");
-        AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn())
-            .Start(progress =>
+        Progress.Show("demo", demos.Sum(demo => demo.Runs), advance =>
+        {
+            foreach (IKataDemo demo in demos)
             {
-                foreach (IKataDemo demo in Demos.Where(demo => only is null || demo.Kata == only))
+                foreach (DemoRow row in demo.Render(KataRepository.FigureFolder(demo.Kata)))
                 {
-                    ProgressTask task = progress.AddTask(demo.Kata, maxValue: demo.Runs);
-                    foreach (DemoRow row in demo.Render(Repository.FigureFolder(demo.Kata)))
-                    {
-                        summary.AddRow(Markup.Escape(row.Kata), Markup.Escape(row.Run), row.Iterations.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                            Markup.Escape(row.Result), Markup.Escape(string.Join("\n", row.Files.Select(file => Path.GetRelativePath(Repository.Root, file)))));
-                        task.Increment(1);
-                    }
+                    summary.AddRow(Markup.Escape(row.Kata), Markup.Escape(row.Run), row.Iterations.ToString(CultureInfo.InvariantCulture),
+                        Markup.Escape(row.Result), Markup.Escape(string.Join("\n", row.Files.Select(KataRepository.Relative))));
+                    advance($"{row.Kata}: {row.Run}");
                 }
-            });
+            }
+        });
         AnsiConsole.Write(summary);
-        AnsiConsole.MarkupLine($"Figures were drawn with the [bold]{Markup.Escape(Repository.BuiltAgainst)}[/] and are in " +
-                               $"[bold]{Markup.Escape(Path.GetRelativePath(Repository.Root, Repository.Artifacts))}/[/]: open the .gif files to watch each run.");
+        AnsiConsole.MarkupLine($"Figures were drawn with the [bold]{Markup.Escape(KataRepository.BuiltAgainst)}[/] and are in " +
+                               $"[bold]{Markup.Escape(KataRepository.Relative(KataRepository.Artifacts))}/[/]: open the .gif files to watch each run.");
         return 0;
     }
 }

@@ -1,0 +1,108 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Katas.Kits;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Katas.Spread.Kit;
+
+/// <summary>`katas spread`: spreads N unit vectors in D dimensions with one of kata 02's losses.</summary>
+[KataCommand("spread", "spread N unit vectors in D dimensions and print the smallest angle reached")]
+public sealed class SpreadCommand : Command<SpreadCommand.Settings>
+{
+    /// <summary>The command line of `katas spread`.</summary>
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("-n|--vectors <N>")]
+        [Description("number of vectors, 2..2000 (required)")]
+        public int? N { get; init; }
+
+        [CommandOption("--dim <D>")]
+        [Description("dimensions, 2..1024 (required)")]
+        public int? Dim { get; init; }
+
+        [CommandOption("--loss <LOSS>")]
+        [Description("min-angle, variance, force or tammes")]
+        [DefaultValue("tammes")]
+        public string Loss { get; init; } = "tammes";
+
+        [CommandOption("--iterations <K>")]
+        [Description("steps instead of the loss's usual number")]
+        public int? Iterations { get; init; }
+
+        [CommandOption("--seed <S>")]
+        [Description("seeds the random start")]
+        [DefaultValue(1)]
+        public int Seed { get; init; } = 1;
+
+        [CommandOption("--json")]
+        [Description("print one JSON object instead of a sentence")]
+        public bool Json { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (N is null || Dim is null)
+            {
+                return ValidationResult.Error("spread needs -n (number of vectors, 2..2000) and --dim (dimensions, 2..1024).");
+            }
+
+            if (N is < 2 or > 2000)
+            {
+                return ValidationResult.Error($"-n must be a whole number from 2 to 2000; got {N}.");
+            }
+
+            if (Dim is < 2 or > 1024)
+            {
+                return ValidationResult.Error($"--dim must be a whole number from 2 to 1024; got {Dim}.");
+            }
+
+            if (!SpreadRuns.LossNames.Contains(Loss))
+            {
+                return ValidationResult.Error($"--loss must be one of {string.Join(", ", SpreadRuns.LossNames)}; got \"{Loss}\".");
+            }
+
+            if (Iterations is < 1 or > 1_000_000)
+            {
+                return ValidationResult.Error($"--iterations must be a whole number from 1 to 1000000; got {Iterations}.");
+            }
+
+            return Seed < 0 ? ValidationResult.Error($"--seed must not be negative; got {Seed}.") : ValidationResult.Success();
+        }
+    }
+
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        int n = settings.N!.Value;
+        int dim = settings.Dim!.Value;
+        TorchRuntime.Initialise();
+        var clock = Stopwatch.StartNew();
+        SpreadRun run = SpreadRuns.Run(settings.Loss, n, dim, settings.Iterations, settings.Seed);
+        double seconds = clock.Elapsed.TotalSeconds;
+        double best = SpreadRuns.BestKnownDegrees(n, dim);
+        if (settings.Json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(new SpreadResult(n, dim, settings.Loss, Math.Round(run.Final.MinimumAngleDegrees, 4),
+                run.Final.Iteration, Math.Round(seconds, 3), settings.Seed, double.IsNaN(best) ? null : Math.Round(best, 4), KataRepository.KataSource)));
+            return 0;
+        }
+
+        string bestText = double.IsNaN(best) ? "" : FormattableString.Invariant($"; best possible {best:0.0000}°");
+        AnsiConsole.WriteLine(FormattableString.Invariant(
+            $"{n} vectors in {dim}D, loss {settings.Loss}: smallest angle {run.Final.MinimumAngleDegrees:0.0000}° after {run.Final.Iteration} iterations ({seconds:0.00} s, seed {settings.Seed}, {KataRepository.BuiltAgainst}){bestText}"));
+        return 0;
+    }
+
+    private sealed record SpreadResult(
+        [property: JsonPropertyName("n")] int N,
+        [property: JsonPropertyName("dim")] int Dim,
+        [property: JsonPropertyName("loss")] string Loss,
+        [property: JsonPropertyName("min_angle_deg")] double MinAngleDeg,
+        [property: JsonPropertyName("iterations")] int Iterations,
+        [property: JsonPropertyName("seconds")] double Seconds,
+        [property: JsonPropertyName("seed")] int Seed,
+        [property: JsonPropertyName("best_known_deg")] double? BestKnownDeg,
+        [property: JsonPropertyName("implementation")] string Implementation);
+}

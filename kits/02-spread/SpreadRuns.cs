@@ -1,0 +1,65 @@
+using Katas.Kits;
+using Katas.Spread;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Katas.Spread.Kit;
+
+/// <summary>Kata 02's runs: the article's three losses and the Tammes solver, by name.</summary>
+public static class SpreadRuns
+{
+    public const string Kata = "02-spread";
+
+    /// <summary>The loss names the command line accepts.</summary>
+    public static IReadOnlyList<string> LossNames { get; } = ["min-angle", "variance", "force", "tammes"];
+
+    /// <summary>
+    /// Runs <paramref name="loss"/> on <paramref name="n"/> random unit vectors in <paramref name="dim"/> dimensions,
+    /// drawn with <paramref name="seed"/>; <paramref name="iterations"/> overrides the loss's usual number of steps.
+    /// </summary>
+    public static SpreadRun Run(string loss, int n, int dim, int? iterations, int seed)
+    {
+        if (loss == "tammes")
+        {
+            var settings = new TammesSettings(Seed: seed);
+            return Tammes.Solve(n, dim, iterations is int k ? settings with { Iterations = k } : settings);
+        }
+
+        Func<Tensor, int, Tensor> function = loss switch
+        {
+            "min-angle" => (vectors, _) => Losses.NegativeMinimumAngle(vectors),
+            "variance" => (vectors, _) => Losses.MinimumAngleWithSpread(vectors),
+            "force" => (vectors, _) => Losses.TangentForce(vectors),
+            _ => throw new UsageException($"Unknown loss \"{loss}\": use {string.Join(", ", LossNames)}."),
+        };
+        DescentSettings descent = DescentSettings.ArticleLosses;
+        if (iterations is int count)
+        {
+            descent = descent with { Iterations = count, RecordEvery = Math.Max(1, count / 100) };
+        }
+
+        using Tensor start = SpreadGeometry.RandomUnitVectors(n, dim, new Generator((ulong)seed));
+        return SphereDescent.Run(start, function, descent);
+    }
+
+    /// <summary>The best possible (proven or best-known) smallest angle in degrees, or NaN when not known here.</summary>
+    public static double BestKnownDegrees(int n, int dim)
+    {
+        if (dim == 2)
+        {
+            return 360.0 / n;
+        }
+
+        if (n <= dim + 1)
+        {
+            return Math.Acos(-1.0 / (n - 1)) * 180 / Math.PI;
+        }
+
+        if (n <= 2 * dim)
+        {
+            return 90;
+        }
+
+        return dim == 3 && SpreadGeometry.BestKnownDegrees3D.TryGetValue(n, out double degrees) ? degrees : double.NaN;
+    }
+}

@@ -1,0 +1,64 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using Katas.Cli.Mutants;
+using Katas.Kits;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Katas.Cli.Commands;
+
+/// <summary>`katas verify mutants [NN] [--mutant NAME]`: every known-wrong variant of a solution is caught by the test it names.</summary>
+public sealed class VerifyMutantsCommand : Command<VerifyMutantsCommand.Settings>
+{
+    /// <summary>The command line of `katas verify mutants`.</summary>
+    public sealed class Settings : KataSettings
+    {
+        [CommandOption("--mutant <NAME>")]
+        [Description("only this mutant (tests/NN-name/Mutants/NAME.mutant; needs a kata)")]
+        public string? Mutant { get; init; }
+
+        [CommandOption("--parallel <N>")]
+        [Description("mutants tested at once (default: the number of cores)")]
+        public int? Parallel { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            ValidationResult kata = base.Validate();
+            if (!kata.Successful)
+            {
+                return kata;
+            }
+
+            if (Parallel is < 1 or > 64)
+            {
+                return ValidationResult.Error($"--parallel must be a whole number from 1 to 64; got {Parallel}.");
+            }
+
+            if (Mutant is not null && Kata is null)
+            {
+                return ValidationResult.Error("--mutant needs a kata: e.g. verify mutants 01 --mutant gradient-sign-flipped.");
+            }
+
+            return Mutant is not null && !File.Exists(MutantCheck.PathOf(Katas[0], Mutant))
+                ? ValidationResult.Error($"{Katas[0]} has no mutant \"{Mutant}\" (tests/{Katas[0]}/Mutants/{Mutant}.mutant).")
+                : ValidationResult.Success();
+        }
+    }
+
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        int parallel = settings.Parallel ?? Environment.ProcessorCount;
+        var outcomes = new List<MutantOutcome>();
+        foreach (string kata in settings.Katas)
+        {
+            outcomes.AddRange(MutantCheck.Run(kata, settings.Mutant, parallel));
+        }
+
+        int caught = outcomes.Count(outcome => outcome.Caught);
+        AnsiConsole.MarkupLine($"{(caught == outcomes.Count ? "[green]" : "[red]")}{caught} of {outcomes.Count} mutants caught as declared[/] " +
+                               $"in {clock.Elapsed.TotalSeconds:0} s ({parallel} at a time).");
+        return caught == outcomes.Count && outcomes.Count > 0 ? 0 : 1;
+    }
+}

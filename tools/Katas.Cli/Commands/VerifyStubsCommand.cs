@@ -1,0 +1,36 @@
+using Katas.Kits;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Katas.Cli.Commands;
+
+/// <summary>`katas verify stubs [NN]`: every kata test must fail on the untouched stubs, or it doesn't test the learner's code.</summary>
+public sealed class VerifyStubsCommand : Command<KataSettings>
+{
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, KataSettings settings, CancellationToken cancellationToken) =>
+        settings.Katas.Select(Stubs).ToList().All(ok => ok) ? 0 : 1;
+
+    private static bool Stubs(string kata)
+    {
+        TestRunResult result = TestRun.Run(kata, "katas", "katas");
+        if (!result.Built)
+        {
+            AnsiConsole.MarkupLine($"[red]{kata}: the stubs do not build[/]");
+            AnsiConsole.WriteLine(result.BuildOutput);
+            return false;
+        }
+
+        List<TestOutcome> passing = result.Outcomes.Where(outcome => outcome.Passed).ToList();
+        bool ok = result.Outcomes.Count > 0 && passing.Count == 0;
+        AnsiConsole.MarkupLine(ok
+            ? $"[green]{kata}: all {result.Outcomes.Count} tests fail on the untouched stubs[/] ({result.Elapsed.TotalSeconds:0} s)"
+            : $"[red]{kata}: {passing.Count} of {result.Outcomes.Count} tests pass on the untouched stubs[/], so they don't test the learner's code:");
+        foreach (TestOutcome outcome in passing)
+        {
+            AnsiConsole.MarkupLine($"  {Markup.Escape(outcome.ClassName)}.{Markup.Escape(outcome.Name)}");
+        }
+
+        return ok;
+    }
+}

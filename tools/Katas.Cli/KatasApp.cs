@@ -1,0 +1,95 @@
+using Katas.Cli.Commands;
+using Katas.Data;
+using Katas.Kits;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Spectre.Console.Cli.Unsafe;
+
+namespace Katas.Cli;
+
+/// <summary>
+/// The command line: the general commands, then every kit's commands and benchmarks, found by <see cref="KitCatalog"/>.
+/// A command line that can't be carried out prints what was wrong and the usage, and exits with code 2.
+/// </summary>
+internal static class KatasApp
+{
+    /// <summary>Exit code for a bad command line.</summary>
+    public const int UsageError = 2;
+
+    /// <summary>Exit code for a malformed data file.</summary>
+    public const int DataError = 3;
+
+    public static int Run(string[] args)
+    {
+        if (Console.IsOutputRedirected)
+        {
+            // Logs and CI: a fixed width that still reads well in a 100-column window.
+            AnsiConsole.Profile.Width = 100;
+        }
+
+        var app = new CommandApp();
+        app.Configure(Configure);
+        return app.Run(args);
+    }
+
+    private static void Configure(IConfigurator config)
+    {
+        config.SetApplicationName("./kata");
+        config.UseStrictParsing();
+        config.AddCommand<DemoCommand>("demo").WithDescription("render the katas' figures with the reference solutions into artifacts/")
+            .WithExample("demo").WithExample("demo", "02");
+        config.AddCommand<CheckCommand>("check").WithDescription("test your code in katas/ (or --source DIR) and show what passes, task by task")
+            .WithExample("check", "01").WithExample("check", "01", "--task", "3");
+        config.AddCommand<ReproduceCommand>("reproduce").WithDescription("print the article's runs recomputed with the reference solutions");
+        config.AddCommand<AcceptCommand>("accept").WithDescription("accept new plot snapshots made by the reference solutions (*.received.txt -> *.verified.txt)");
+        config.AddBranch("verify", verify =>
+        {
+            verify.SetDescription("keep the katas honest: every test fails on the stubs, every mutant is caught");
+            verify.AddCommand<VerifyStubsCommand>("stubs").WithDescription("prove every kata test fails on the untouched stubs");
+            verify.AddCommand<VerifyMutantsCommand>("mutants").WithDescription("prove every known-wrong solution (mutant) is caught by the test it names");
+        });
+
+        IUnsafeConfigurator kits = config.SafetyOff();
+        foreach ((Type command, KataCommandAttribute attribute) in KitCatalog.Commands)
+        {
+            kits.AddCommand(attribute.Name, command).WithDescription(attribute.Description);
+        }
+
+        if (KitCatalog.Benchmarks.Count > 0)
+        {
+            config.AddBranch("bench", bench =>
+            {
+                bench.SetDescription("time the katas' code; prints figures (speed targets live here, not in tests)");
+                IUnsafeConfigurator benchmarks = bench.SafetyOff();
+                foreach ((Type command, KataBenchAttribute attribute) in KitCatalog.Benchmarks)
+                {
+                    benchmarks.AddCommand(attribute.Name, command).WithDescription(attribute.Description);
+                }
+            });
+        }
+
+        config.SetExceptionHandler((exception, _) => Fail(exception));
+    }
+
+    /// <summary>Spectre.Console.Cli's words for an option left without its value (strict parsing) are internal ones; say it plainly.</summary>
+    private static string Explain(string message) => message.Contains("__default_command", StringComparison.Ordinal)
+        ? "An option at the end of the command line has no value: give one after it (e.g. --task 3)."
+        : message;
+
+    private static int Fail(Exception exception)
+    {
+        switch (exception)
+        {
+            case CommandParseException or CommandRuntimeException or UsageException:
+                Console.Error.WriteLine($"katas: {Explain(exception.Message)}");
+                Console.Error.WriteLine("usage: ./kata <command> [options]   (./kata --help lists the commands; ./kata <command> --help explains one)");
+                return UsageError;
+            case DataFormatException:
+                Console.Error.WriteLine($"katas: bad data file: {exception.Message}");
+                return DataError;
+            default:
+                AnsiConsole.WriteException(exception, ExceptionFormats.ShortenEverything);
+                return 1;
+        }
+    }
+}
