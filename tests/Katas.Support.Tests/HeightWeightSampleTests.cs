@@ -9,6 +9,7 @@ public sealed class HeightWeightSampleTests
     public void The_shipped_file_loads_as_it_is_with_150_people()
     {
         HeightWeightSample sample = HeightWeightSample.Load();
+        sample.Source.Should().Be(Path.Combine(Testing.KataEnvironment.RepoRoot, "data", "height_v_weight.csv"), "the repository's file is read, not its copy in bin/");
         sample.Count.Should().Be(150);
         sample.Heights[0].Should().BeApproximately(73.847017017515, 1e-12);
         sample.Weights[0].Should().BeApproximately(241.893563180437, 1e-12);

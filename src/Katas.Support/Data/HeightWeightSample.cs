@@ -7,8 +7,13 @@ namespace Katas.Data;
 /// <summary>The article's 150 heights (inches) and weights (pounds), read from a Gender,Height,Weight CSV file.</summary>
 public sealed class HeightWeightSample
 {
-    /// <summary>The file shipped with the katas (data/height_v_weight.csv), as copied beside the program.</summary>
-    public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "data", "height_v_weight.csv");
+    /// <summary>
+    /// The file shipped with the katas: data/height_v_weight.csv in the repository, so messages name the file
+    /// people edit rather than its copy in bin/; the copy beside the program when it runs outside the repository.
+    /// </summary>
+    public static string DefaultPath => RepositoryFolders.Data is { } data
+        ? Path.Combine(data, "height_v_weight.csv")
+        : Path.Combine(AppContext.BaseDirectory, "data", "height_v_weight.csv");
 
     private HeightWeightSample(double[] heights, double[] weights, string source)
     {
