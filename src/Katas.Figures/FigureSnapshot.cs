@@ -51,17 +51,57 @@ public static partial class FigureSnapshot
     {
         string[] expectedLines = SplitLines(expected);
         string[] actualLines = SplitLines(actual);
+        string panel = "";
+        string series = "";
+        int point = -1;
         for (int i = 0; i < Math.Max(expectedLines.Length, actualLines.Length); i++)
         {
             string? e = i < expectedLines.Length ? expectedLines[i] : null;
             string? a = i < actualLines.Length ? actualLines[i] : null;
             if (e is null || a is null || !LinesMatch(e, a, relativeTolerance))
             {
-                return $"line {i + 1}:\n  expected: {e ?? "(end of snapshot)"}\n  actual:   {a ?? "(end of output)"}";
+                return Describe(e, a, panel, series, point, i + 1);
+            }
+
+            // Track where we are, to name the panel, the series and the point that differ.
+            if (e.StartsWith("panel: ", StringComparison.Ordinal))
+            {
+                (panel, series, point) = (e["panel: ".Length..], "", -1);
+            }
+            else if (e.TrimStart().StartsWith("series: ", StringComparison.Ordinal))
+            {
+                (series, point) = (e.TrimStart()["series: ".Length..], -1);
+            }
+            else if (series.Length > 0 && e.StartsWith("    ", StringComparison.Ordinal))
+            {
+                point++;
             }
         }
 
         return null;
+    }
+
+    private static string Describe(string? expected, string? actual, string panel, string series, int point, int line)
+    {
+        string where = $"line {line}";
+        if (expected is null || actual is null)
+        {
+            return $"{where}: " + (expected is null ? $"yours has more lines than the reference, starting \"{actual}\"" : $"yours ends where the reference goes on with \"{expected}\"")
+                   + (series.Length > 0 ? $" (after series {series} in panel \"{panel}\": a different number of points?)" : "");
+        }
+
+        string quantity = expected switch
+        {
+            _ when expected.StartsWith("figure: ", StringComparison.Ordinal) => "the figure's title",
+            _ when expected.StartsWith("panel: ", StringComparison.Ordinal) => "a panel's title",
+            _ when expected.Contains("x axis:", StringComparison.Ordinal) => $"the x axis of panel \"{panel}\"",
+            _ when expected.Contains("y axis:", StringComparison.Ordinal) => $"the y axis of panel \"{panel}\"",
+            _ when expected.TrimStart().StartsWith("series: ", StringComparison.Ordinal) => $"a series header in panel \"{panel}\" (its name or number of points)",
+            _ when expected.TrimStart().StartsWith("contours: ", StringComparison.Ordinal) => $"the contours of panel \"{panel}\"",
+            _ when series.Length > 0 => $"point {point + 2} (x y) of series {series} in panel \"{panel}\"",
+            _ => "the plot data",
+        };
+        return $"{quantity}, {where}:\n  reference: {expected.Trim()}\n  yours:     {actual.Trim()}";
     }
 
     private static bool LinesMatch(string expected, string actual, double relativeTolerance)
@@ -75,18 +115,7 @@ public static partial class FigureSnapshot
 
         for (int i = 0; i < e.Length; i++)
         {
-            if (e[i] == a[i])
-            {
-                continue;
-            }
-
-            if (!TryNumber(e[i], out double x) || !TryNumber(a[i], out double y))
-            {
-                return false;
-            }
-
-            double scale = Math.Max(Math.Abs(x), Math.Abs(y));
-            if (!(Math.Abs(x - y) <= relativeTolerance * scale + 1e-6))
+            if (e[i] != a[i] && !NumbersMatch(e[i], a[i], relativeTolerance))
             {
                 return false;
             }
@@ -95,8 +124,24 @@ public static partial class FigureSnapshot
         return true;
     }
 
-    private static bool TryNumber(string token, out double value) =>
-        double.TryParse(token.Trim('[', ']', ',', '(', ')'), NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+    /// <summary>
+    /// Two tokens that are the same number within tolerance, with the same text around it: a unit, brackets
+    /// or parentheses ("17.9859°", "(17.99°)", "[61,") are compared exactly, the number with the tolerance.
+    /// </summary>
+    private static bool NumbersMatch(string expected, string actual, double relativeTolerance)
+    {
+        Match e = NumberWithAffixes().Match(expected);
+        Match a = NumberWithAffixes().Match(actual);
+        if (!e.Success || !a.Success || e.Groups["pre"].Value != a.Groups["pre"].Value || e.Groups["post"].Value != a.Groups["post"].Value
+            || !double.TryParse(e.Groups["number"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double x)
+            || !double.TryParse(a.Groups["number"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double y))
+        {
+            return false;
+        }
+
+        double scale = Math.Max(Math.Abs(x), Math.Abs(y));
+        return Math.Abs(x - y) <= relativeTolerance * scale + 1e-6;
+    }
 
     private static string[] SplitLines(string text) =>
         text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n').Split('\n');
@@ -105,4 +150,7 @@ public static partial class FigureSnapshot
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Tokens();
+
+    [GeneratedRegex(@"^(?<pre>[^0-9+\-.]*)(?<number>[+\-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+\-]?\d+)?)(?<post>.*)$")]
+    private static partial Regex NumberWithAffixes();
 }

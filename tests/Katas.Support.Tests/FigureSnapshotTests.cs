@@ -21,8 +21,28 @@ public sealed class FigureSnapshotTests
     public void Changed_words_and_missing_lines_are_differences()
     {
         string reference = FigureSnapshot.ToText(Sample(1));
-        FigureSnapshot.FirstDifference(reference, reference.Replace("Title", "Other", StringComparison.Ordinal)).Should().StartWith("line 1");
-        FigureSnapshot.FirstDifference(reference, reference + "extra\n").Should().Contain("(end of snapshot)");
+        FigureSnapshot.FirstDifference(reference, reference.Replace("Title", "Other", StringComparison.Ordinal)).Should().StartWith("the figure's title, line 1");
+        FigureSnapshot.FirstDifference(reference, reference + "extra\n").Should().Contain("yours has more lines than the reference");
+    }
+
+    [TestCase("smallest angle 17.9859°", "smallest angle 17.9861°", true)]
+    [TestCase("best (17.99°)", "best (17.9901°)", true)]
+    [TestCase("x axis: h [61,", "x axis: h [61.00001,", true)]
+    [TestCase("smallest angle 17.9859°", "smallest angle 18.2°", false)]
+    [TestCase("best (17.99°)", "best (17.99 rad)", false)]
+    [TestCase("best (17.99°)", "best [17.99°]", false)]
+    public void Numbers_with_a_unit_or_in_brackets_get_the_same_tolerance_as_bare_numbers(string reference, string yours, bool same)
+    {
+        string? difference = FigureSnapshot.FirstDifference(reference + "\n", yours + "\n");
+        (difference is null).Should().Be(same, difference ?? "they matched");
+    }
+
+    [Test]
+    public void A_difference_names_the_series_the_point_and_both_values()
+    {
+        string reference = FigureSnapshot.ToText(Sample(1.0));
+        string? difference = FigureSnapshot.FirstDifference(reference, FigureSnapshot.ToText(Sample(1.5)));
+        difference.Should().Contain("point 2 (x y) of series s (Line, 2 points) in panel \"p\"").And.Contain("reference: 1 1").And.Contain("yours:     1 1.5");
     }
 
     [Test]
