@@ -39,7 +39,7 @@ public sealed class Task4GradientDescentTests : KataTest
                 !Close(run[i].Loss, expected[i].Loss, 1e-3))
             {
                 Assert.Fail($"From {start} with learning rates {LearningRates.Article}, iteration {i} differs from gradient descent " +
-                            $"computed in float64:\n{SideBySide(run, expected, i)}");
+                            $"computed in float64:\n{SideBySide(run, expected, i)}{LikelyCause(run, i, LearningRates.Article)}");
             }
         }
     }
@@ -109,6 +109,49 @@ public sealed class Task4GradientDescentTests : KataTest
         }
     }
 
+
+    /// <summary>
+    /// What the step into iteration <paramref name="iteration"/> looks like, measured against the gradients at the
+    /// learner's own earlier points (closed form): the plausible bugs each move by a known multiple of them.
+    /// </summary>
+    private static string LikelyCause(Trajectory run, int iteration, LearningRates rates)
+    {
+        if (iteration == 0)
+        {
+            return "\nLikely cause: the first entry should be the starting line and its loss, recorded before the first step.";
+        }
+
+        int k = iteration - 1;
+        double actualSlope = run[iteration].Slope - run[k].Slope;
+        double actualIntercept = run[iteration].Intercept - run[k].Intercept;
+        (double gs, double gi) = Oracle.Gradient(Oracle.Sample.Heights, Oracle.Sample.Weights, run[k].Line);
+        double sumSlope = 0;
+        double sumIntercept = 0;
+        for (int j = 0; j <= k; j++)
+        {
+            (double s, double b) = Oracle.Gradient(Oracle.Sample.Heights, Oracle.Sample.Weights, run[j].Line);
+            sumSlope += s;
+            sumIntercept += b;
+        }
+
+        (string Cause, double Slope, double Intercept)[] candidates =
+        [
+            ("the gradients are never reset (zero_grad, or .grad.zero_()), so each step adds up all earlier gradients", -rates.Slope * sumSlope, -rates.Intercept * sumIntercept),
+            ("the step goes uphill: the update adds the gradient instead of subtracting it", rates.Slope * gs, rates.Intercept * gi),
+            ("the step is twice as long as it should be: the update is applied twice, or the rate is applied twice", -2 * rates.Slope * gs, -2 * rates.Intercept * gi),
+        ];
+        foreach ((string cause, double slope, double intercept) in candidates)
+        {
+            if (Close(actualSlope, slope, 0.02) && Close(actualIntercept, intercept, 0.02))
+            {
+                return $"\nLikely cause: {cause}.";
+            }
+        }
+
+        return k + 1 < run.Count && Close(run[k].Slope, Oracle.GradientDescent(Oracle.Sample.Heights, Oracle.Sample.Weights, run[0].Line, rates, k + 2)[k + 1].Slope, 1e-6)
+            ? "\nLikely cause: the recorded line is the one after the step, not the one before it."
+            : "\nCompare your step (the change from one row to the next) with −rate × gradient at the row above it.";
+    }
 
     private static bool Close(double actual, double expected, double relative) =>
         Math.Abs(actual - expected) <= relative * Math.Abs(expected);
