@@ -53,12 +53,29 @@ public sealed class Task2ElementWiseTests : KataTest
     public void BroadcastShape_matches_TorchSharps_broadcasting(long[] a, long[] b)
     {
         long[] expected = TorchBroadcast(a, b);
-        long[]? actual = LearnerCode.Run(() => ElementWise.BroadcastShape(a, b), "ElementWise.BroadcastShape");
+        (long[]? actual, ArgumentException? rejected) = LearnerCode.Run<(long[]?, ArgumentException?)>(() =>
+        {
+            try
+            {
+                return (ElementWise.BroadcastShape(a, b), null);
+            }
+            catch (ArgumentException e)
+            {
+                return (null, e);
+            }
+        }, "ElementWise.BroadcastShape");
+        const string Alignment = "Likely cause: the shapes were lined up at their FIRST axis; broadcasting lines them up at their LAST axis and pads " +
+                                 "the shorter shape with 1s on the left, so [32, 10] acts as [1, 1, 32, 10] next to [64, 3, 32, 10].";
+        if (rejected is not null)
+        {
+            Assert.Fail($"{Shapes.Text(a)} and {Shapes.Text(b)} do broadcast (TorchSharp gives {Shapes.Text(expected)}), but your BroadcastShape " +
+                        $"rejected them: \"{rejected.Message}\". {Alignment}");
+        }
+
         Assert.That(actual, Is.Not.Null, "BroadcastShape returned null; return the broadcast shape.");
         Assert.That(actual, Is.EqualTo(expected),
             $"Broadcasting {Shapes.Text(a)} with {Shapes.Text(b)} gives {Shapes.Text(expected)} (TorchSharp's own result); yours gave {Shapes.Text(actual!)}. " +
-            "Likely cause: the shapes were lined up at their FIRST axis; broadcasting lines them up at their LAST axis and pads the shorter " +
-            "shape with 1s on the left, so [32, 10] acts as [1, 1, 32, 10] next to [64, 3, 32, 10].");
+            Alignment);
     }
 
     [TestCaseSource(nameof(Incompatible))]
