@@ -17,8 +17,12 @@ public sealed class TensorsDemo : IKataDemo
     {
         IReadOnlyList<TransformedShape> shapes = TransformRuns.All();
         (_, string png) = TransformFigures.Write(shapes, folder, "transforms");
+        // The tip of the F's top bar, the corner farthest from the origin, shows each transform best.
+        int tip = Enumerable.Range(0, shapes[0].Original.Count).MaxBy(i => Math.Abs(shapes[0].Original[i].X) + Math.Abs(shapes[0].Original[i].Y));
+        (double x, double y) = shapes[0].Original[tip];
         string corners = string.Join("; ", shapes.Select(s => string.Create(CultureInfo.InvariantCulture,
-            $"{s.Formula}: ({s.Transformed[0].X:0.##}, {s.Transformed[0].Y:0.##})")));
-        yield return new DemoRow(Kata, "the letter F under four transforms", shapes.Count, "first corner " + corners, [png]);
+            $"{s.Formula}: ({s.Transformed[tip].X:0.##}, {s.Transformed[tip].Y:0.##})")));
+        yield return new DemoRow(Kata, "the letter F under four transforms", shapes.Count,
+            string.Create(CultureInfo.InvariantCulture, $"corner ({x:0.##}, {y:0.##}) goes to ") + corners, [png]);
     }
 }
