@@ -41,15 +41,33 @@ public static class TransformRuns
         IReadOnlyList<(double X, double Y)> shape = Polygons.LetterF;
         Tensor points = ToTensor(shape);
         Tensor offset = torch.tensor(new[] { Offset.X, Offset.Y });
-        Tensor affineMatrix = Transforms.Rotation(Radians(AffineDegrees)).matmul(Transforms.Scaling(AffineScale.X, AffineScale.Y));
+        // A matrix product of wrong shapes can end the process inside libtorch instead of throwing, so the
+        // implementation's matrices are checked before anything multiplies with them.
+        Tensor rotation = Checked2x2(Transforms.Rotation(Radians(RotationDegrees)), "Transforms.Rotation");
+        Tensor scaling = Checked2x2(Transforms.Scaling(ScaleFactors.X, ScaleFactors.Y), "Transforms.Scaling");
+        Tensor affineMatrix = Checked2x2(Transforms.Rotation(Radians(AffineDegrees)), "Transforms.Rotation")
+            .matmul(Checked2x2(Transforms.Scaling(AffineScale.X, AffineScale.Y), "Transforms.Scaling"));
         Tensor affineOffset = torch.tensor(new[] { AffineOffset.X, AffineOffset.Y });
         return
         [
             new(FormattableString.Invariant($"translation by ({Offset.X:0.#}, {Offset.Y:0.#})"), "p + t", shape, ToPoints(Transforms.Translate(points, offset))),
-            new(FormattableString.Invariant($"rotation by {RotationDegrees:0}°"), "R·p", shape, ToPoints(Transforms.Apply(points, Transforms.Rotation(Radians(RotationDegrees))))),
-            new(FormattableString.Invariant($"scaling by ({ScaleFactors.X:0.#}, {ScaleFactors.Y:0.#})"), "S·p", shape, ToPoints(Transforms.Apply(points, Transforms.Scaling(ScaleFactors.X, ScaleFactors.Y)))),
+            new(FormattableString.Invariant($"rotation by {RotationDegrees:0}°"), "R·p", shape, ToPoints(Transforms.Apply(points, rotation))),
+            new(FormattableString.Invariant($"scaling by ({ScaleFactors.X:0.#}, {ScaleFactors.Y:0.#})"), "S·p", shape, ToPoints(Transforms.Apply(points, scaling))),
             new(FormattableString.Invariant($"affine: scale, rotate {AffineDegrees:0}°, translate"), "R·S·p + t", shape, ToPoints(Transforms.Affine(points, affineMatrix, affineOffset))),
         ];
+    }
+
+    /// <summary>Returns <paramref name="matrix"/> when it is a valid float64 tensor of shape [2, 2].</summary>
+    /// <exception cref="ArgumentException">It is not; the message names <paramref name="what"/> made it and its shape and dtype.</exception>
+    public static Tensor Checked2x2(Tensor? matrix, string what)
+    {
+        if (matrix is null || matrix.IsInvalid || !matrix.shape.SequenceEqual([2L, 2L]) || matrix.dtype != ScalarType.Float64)
+        {
+            string got = matrix is null || matrix.IsInvalid ? "no tensor" : $"shape {Shapes.Text(matrix.shape)}, dtype {matrix.dtype}";
+            throw new ArgumentException($"{what} should return a float64 matrix of shape [2, 2]; it returned {got}.", nameof(matrix));
+        }
+
+        return matrix;
     }
 
     /// <summary>Corners as a float64 tensor of shape [n, 2], one corner per row.</summary>

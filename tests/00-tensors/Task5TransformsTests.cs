@@ -43,7 +43,10 @@ public sealed class Task5TransformsTests : KataTest
     public void Rotation_matches_the_closed_form_on_the_letter_F(double degrees)
     {
         double theta = degrees * Math.PI / 180;
-        Tensor rotated = LearnerCode.Run(() => Transforms.Apply(TransformRuns.ToTensor(F), Transforms.Rotation(theta)), "Transforms.Apply(Rotation)");
+        Tensor rotation = LearnerCode.Run(() => Transforms.Rotation(theta), "Transforms.Rotation");
+        // Checked before the product: a matrix product of wrong shapes can end the process inside libtorch.
+        TensorAssert.HasShape(rotation, [2, 2], "The rotation matrix");
+        Tensor rotated = LearnerCode.Run(() => Transforms.Apply(TransformRuns.ToTensor(F), rotation), "Transforms.Apply(Rotation)");
         ExpectPoints(rotated, F.Select(p => ((p.X * Math.Cos(theta)) - (p.Y * Math.Sin(theta)), (p.X * Math.Sin(theta)) + (p.Y * Math.Cos(theta)))).ToList(),
             $"The F rotated by {degrees}°", "(x, y) becomes (x·cos θ − y·sin θ, x·sin θ + y·cos θ).");
     }
