@@ -1,4 +1,5 @@
 using Katas.Data;
+using Katas.Testing;
 
 namespace Katas.Linreg.Tests;
 
@@ -8,7 +9,7 @@ namespace Katas.Linreg.Tests;
 /// </summary>
 internal static class Oracle
 {
-    public static HeightWeightSample Sample { get; } = HeightWeightSample.Load();
+    public static HeightWeightSample Sample => KataData.HeightWeight;
 
     /// <summary>The article's two starting points for its manual runs.</summary>
     public static Line ArticleStart1 { get; } = new(6.041117, -180);

@@ -3,6 +3,8 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
+using Katas.Testing;
+
 namespace Katas.Optimizers.Tests;
 
 /// <summary>A small optimization problem for comparing optimizers step by step (float64). Public only because NUnit test cases take it.</summary>
@@ -13,7 +15,7 @@ namespace Katas.Optimizers.Tests;
 /// <param name="AdaptiveRate">A step size for RMSprop, Adam and Adagrad.</param>
 public sealed record Problem(string Name, double[] Start, Func<IReadOnlyList<Tensor>, Tensor> Loss, double SgdRate, double AdaptiveRate)
 {
-    private static readonly HeightWeightSample Sample = HeightWeightSample.Load();
+    private static HeightWeightSample Sample => KataData.HeightWeight;
 
     public static Problem HeightWeight { get; } = new("height-weight MSE", [6.041117, -180],
         p =>

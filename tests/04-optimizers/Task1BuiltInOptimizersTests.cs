@@ -12,7 +12,7 @@ namespace Katas.Optimizers.Tests;
 [KataTask(1)]
 public sealed class Task1BuiltInOptimizersTests : KataTest
 {
-    private static readonly HeightWeightSample Sample = HeightWeightSample.Load();
+    private static HeightWeightSample Sample => KataData.HeightWeight;
     private static readonly Line ArticleStart = new(6.041117, -180);
     private const double OptimumMse = 127.1024;
 

@@ -18,6 +18,15 @@ public static class LearnerCode
     /// <param name="timeLimit">The time limit; <see cref="DefaultTimeLimit"/> when null.</param>
     public static T Run<T>(Func<T> code, string what, TimeSpan? timeLimit = null)
     {
+        // A call that never ended keeps running on its thread and keeps changing TorchSharp's global
+        // generator and thread pool: no later test can trust its results, so each fails at once instead of
+        // waiting out its own time limit.
+        if (StillRunning is { } earlier && earlier.Thread.IsAlive)
+        {
+            Assert.Fail($"An earlier call into your code ({earlier.What}, in {earlier.Test}) is still running: it did not finish " +
+                        $"within {earlier.Limit.TotalSeconds:0} seconds, so this test can't run reliably. Fix the loop that never ends first.");
+        }
+
         TimeSpan limit = timeLimit ?? DefaultTimeLimit;
         T? result = default;
         Exception? thrown = null;
@@ -42,6 +51,7 @@ public static class LearnerCode
         thread.Start();
         if (!thread.Join(limit))
         {
+            StillRunning = (thread, what, TestContext.CurrentContext.Test.Name, limit);
             Assert.Fail($"{what} did not finish within {limit.TotalSeconds:0} seconds. Is there a loop that never ends " +
                         "(a loop condition that never becomes false, an iteration counter that is never incremented)?");
         }
@@ -55,6 +65,8 @@ public static class LearnerCode
 
         return result!;
     }
+
+    private static (Thread Thread, string What, string Test, TimeSpan Limit)? StillRunning { get; set; }
 
     /// <summary>Runs <paramref name="code"/> like <see cref="Run{T}"/>, for calls that return nothing.</summary>
     public static void Run(Action code, string what, TimeSpan? timeLimit = null) =>

@@ -84,6 +84,10 @@ internal static class KatasApp
                 Console.Error.WriteLine($"katas: {Explain(exception.Message)}");
                 Console.Error.WriteLine("usage: ./kata <command> [options]   (./kata --help lists the commands; ./kata <command> --help explains one)");
                 return UsageError;
+            case NotImplementedException:
+                // The tool built against katas/ (KataSource=katas) ran a task the learner has not done yet; its message names it.
+                Console.Error.WriteLine($"katas: {exception.Message} Finish that task first (./kata check shows what passes).");
+                return 1;
             case DataFormatException:
                 Console.Error.WriteLine($"katas: bad data file: {exception.Message}");
                 return DataError;

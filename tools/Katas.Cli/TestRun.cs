@@ -13,7 +13,11 @@ namespace Katas.Cli;
 /// <param name="Passed">Whether it passed.</param>
 /// <param name="Message">The failure message, or "".</param>
 /// <param name="Task">The kata task from the test's [KataTask(n)] category ("kataNN-taskN"), or 0 when it has none.</param>
-internal sealed record TestOutcome(string ClassName, string Name, bool Passed, string Message, int Task);
+internal sealed record TestOutcome(string ClassName, string Name, bool Passed, string Message, int Task)
+{
+    /// <summary>Whether the test took the test process down (its message says how).</summary>
+    public bool Crashed { get; init; }
+}
 
 /// <summary>Result of building and testing one kata against one implementation.</summary>
 internal sealed record TestRunResult(bool Built, string BuildOutput, IReadOnlyList<TestOutcome> Outcomes, TimeSpan Elapsed)
@@ -26,26 +30,76 @@ internal sealed record TestRunResult(bool Built, string BuildOutput, IReadOnlyLi
 /// <summary>Builds a kata's test project against an implementation and runs it, reading NUnit's result file.</summary>
 internal static partial class TestRun
 {
-    /// <summary>Builds and tests <paramref name="kata"/>.</summary>
+    /// <summary>How many times a run is repeated without the tests that took the test process down.</summary>
+    private const int MaxCrashes = 3;
+
+    /// <summary>
+    /// Builds and tests <paramref name="kata"/>. When learner code takes the test process down (a native abort
+    /// in libtorch, a stack overflow, Environment.Exit), the test that was running becomes a failed outcome
+    /// that says so and why, and the kata's other tests run again without it, so the board still fills in.
+    /// </summary>
     /// <param name="kata">The kata folder name.</param>
     /// <param name="kataSource">"katas", "solutions", or a folder laid out like katas/.</param>
     /// <param name="buildTag">Names the build folders (see build/KataSource.props).</param>
     /// <param name="filter">A dotnet test --filter expression, or null.</param>
     /// <param name="animate">Whether figure tests also write animated GIFs (slower).</param>
-    public static TestRunResult Run(string kata, string kataSource, string buildTag, string? filter = null, bool animate = false)
+    /// <param name="progress">Told, about twice a second, how many tests are done and which one runs.</param>
+    public static TestRunResult Run(string kata, string kataSource, string buildTag, string? filter = null, bool animate = false,
+        Action<TestProgressReport>? progress = null)
     {
         var clock = Stopwatch.StartNew();
-        string results = ResultsFolder(kata, buildTag);
-        // One `dotnet test` builds and runs: a second MSBuild start would cost seconds. No result file means the build failed.
-        List<string> test = ["test", KataRepository.TestProject(kata), "--nologo", "-clp:ErrorsOnly", $"-p:KataSource={kataSource}", $"-p:KataBuildTag={buildTag}"];
-        if (filter is not null)
+        var crashed = new List<TestOutcome>();
+        string buildOutput = "";
+        for (int attempt = 0; attempt <= MaxCrashes; attempt++)
         {
-            test.AddRange(["--filter", filter]);
+            string results = ResultsFolder(kata, attempt == 0 ? buildTag : $"{buildTag}-without-crashes-{attempt}");
+            Directory.CreateDirectory(results);
+            string progressFile = Path.Combine(results, "progress.txt");
+            // One `dotnet test` builds and runs: a second MSBuild start would cost seconds. No result file means the build failed
+            // or the test process died.
+            List<string> test = ["test", KataRepository.TestProject(kata), "--nologo", "-v:q", $"-p:KataSource={kataSource}", $"-p:KataBuildTag={buildTag}"];
+            if (attempt > 0)
+            {
+                test.Add("--no-build");
+            }
+
+            string? runFilter = CrashReport.Exclude(filter, crashed);
+            if (runFilter is not null)
+            {
+                test.AddRange(["--filter", runFilter]);
+            }
+
+            test.AddRange(ResultArguments(results));
+            Dictionary<string, string> environment = new() { ["KATAS_PROGRESS_FILE"] = progressFile };
+            if (animate)
+            {
+                environment["KATAS_ANIMATIONS"] = "1";
+            }
+
+            int done = crashed.Count;
+            (_, string output) = Dotnet(test, environment, () => progress?.Invoke(TestProgressReport.Read(progressFile, done)));
+            buildOutput = attempt == 0 ? output : buildOutput;
+            string? xml = Directory.GetFiles(results, "*.xml").FirstOrDefault();
+            if (xml is not null)
+            {
+                return new TestRunResult(true, buildOutput, CrashReport.Merge(ReadNUnitResults(xml), crashed), clock.Elapsed);
+            }
+
+            TestOutcome? crash = CrashReport.From(progressFile, output);
+            if (crash is null)
+            {
+                // No test started: the build failed (or the test host never came up); the output says why.
+                return new TestRunResult(crashed.Count > 0, output, crashed, clock.Elapsed);
+            }
+
+            crashed.Add(crash);
         }
 
-        test.AddRange(ResultArguments(results));
-        (_, string output) = Dotnet(test, animate ? new() { ["KATAS_ANIMATIONS"] = "1" } : null);
-        return Result(results, output, clock);
+        // Every run so far crashed: say that the rest did not run rather than leaving them off the board.
+        var notRun = new TestOutcome("", "(the kata's other tests)", false,
+            $"Not run: the test process crashed {crashed.Count} times in a row (see the crashed tests above). Fix that crash first; " +
+            "then the other tests run again.", 0) { Crashed = true };
+        return new TestRunResult(true, buildOutput, [.. crashed, notRun], clock.Elapsed);
     }
 
     /// <summary>Runs an already built test assembly (no build), e.g. a mutant's run folder.</summary>
@@ -71,7 +125,10 @@ internal static partial class TestRun
     }
 
     /// <summary>Runs dotnet with <paramref name="arguments"/> in the repository root; returns its exit code and its output.</summary>
-    public static (int ExitCode, string Output) Dotnet(IEnumerable<string> arguments, Dictionary<string, string>? environment = null)
+    /// <param name="arguments">The arguments.</param>
+    /// <param name="environment">Extra environment variables.</param>
+    /// <param name="whileRunning">Called about twice a second while dotnet runs.</param>
+    public static (int ExitCode, string Output) Dotnet(IEnumerable<string> arguments, Dictionary<string, string>? environment = null, Action? whileRunning = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -97,6 +154,11 @@ internal static partial class TestRun
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        while (!process.WaitForExit(500))
+        {
+            whileRunning?.Invoke();
+        }
+
         process.WaitForExit();
         return (process.ExitCode, output.ToString());
     }
@@ -127,6 +189,13 @@ internal static partial class TestRun
             : new TestRunResult(false, output, [], clock.Elapsed);
     }
 
+    /// <summary>The kata task of a test class named Task&lt;n&gt;...Tests (the layout tests keep that name and [KataTask(n)] in step), or 0.</summary>
+    public static int TaskOfClassName(string className)
+    {
+        Match match = TaskClassName().Match(className);
+        return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+    }
+
     private static List<TestOutcome> ReadNUnitResults(string path)
     {
         XDocument document = XDocument.Load(path);
@@ -150,6 +219,9 @@ internal static partial class TestRun
         Match match = TaskCategory().Match(category ?? "");
         return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
     }
+
+    [GeneratedRegex(@"\.Task(\d+)[A-Z]\w*$")]
+    private static partial Regex TaskClassName();
 
     [GeneratedRegex(@"^kata\d\d-task(\d+)$")]
     private static partial Regex TaskCategory();

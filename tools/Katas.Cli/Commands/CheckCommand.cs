@@ -47,15 +47,60 @@ public sealed class CheckCommand : Command<CheckCommand.Settings>
         bool allPassed = true;
         foreach (string kata in settings.Katas)
         {
-            AnsiConsole.MarkupLine($"[bold]{kata}[/]: building and testing your code...");
             string? filter = settings.Task is int task ? "TestCategory=" + KataTaskCategory(kata, task) : null;
-            TestRunResult result = settings.Source is null
-                ? TestRun.Run(kata, "katas", "katas", filter, animate: true)
-                : TestRun.Run(kata, CopyIntoRepository(settings.Source, kata), "submission", filter, animate: true);
-            allPassed &= Board.Show(kata, result, ArtifactFolders.Who(settings.Source is null ? "katas" : "submission"));
+            string source = settings.Source is null ? "katas" : CopyIntoRepository(settings.Source, kata);
+            TestRunResult result = RunWithProgress(kata, source, settings.Source is null ? "katas" : "submission", filter);
+            bool passed = Board.Show(kata, result, ArtifactFolders.Who(settings.Source is null ? "katas" : "submission"), source);
+            allPassed &= passed;
+            if (passed && settings.Task is null && settings.Kata is not null)
+            {
+                string? next = KataRepository.Katas.SkipWhile(other => other != kata).Skip(1).FirstOrDefault();
+                AnsiConsole.MarkupLine(next is null
+                    ? $"[green]{kata} is all green[/], and it is the last kata: well done."
+                    : $"[green]{kata} is all green.[/] Next: katas/{next}/README.md, then ./kata check {next[..2]}");
+            }
         }
 
         return allPassed ? 0 : 1;
+    }
+
+    /// <summary>Builds and tests, showing how far the tests are (a spinner on a terminal, a line every few seconds in a log).</summary>
+    private static TestRunResult RunWithProgress(string kata, string source, string buildTag, string? filter)
+    {
+        string building = $"{kata}: building your code...";
+        if (!AnsiConsole.Profile.Capabilities.Interactive || Environment.GetEnvironmentVariable("NO_COLOR") is { Length: > 0 })
+        {
+            Console.WriteLine(building);
+            DateTime lastLine = DateTime.UtcNow;
+            return TestRun.Run(kata, source, buildTag, filter, animate: true, progress: report =>
+            {
+                if (report.Running is not null && DateTime.UtcNow - lastLine > TimeSpan.FromSeconds(5))
+                {
+                    lastLine = DateTime.UtcNow;
+                    string line = $"{kata}: {report.Done} tests done, running {Short(report.Running)}";
+                    Console.WriteLine(line.Length <= 100 ? line : line[..97] + "...");
+                }
+            });
+        }
+
+        TestRunResult? result = null;
+        AnsiConsole.Status().Start(Markup.Escape(building), context =>
+            result = TestRun.Run(kata, source, buildTag, filter, animate: true, progress: report =>
+            {
+                if (report.Running is not null)
+                {
+                    context.Status(Markup.Escape($"{kata}: {report.Done} tests done, running {Short(report.Running)}"));
+                }
+            }));
+        return result!;
+    }
+
+    private static string Short(string test)
+    {
+        int parenthesis = test.IndexOf('(', StringComparison.Ordinal);
+        string head = parenthesis < 0 ? test : test[..parenthesis];
+        string[] parts = head.Split('.');
+        return parts.Length >= 2 ? $"{parts[^2]}.{parts[^1]}" : head;
     }
 
     /// <summary>The category [KataTask(n)] gives a task's tests (tests/Katas.Testing/KataTaskAttribute.cs).</summary>

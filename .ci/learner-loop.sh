@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# The learner's loop, tried as a learner would: `./kata check 01 --source <copy>` on copies of kata 01
+# broken in the ways of .ci/broken-katas/*.mutant, with output redirected (as in a log), checking what
+# the board says. A crash, a hang or a warning must end as a clear line on the board.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$repo"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+katas() { dotnet tools/Katas.Cli/bin/solutions/Debug/net10.0/*/katas.dll "$@"; }
+fail() { echo "learner loop: $*"; exit 1; }
+
+# Applies a .mutant file's hunks to a copy of the reference solution (the same format verify mutants reads).
+broken_copy() {
+  local name="$1" target="$work/$1"
+  mkdir -p "$target"; cp -r solutions/01-linreg "$target/"; rm -rf "$target/01-linreg/bin" "$target/01-linreg/obj"
+  python3 - "$repo/.ci/broken-katas/$name.mutant" "$target/01-linreg" <<'PY'
+import sys
+path, folder = sys.argv[1], sys.argv[2]
+hunks, current = [], None
+for line in open(path).read().split('\n'):
+    if line.startswith('--- '):
+        current = [line[4:].strip(), [], []]; hunks.append(current)
+    elif current and line.startswith('-'):
+        current[1].append(line[1:])
+    elif current and line.startswith('+'):
+        current[2].append(line[1:])
+for file, find, replace in hunks:
+    p = f"{folder}/{file}"; text = open(p).read(); old = '\n'.join(find)
+    assert text.count(old) == 1, f"{path}: lines to replace occur {text.count(old)} times in {file}"
+    open(p, 'w').write(text.replace(old, '\n'.join(replace)))
+PY
+  echo "$target"
+}
+
+check_case() {
+  local name="$1"; shift
+  local copy; copy="$(broken_copy "$name")"
+  echo "--- $name: ./kata check 01 --source (a broken copy)"
+  set +e
+  board="$(katas check 01 --source "$copy" 2>&1)"; code=$?
+  set -e
+  echo "$board" | grep -v "tests done, running" | tail -25
+  [ "$code" -eq 1 ] || fail "$name: check should exit 1 (tests fail), got $code"
+  echo "$board" | grep -q "01-linreg: [0-9]*/[0-9]* tests pass" || fail "$name: no board"
+  echo "$board" | grep -q "0/0 tests pass" && fail "$name: an empty board"
+  local width; width="$(echo "$board" | python3 -c 'import sys; print(max(len(line.rstrip("\n")) for line in sys.stdin))')"
+  [ "$width" -le 100 ] || fail "$name: a line of $width columns; the redirected board must fit in 100"
+  for expected in "$@"; do
+    # The board wraps its cells: read it as one line of words, without the table's borders.
+    echo "$board" | sed 's/[│┌┐└┘├┤┬┴┼─]//g' | tr '\n' ' ' | tr -s ' ' | grep -q -- "$expected" || fail "$name: the board does not say \"$expected\""
+  done
+}
+
+check_case native-crash "crashed" "TorchSharp's native library" "mat1 and mat2 shapes cannot be multiplied"
+check_case stack-overflow "crashed" "stack overflow in Katas.Linreg.Loss.Recurse"
+check_case environment-exit "crashed" "your code called Environment.Exit"
+check_case endless-loop-with-warning "did not finish within 20 seconds" "An earlier call into your code (GradientDescent.Run" \
+  "passed (8)" "warning CS0219"
+echo "learner loop: every broken copy ended as clear lines on a filled board"

@@ -1,0 +1,16 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Katas.Scratch;
+
+/// <summary>Task 1: doubling a tensor.</summary>
+public static class Doubling
+{
+    /// <summary>Every element of <paramref name="values"/> times two, same shape and dtype.</summary>
+    /// <param name="values">Any tensor.</param>
+    public static Tensor Double(Tensor values)
+    {
+        throw new NotImplementedException(
+            "Kata 99, task 1 (Doubling.Double) is not implemented yet: see katas/99-scratch/README.md, task 1.");
+    }
+}
