@@ -9,8 +9,14 @@ public static class TransformFigures
     private const string TransformedColor = "#d62728";
     private const string OriginColor = "#1f77b4";
 
+    private const int AnimationSteps = 20;
+    private const int AnimationPanelWidth = 300;
+    private const int AnimationHeight = 360;
+
     /// <summary>One panel per transformed shape, with common axis limits and square units, so lengths and angles compare.</summary>
-    public static Figure Figure(IReadOnlyList<TransformedShape> shapes)
+    /// <param name="shapes">The transformed shapes, one per panel.</param>
+    /// <param name="limits">The axis limits of every panel; when null, a square around every corner and the origin.</param>
+    public static Figure Figure(IReadOnlyList<TransformedShape> shapes, AxisLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(shapes);
         if (shapes.Count == 0)
@@ -18,12 +24,8 @@ public static class TransformFigures
             throw new ArgumentException("A figure needs at least one transformed shape.", nameof(shapes));
         }
 
-        IEnumerable<(double X, double Y)> all = shapes.SelectMany(s => s.Original.Concat(s.Transformed)).Append((0, 0));
-        (double X, double Y)[] corners = all.ToArray();
-        double min = Math.Floor(Math.Min(corners.Min(p => p.X), corners.Min(p => p.Y))) - 1;
-        double max = Math.Ceiling(Math.Max(corners.Max(p => p.X), corners.Max(p => p.Y))) + 1;
-        var limits = new AxisLimits(min, max, min, max);
-        Panel[] panels = shapes.Select(shape => new Panel($"{shape.Name}: {shape.Formula}", "x", "y", limits,
+        AxisLimits square = limits ?? SquareAround(shapes);
+        Panel[] panels = shapes.Select(shape => new Panel($"{shape.Name}: {shape.Formula}", "x", "y", square,
         [
             Outline("original", OriginalColor, shape.Original),
             Outline("transformed", TransformedColor, shape.Transformed),
@@ -33,13 +35,42 @@ public static class TransformFigures
             Width: 450 * panels.Length, Height: 520);
     }
 
-    /// <summary>Writes the figure as &lt;stem&gt;.png into <paramref name="folder"/> and returns it with its path.</summary>
-    public static (Figure Figure, string Png) Write(IReadOnlyList<TransformedShape> shapes, string folder, string stem)
+    /// <summary>
+    /// Writes &lt;stem&gt;.png (the full transforms) into <paramref name="folder"/> and, when <paramref name="animate"/>
+    /// is set, &lt;stem&gt;.gif (the transforms growing from the identity, computed with the implementation).
+    /// Returns the still figure, whose data tests snapshot.
+    /// </summary>
+    public static RenderedRun Write(IReadOnlyList<TransformedShape> shapes, string folder, string stem, bool animate)
     {
+        Directory.CreateDirectory(folder);
         Figure figure = Figure(shapes);
         string png = Path.Combine(folder, stem + ".png");
         FigureRenderer.SavePng(figure, png);
-        return (figure, png);
+        if (!animate)
+        {
+            return new RenderedRun(figure, png, null);
+        }
+
+        IReadOnlyList<IReadOnlyList<TransformedShape>> frames = TransformRuns.Frames(AnimationSteps);
+        AxisLimits limits = SquareAround(frames.SelectMany(frame => frame).ToList());
+        string gif = Path.Combine(folder, stem + ".gif");
+        // Hold the first and the last frame a while, so the eye sees where the F starts and ends.
+        IEnumerable<IReadOnlyList<TransformedShape>> held = Enumerable.Repeat(frames[0], 4).Concat(frames).Concat(Enumerable.Repeat(frames[^1], 6));
+        Animation.WriteGif(held.Select(frame => FigureRenderer.RenderRgba(Figure(frame, limits) with
+        {
+            Width = AnimationPanelWidth * frame.Count,
+            Height = AnimationHeight,
+        })).ToList(), gif, frameDelayMilliseconds: 120);
+        return new RenderedRun(figure, png, gif);
+    }
+
+    /// <summary>The smallest square with whole-number ends, one unit of margin, around every corner and the origin.</summary>
+    private static AxisLimits SquareAround(IReadOnlyList<TransformedShape> shapes)
+    {
+        (double X, double Y)[] corners = shapes.SelectMany(s => s.Original.Concat(s.Transformed)).Append((0, 0)).ToArray();
+        double min = Math.Floor(Math.Min(corners.Min(p => p.X), corners.Min(p => p.Y))) - 1;
+        double max = Math.Ceiling(Math.Max(corners.Max(p => p.X), corners.Max(p => p.Y))) + 1;
+        return new AxisLimits(min, max, min, max);
     }
 
     /// <summary>A closed outline: the corners, then the first corner again.</summary>

@@ -35,19 +35,40 @@ public static class TransformRuns
     public static (double X, double Y) AffineOffset { get; } = (6, 1);
 
     /// <summary>The letter F under the four transforms, each computed with the implementation's <see cref="Transforms"/>.</summary>
-    public static IReadOnlyList<TransformedShape> All()
+    public static IReadOnlyList<TransformedShape> All() => At(1);
+
+    /// <summary>
+    /// The animation's frames: the four transforms grown from the identity (fraction 0) to the full
+    /// transforms (fraction 1) in <paramref name="steps"/> equal steps of angle, offset and scale.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<TransformedShape>> Frames(int steps)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(steps, 1);
+        return Enumerable.Range(0, steps + 1).Select(i => At((double)i / steps)).ToList();
+    }
+
+    /// <summary>The four transforms a <paramref name="fraction"/> of the way from the identity to the full transforms.</summary>
+    public static IReadOnlyList<TransformedShape> At(double fraction)
+    {
+        double Part(double full, double identity) => identity + (fraction * (full - identity));
+        (double X, double Y) offsetNow = (Part(Offset.X, 0), Part(Offset.Y, 0));
+        (double X, double Y) scaleNow = (Part(ScaleFactors.X, 1), Part(ScaleFactors.Y, 1));
+        (double X, double Y) affineScaleNow = (Part(AffineScale.X, 1), Part(AffineScale.Y, 1));
+        (double X, double Y) affineOffsetNow = (Part(AffineOffset.X, 0), Part(AffineOffset.Y, 0));
+        double rotationNow = Part(RotationDegrees, 0);
+        double affineDegreesNow = Part(AffineDegrees, 0);
+
         using var scope = torch.NewDisposeScope();
         IReadOnlyList<(double X, double Y)> shape = Polygons.LetterF;
         Tensor points = ToTensor(shape);
-        Tensor offset = torch.tensor(new[] { Offset.X, Offset.Y });
+        Tensor offset = torch.tensor(new[] { offsetNow.X, offsetNow.Y });
         // A matrix product of wrong shapes can end the process inside libtorch instead of throwing, so the
         // implementation's matrices are checked before anything multiplies with them.
-        Tensor rotation = Checked2x2(Transforms.Rotation(Radians(RotationDegrees)), "Transforms.Rotation");
-        Tensor scaling = Checked2x2(Transforms.Scaling(ScaleFactors.X, ScaleFactors.Y), "Transforms.Scaling");
-        Tensor affineMatrix = Checked2x2(Transforms.Rotation(Radians(AffineDegrees)), "Transforms.Rotation")
-            .matmul(Checked2x2(Transforms.Scaling(AffineScale.X, AffineScale.Y), "Transforms.Scaling"));
-        Tensor affineOffset = torch.tensor(new[] { AffineOffset.X, AffineOffset.Y });
+        Tensor rotation = Checked2x2(Transforms.Rotation(Radians(rotationNow)), "Transforms.Rotation");
+        Tensor scaling = Checked2x2(Transforms.Scaling(scaleNow.X, scaleNow.Y), "Transforms.Scaling");
+        Tensor affineMatrix = Checked2x2(Transforms.Rotation(Radians(affineDegreesNow)), "Transforms.Rotation")
+            .matmul(Checked2x2(Transforms.Scaling(affineScaleNow.X, affineScaleNow.Y), "Transforms.Scaling"));
+        Tensor affineOffset = torch.tensor(new[] { affineOffsetNow.X, affineOffsetNow.Y });
         return
         [
             new(FormattableString.Invariant($"translation by ({Offset.X:0.#}, {Offset.Y:0.#})"), "p + t", shape, ToPoints(Transforms.Translate(points, offset))),

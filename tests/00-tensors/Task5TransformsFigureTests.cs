@@ -12,8 +12,8 @@ public sealed class Task5TransformsFigureTests : KataTest
     public void The_transforms_draw_the_reference_figure()
     {
         IReadOnlyList<TransformedShape> shapes = LearnerCode.Run(TransformRuns.All, "Transforms (through TransformRuns.All)");
-        (Figure figure, string png) = TransformFigures.Write(shapes, KataEnvironment.ArtifactFolder(TransformRuns.Kata), "transforms");
-        TestContext.Out.WriteLine($"Figure: {png}");
-        SnapshotAssert.Matches(figure, "transforms", $"the letter F under four transforms (figure: {png})");
+        RenderedRun files = TransformFigures.Write(shapes, KataEnvironment.ArtifactFolder(TransformRuns.Kata), "transforms", KataEnvironment.Animate);
+        TestContext.Out.WriteLine($"Figures: {files.Files}");
+        SnapshotAssert.Matches(files.LastFrame, "transforms", $"the letter F under four transforms (figures: {files.Files})");
     }
 }
