@@ -1,0 +1,126 @@
+using Katas.Testing;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Katas.Tensors.Tests;
+
+/// <summary>Task 1: DataTensors, the book's data tensors.</summary>
+[KataTask(1)]
+public sealed class Task1DataTensorsTests : KataTest
+{
+    [Test]
+    public void A_timeseries_of_the_books_stock_prices_has_rank_3_shape_250_390_3_and_dtype_float32()
+    {
+        // The book: a year of trading (250 days) × 390 minutes a day × 3 prices (current, highest, lowest).
+        float[] values = RandomFloats(250 * 390 * 3, seed: 1);
+        Tensor series = LearnerCode.Run(() => DataTensors.Timeseries(values, 250, 390, 3), "DataTensors.Timeseries");
+        Assert.That(series.dim(), Is.EqualTo(3),
+            $"A timeseries batch has rank 3 (samples, timesteps, features); yours has rank {series.dim()}, shape {Shapes.Text(series.shape)}.");
+        TensorAssert.HasShape(series, [250, 390, 3], "The timeseries");
+        TensorAssert.HasDtype(series, ScalarType.Float32, "The timeseries");
+    }
+
+    [Test]
+    public void A_timeseries_keeps_the_values_in_sample_timestep_feature_order()
+    {
+        const int samples = 4, timesteps = 5, features = 3;
+        float[] values = Enumerable.Range(0, samples * timesteps * features).Select(i => (float)i).ToArray();
+        Tensor series = LearnerCode.Run(() => DataTensors.Timeseries(values, samples, timesteps, features), "DataTensors.Timeseries");
+        TensorAssert.HasShape(series, [samples, timesteps, features], "The timeseries");
+        foreach ((int s, int t, int f) in new[] { (0, 0, 1), (0, 1, 0), (1, 0, 0), (3, 4, 2), (2, 3, 1) })
+        {
+            float expected = values[(((s * timesteps) + t) * features) + f];
+            float actual = series[s, t, f].ToSingle();
+            Assert.That(actual, Is.EqualTo(expected),
+                $"Element [{s}, {t}, {f}] (sample {s}, timestep {t}, feature {f}) should be values[({s}·{timesteps} + {t})·{features} + {f}] = {expected}; " +
+                $"yours is {actual}. Likely cause: the axes are in another order. Reshape the values straight to [samples, timesteps, features]; " +
+                "the last axis varies fastest.");
+        }
+    }
+
+    [Test]
+    public void A_timeseries_with_the_wrong_number_of_values_is_an_ArgumentException_naming_both_counts()
+    {
+        float[] values = new float[59];
+        ArgumentException error = Expect.ArgumentException(() => DataTensors.Timeseries(values, 4, 5, 3), "DataTensors.Timeseries",
+            "59 values are given for 4 samples × 5 timesteps × 3 features");
+        Assert.That(error.Message, Does.Contain("59").And.Contain("60"),
+            $"The message should name both counts, the 60 values needed and the 59 given, so the caller sees what is wrong. Yours: \"{error.Message}\"");
+    }
+
+    [Test]
+    public void Scaled_images_are_float32_in_0_to_1_with_the_same_shape()
+    {
+        // A batch of 8 color images of 6×5 pixels with 3 channels: [samples, height, width, channels].
+        Tensor images = torch.randint(0, 256, [8, 6, 5, 3], dtype: ScalarType.Byte);
+        images[0, 0, 0, 0] = torch.tensor((byte)255);
+        images[0, 0, 0, 1] = torch.tensor((byte)0);
+        Tensor scaled = LearnerCode.Run(() => DataTensors.ScaleImages(images), "DataTensors.ScaleImages");
+        TensorAssert.HasShape(scaled, [8, 6, 5, 3], "The scaled images");
+        TensorAssert.HasDtype(scaled, ScalarType.Float32, "The scaled images");
+        double[] pixels = TensorAssert.ToDoubles(images);
+        double max = TensorAssert.ToDoubles(scaled).Max();
+        Assert.That(max, Is.LessThanOrEqualTo(1.0),
+            $"Scaled pixels should be in [0, 1], but the largest is {max}. Likely cause: the pixels were converted to float32 but not divided by 255.");
+        TensorAssert.Close(scaled, pixels.Select(p => p / 255).ToArray(), [8, 6, 5, 3], "The scaled images (pixel / 255)", rtol: 1e-6, atol: 1e-7);
+    }
+
+    [Test]
+    public void Flattened_images_have_rank_2_and_one_row_per_image_read_row_by_row()
+    {
+        // The book's reshape of MNIST from [60000, 28, 28] to [60000, 784], on 10 images.
+        Tensor images = torch.rand([10, 28, 28]);
+        Tensor flat = LearnerCode.Run(() => DataTensors.FlattenSamples(images), "DataTensors.FlattenSamples");
+        TensorAssert.HasShape(flat, [10, 784], "The flattened images");
+        double[] expected = TensorAssert.ToDoubles(images);
+        TensorAssert.Close(flat, expected, [10, 784],
+            "The flattened images (image i's pixel [r, c] at [i, 28·r + c])", rtol: 0);
+    }
+
+    [TestCase(0, 0, 128)]
+    [TestCase(2, 256, 384)]
+    [TestCase(7, 896, 1000)]
+    public void Batch_n_holds_samples_n_times_size_up_to_n_plus_1_times_size(int n, int start, int end)
+    {
+        // 1000 samples of 28×28 in batches of 128, as the book slices MNIST; the last batch has 104.
+        Tensor data = torch.arange(1000 * 28 * 28, dtype: ScalarType.Float32).reshape(1000, 28, 28);
+        Tensor batch = LearnerCode.Run(() => DataTensors.Batch(data, 128, n), "DataTensors.Batch");
+        TensorAssert.HasShape(batch, [end - start, 28, 28], $"Batch {n} of size 128 of 1000 samples");
+        double first = batch[0, 0, 0].ToDouble() / (28 * 28);
+        Assert.That(first, Is.EqualTo(start),
+            $"Batch {n} should start with sample {start} (n · batch size); yours starts with sample {first}.");
+    }
+
+    [Test]
+    public void A_batch_past_the_last_sample_is_an_ArgumentOutOfRangeException()
+    {
+        Tensor data = torch.zeros([1000, 4]);
+        ArgumentException error = Expect.ArgumentException(() => DataTensors.Batch(data, 128, 8), "DataTensors.Batch",
+            "batch 8 of size 128 starts at sample 1024 of 1000");
+        Assert.That(error, Is.InstanceOf<ArgumentOutOfRangeException>(),
+            $"A batch number out of range is an ArgumentOutOfRangeException (throw new ArgumentOutOfRangeException(nameof(n), ...)); yours threw {error.GetType().Name}.");
+    }
+
+    [Test]
+    public void Stacked_clips_make_a_rank_5_video_batch_samples_frames_height_width_channels()
+    {
+        // The book's video batch is [4, 240, 144, 256, 3]; here 4 clips of 6 frames of 9×16 pixels, 3 channels.
+        Tensor[] clips = Enumerable.Range(0, 4).Select(i => torch.full([6, 9, 16, 3], i, dtype: ScalarType.Float32)).ToArray();
+        Tensor video = LearnerCode.Run(() => DataTensors.StackClips(clips), "DataTensors.StackClips");
+        Assert.That(video.dim(), Is.EqualTo(5),
+            $"A video batch has rank 5 (samples, frames, height, width, channels); yours has shape {Shapes.Text(video.shape)}. " +
+            "Likely cause: torch.cat joins along an existing axis; torch.stack adds a new one.");
+        TensorAssert.HasShape(video, [4, 6, 9, 16, 3], "The video batch");
+        TensorAssert.HasDtype(video, ScalarType.Float32, "The video batch");
+        for (int i = 0; i < 4; i++)
+        {
+            Assert.That(video[i].mean().ToDouble(), Is.EqualTo(i), $"Sample {i} of the video batch should be clip {i}.");
+        }
+    }
+
+    private static float[] RandomFloats(int count, int seed)
+    {
+        var random = new Random(seed);
+        return Enumerable.Range(0, count).Select(_ => (float)random.NextDouble()).ToArray();
+    }
+}

@@ -1,0 +1,125 @@
+using Katas.Testing;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Katas.Tensors.Tests;
+
+/// <summary>Task 2: ElementWise, element-wise operations and broadcasting.</summary>
+[KataTask(2)]
+public sealed class Task2ElementWiseTests : KataTest
+{
+    /// <summary>Pairs of shapes that broadcast; the expected result is TorchSharp's own broadcasting of tensors of these shapes.</summary>
+    private static readonly object[] Broadcastable =
+    [
+        new object[] { new long[] { 64, 3, 32, 10 }, new long[] { 32, 10 } },
+        new object[] { new long[] { 32, 10 }, new long[] { 64, 3, 32, 10 } },
+        new object[] { new long[] { 5, 1, 4 }, new long[] { 3, 1 } },
+        new object[] { new long[] { 2, 3 }, new long[] { 3 } },
+        new object[] { new long[] { 4, 1 }, new long[] { 1, 6 } },
+        new object[] { new long[] { 7 }, new long[] { } },
+        new object[] { new long[] { }, new long[] { } },
+        new object[] { new long[] { 1, 2, 1 }, new long[] { 8, 1, 1, 5 } },
+    ];
+
+    /// <summary>Pairs that don't broadcast.</summary>
+    private static readonly object[] Incompatible =
+    [
+        new object[] { new long[] { 3, 4 }, new long[] { 3 } },
+        new object[] { new long[] { 64, 3, 32, 10 }, new long[] { 32, 11 } },
+        new object[] { new long[] { 2, 5 }, new long[] { 3, 5 } },
+    ];
+
+    [Test]
+    public void Relu_matches_a_plain_loop_and_keeps_shape_and_dtype([Values(ScalarType.Float32, ScalarType.Float64)] ScalarType dtype)
+    {
+        Tensor x = torch.randn([4, 3, 5], dtype: dtype);
+        Tensor relu = LearnerCode.Run(() => ElementWise.Relu(x), "ElementWise.Relu");
+        TensorAssert.HasShape(relu, [4, 3, 5], "relu(x)");
+        TensorAssert.HasDtype(relu, dtype, "relu(x)");
+        double[] expected = TensorAssert.ToDoubles(x).Select(v => Math.Max(v, 0)).ToArray();
+        TensorAssert.Close(relu, expected, [4, 3, 5], "relu(x) = max(x, 0)", rtol: 0);
+    }
+
+    [Test]
+    public void Relu_leaves_its_input_unchanged()
+    {
+        Tensor x = torch.tensor(new[] { -2.0, -0.5, 0.0, 1.5 });
+        LearnerCode.Run(() => ElementWise.Relu(x), "ElementWise.Relu");
+        TensorAssert.Close(x, [-2.0, -0.5, 0.0, 1.5], [4], "The input of relu after the call",
+            rtol: 0);
+    }
+
+    [TestCaseSource(nameof(Broadcastable))]
+    public void BroadcastShape_matches_TorchSharps_broadcasting(long[] a, long[] b)
+    {
+        long[] expected = TorchBroadcast(a, b);
+        (long[]? actual, ArgumentException? rejected) = LearnerCode.Run<(long[]?, ArgumentException?)>(() =>
+        {
+            try
+            {
+                return (ElementWise.BroadcastShape(a, b), null);
+            }
+            catch (ArgumentException e)
+            {
+                return (null, e);
+            }
+        }, "ElementWise.BroadcastShape");
+        const string Alignment = "Likely cause: the shapes were lined up at their FIRST axis; broadcasting lines them up at their LAST axis and pads " +
+                                 "the shorter shape with 1s on the left, so [32, 10] acts as [1, 1, 32, 10] next to [64, 3, 32, 10].";
+        if (rejected is not null)
+        {
+            Assert.Fail($"{Shapes.Text(a)} and {Shapes.Text(b)} do broadcast (TorchSharp gives {Shapes.Text(expected)}), but your BroadcastShape " +
+                        $"rejected them: \"{rejected.Message}\". {Alignment}");
+        }
+
+        Assert.That(actual, Is.Not.Null, "BroadcastShape returned null; return the broadcast shape.");
+        Assert.That(actual, Is.EqualTo(expected),
+            $"Broadcasting {Shapes.Text(a)} with {Shapes.Text(b)} gives {Shapes.Text(expected)} (TorchSharp's own result); yours gave {Shapes.Text(actual!)}. " +
+            Alignment);
+    }
+
+    [TestCaseSource(nameof(Incompatible))]
+    public void Incompatible_shapes_are_an_ArgumentException_naming_both_shapes(long[] a, long[] b)
+    {
+        ArgumentException error = Expect.ArgumentException(() => ElementWise.BroadcastShape(a, b), "ElementWise.BroadcastShape",
+            $"the shapes {Shapes.Text(a)} and {Shapes.Text(b)} don't broadcast");
+        Assert.That(error.Message, Does.Contain(Shapes.Text(a)).And.Contain(Shapes.Text(b)),
+            $"The message should name both shapes as Shapes.Text writes them, {Shapes.Text(a)} and {Shapes.Text(b)}, so the caller sees which " +
+            $"tensors disagree. Yours: \"{error.Message}\"");
+    }
+
+    [Test]
+    public void Maximum_of_the_books_example_broadcasts_y_over_the_first_two_axes_of_x()
+    {
+        // The book: x of shape [64, 3, 32, 10], y of shape [32, 10]; maximum(x, y) has shape [64, 3, 32, 10].
+        Tensor x = torch.rand([64, 3, 32, 10]);
+        Tensor y = torch.rand([32, 10]);
+        Tensor z = LearnerCode.Run(() => ElementWise.Maximum(x, y), "ElementWise.Maximum");
+        TensorAssert.HasShape(z, [64, 3, 32, 10], "maximum(x, y)");
+        float[] xs = x.data<float>().ToArray();
+        float[] ys = y.data<float>().ToArray();
+        double[] expected = xs.Select((v, i) => (double)Math.Max(v, ys[i % 320])).ToArray();
+        TensorAssert.Close(z, expected, [64, 3, 32, 10], "maximum(x, y), y repeated for every x[i, j]", rtol: 0);
+    }
+
+    [Test]
+    public void Maximum_of_shapes_that_dont_broadcast_is_an_ArgumentException_naming_both_shapes()
+    {
+        Tensor x = torch.rand([64, 3, 32, 10]);
+        Tensor y = torch.rand([32, 11]);
+        ArgumentException error = Expect.ArgumentException(() => ElementWise.Maximum(x, y), "ElementWise.Maximum",
+            "x has shape [64, 3, 32, 10] and y has shape [32, 11]");
+        Assert.That(error.Message, Does.Contain("[64, 3, 32, 10]").And.Contain("[32, 11]"),
+            $"The message should name both shapes, [64, 3, 32, 10] and [32, 11]. Yours: \"{error.Message}\". " +
+            "Check them with your BroadcastShape before calling torch.maximum.");
+    }
+
+    /// <summary>The oracle: the shape TorchSharp gives the sum of two zero tensors of these shapes.</summary>
+    private static long[] TorchBroadcast(long[] a, long[] b)
+    {
+        using Tensor x = torch.zeros(a);
+        using Tensor y = torch.zeros(b);
+        using Tensor sum = x + y;
+        return sum.shape;
+    }
+}
