@@ -18,6 +18,7 @@ public sealed class Task2HandWrittenOptimizersTests : KataTest
         new(OptimizerKind.Momentum, 0, Momentum: 0.9),
         new(OptimizerKind.Momentum, 0, Momentum: 0.5, WeightDecay: 0.1),
         new(OptimizerKind.Momentum, 0, Momentum: 0.9, Nesterov: true),
+        new(OptimizerKind.Momentum, 0, Momentum: 0.9, Nesterov: true, WeightDecay: 0.01),
         new(OptimizerKind.RmsProp, 0),
         new(OptimizerKind.RmsProp, 0, Alpha: 0.9, Eps: 1e-6, WeightDecay: 0.01),
         new(OptimizerKind.Adam, 0),
