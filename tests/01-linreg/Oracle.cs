@@ -55,6 +55,13 @@ internal static class Oracle
         return new Line(slope, (sumW - slope * sumH) / n);
     }
 
+    /// <summary>The line z_w = a·z_h + b in the data's units: w = a·(std_w/std_h)·h + mean_w + std_w·b − slope·mean_h.</summary>
+    public static Line MapBack(Line standardised, Standardisation heights, Standardisation weights)
+    {
+        double slope = standardised.Slope * weights.StandardDeviation / heights.StandardDeviation;
+        return new Line(slope, weights.Mean + weights.StandardDeviation * standardised.Intercept - slope * heights.Mean);
+    }
+
     public static Trajectory GradientDescent(IReadOnlyList<double> h, IReadOnlyList<double> w, Line start, LearningRates rates, int iterations)
     {
         var run = new Trajectory();

@@ -57,6 +57,38 @@ public sealed class Task2GradientsTests : KataTest
         TensorAssert.HasDtype(intercept!, dtype, "The intercept's gradient");
     }
 
+    [Test]
+    public void The_gradients_come_from_autograd_which_also_reaches_the_data()
+    {
+        // backward() differentiates the loss with respect to EVERY tensor in it that requires grad. The test lets the
+        // heights require grad too: a gradient from autograd leaves ∂MSE/∂hᵢ = (2/n)·a·eᵢ in heights.grad, while a
+        // gradient typed in by its formula never calls backward() and leaves heights.grad empty.
+        Line at = Oracle.ArticleStart1;
+        (Tensor heights, Tensor weights) = Oracle.Sample.ToTensors(ScalarType.Float64);
+        heights.requires_grad_();
+        (Tensor? slope, Tensor? intercept) = LearnerCode.Run(() => Gradients.OfMeanSquaredError(heights, weights, at),
+            "Gradients.OfMeanSquaredError (with heights that require grad)");
+        FailOnMissing(slope, "slope");
+        FailOnMissing(intercept, "intercept");
+        using Tensor? reached = heights.grad;
+        if (reached is null || reached.IsInvalid)
+        {
+            Assert.Fail("Expected: after Gradients.OfMeanSquaredError, heights.grad holds ∂MSE/∂hᵢ = (2/n)·slope·eᵢ, because backward() " +
+                        "differentiates the loss with respect to every tensor that requires grad (this test made the heights require grad). " +
+                        "Got: heights.grad is null, so backward() never ran through your loss. Likely cause: the gradients were computed by " +
+                        "their formula ((2/n)Σe·h, (2/n)Σe) instead of by autograd. The kata is about autograd: make the two parameters " +
+                        "tensors that require grad, compute the loss with Loss.MeanSquaredError, call loss.backward() and return their .grad " +
+                        "(torch.autograd.grad also leaves .grad empty: use backward()).");
+        }
+
+        IReadOnlyList<double> h = Oracle.Sample.Heights;
+        IReadOnlyList<double> w = Oracle.Sample.Weights;
+        double[] expected = h.Select((height, i) => 2.0 / h.Count * at.Slope * (at.At(height) - w[i])).ToArray();
+        TensorAssert.Close(reached, expected, [h.Count],
+            "heights.grad after your backward() (expected (2/n)·slope·eᵢ; a different value means the loss that was differentiated " +
+            "is not the mean squared error at the given line)", rtol: 1e-9, atol: 1e-12);
+    }
+
     private static (double Slope, double Intercept) LearnerGradient(Line at)
     {
         (Tensor heights, Tensor weights) = Oracle.Sample.ToTensors(ScalarType.Float64);

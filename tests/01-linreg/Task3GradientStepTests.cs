@@ -97,6 +97,39 @@ public sealed class Task3GradientStepTests : KataTest
         });
     }
 
+    [Test]
+    public void After_the_step_each_gradient_exists_and_is_zero()
+    {
+        Line start = Oracle.ArticleStart2;
+        (Tensor heights, Tensor weights) = Oracle.Sample.ToTensors(ScalarType.Float64);
+        Tensor slope = torch.tensor(start.Slope, dtype: ScalarType.Float64, requires_grad: true);
+        Tensor intercept = torch.tensor(start.Intercept, dtype: ScalarType.Float64, requires_grad: true);
+        LearnerCode.Run(() => GradientStep.Take(heights, weights, slope, intercept, Rates), "GradientStep.Take");
+        Assert.Multiple(() =>
+        {
+            ExpectZeroGradient(slope, "slope");
+            ExpectZeroGradient(intercept, "intercept");
+        });
+    }
+
+    private static void ExpectZeroGradient(Tensor parameter, string name)
+    {
+        using Tensor? gradient = parameter.grad;
+        if (gradient is null || gradient.IsInvalid)
+        {
+            Assert.Fail($"Expected: after Take, {name}.grad exists and is 0 (backward() filled it, the update used it, zero_() reset it " +
+                        $"for the next step). Got: {name}.grad is null, so backward() never ran. Likely cause: the step computed the gradient " +
+                        "by its formula ((2/n)Σe·h, (2/n)Σe) instead of asking autograd: compute the loss with Loss.MeanSquaredError, call " +
+                        $"loss.backward(), update with {name}.grad under torch.no_grad(), then {name}.grad.zero_().");
+            return;
+        }
+
+        double value = gradient.ToDouble();
+        Assert.That(value, Is.EqualTo(0.0),
+            $"Expected: after Take, {name}.grad is 0, reset for the next step. Got: {name}.grad = {value:G9}. Likely cause: the gradient was " +
+            $"not reset after the update; backward() ADDS to .grad, so call {name}.grad.zero_() inside the no_grad block after updating.");
+    }
+
     internal static Line ExpectedStep(Line from, LearningRates rates)
     {
         (double slope, double intercept) = Oracle.Gradient(Oracle.Sample.Heights, Oracle.Sample.Weights, from);

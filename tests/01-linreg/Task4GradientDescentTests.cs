@@ -44,6 +44,34 @@ public sealed class Task4GradientDescentTests : KataTest
         }
     }
 
+    [TestCase(ScalarType.Float32)]
+    [TestCase(ScalarType.Float64)]
+    public void The_parameters_take_the_datas_dtype(ScalarType dtype)
+    {
+        // Trajectory records doubles, but they betray the parameters' dtype: a float32 tensor read with ToDouble() gives a
+        // double that float32 holds exactly, while float64 parameters (from the start 6.041117 on) almost never do.
+        Trajectory run = Run(Oracle.ArticleStart1, LearningRates.Article, 5, dtype);
+        TrajectoryStep? wide = run.Cast<TrajectoryStep?>().FirstOrDefault(step => !FitsFloat32(step!.Value.Slope) || !FitsFloat32(step.Value.Intercept));
+        if (dtype == ScalarType.Float32)
+        {
+            Assert.That(wide, Is.Null,
+                $"Expected: on float32 data the slope and intercept are float32 tensors, so every value recorded is one float32 can hold. " +
+                $"Got: iteration {wide?.Iteration} recorded ({wide?.Slope:G17}, {wide?.Intercept:G17}), which float32 cannot hold " +
+                $"(nearest float32: ({(float)(wide?.Slope ?? 0):G9}, {(float)(wide?.Intercept ?? 0):G9})). Likely cause: the parameters were " +
+                "created as float64 whatever the data: torch.tensor(double) makes a float64 tensor unless told otherwise. Create them with " +
+                "dtype: heights.dtype (mixed dtypes still run, silently doing the parameters' arithmetic in the wrong precision).");
+        }
+        else
+        {
+            Assert.That(wide, Is.Not.Null,
+                $"Expected: on float64 data the slope and intercept are float64 tensors. Got: all {run.Count} recorded lines are values " +
+                "float32 can hold, starting with the start 6.041117 rounded to float32. Likely cause: the parameters were created as float32 " +
+                "whatever the data; create them with dtype: heights.dtype.");
+        }
+    }
+
+    private static bool FitsFloat32(double value) => (double)(float)value == value;
+
     [Test]
     public void The_loss_falls_at_every_iteration_at_a_small_learning_rate()
     {

@@ -77,6 +77,45 @@ public sealed class Task5NormalisationTests : KataTest
             $"The raw-data run should still be far away after as many steps.{sideBySide}");
     }
 
+    [TestCase(0.03)]
+    [TestCase(0.3)]
+    public void Fit_runs_gradient_descent_at_the_learning_rate_it_is_given(double rate)
+    {
+        const int iterations = 8;
+        (Tensor heights, Tensor weights) = Oracle.Sample.ToTensors(ScalarType.Float64);
+        NormalisedFit fit = LearnerCode.Run(() => Normalisation.Fit(heights, weights, rate, iterations), "Normalisation.Fit");
+        (double[] zHeights, Standardisation heightStatistics) = StandardiseByHand(Oracle.Sample.Heights);
+        (double[] zWeights, Standardisation weightStatistics) = StandardiseByHand(Oracle.Sample.Weights);
+        Trajectory expected = Oracle.GradientDescent(zHeights, zWeights, new Line(0, 0), LearningRates.Uniform(rate), iterations);
+        Assert.That(fit.StandardisedTrajectory, Has.Count.EqualTo(iterations), $"Fit(iterations: {iterations}) should return a trajectory of {iterations} entries.");
+        for (int i = 0; i < iterations; i++)
+        {
+            TrajectoryStep yours = fit.StandardisedTrajectory[i];
+            if (Math.Abs(yours.Slope - expected[i].Slope) > 1e-9 || Math.Abs(yours.Intercept - expected[i].Intercept) > 1e-9)
+            {
+                // On standardised data ∂MSE/∂a = 2(a − r) and the run starts at a = 0, so the first step is a = 2·rate·r.
+                double impliedRate = fit.StandardisedTrajectory.Count > 1 ? fit.StandardisedTrajectory[1].Slope / expected[1].Slope * rate : double.NaN;
+                Assert.Fail($"Expected: Fit(learning rate {rate}) runs gradient descent from (0, 0) on the standardised data at rate {rate}, " +
+                            $"so iteration {i} is at {expected[i].Line} (float64 gradient descent on data standardised by hand). " +
+                            $"Got: {yours.Line}. Your first step corresponds to a learning rate of {impliedRate:G4}. Likely cause: Fit does not pass " +
+                            "its learningRate on (LearningRates.Uniform(learningRate)), or it starts elsewhere than (0, 0).");
+            }
+        }
+
+        Line expectedLine = Oracle.MapBack(expected.Last.Line, heightStatistics, weightStatistics);
+        Assert.That(fit.Line.Slope, Is.EqualTo(expectedLine.Slope).Within(1e-9).Percent,
+            $"Fit should map the run's last line back to pounds and inches: expected {expectedLine}, got {fit.Line}.");
+        Assert.That(fit.Line.Intercept, Is.EqualTo(expectedLine.Intercept).Within(1e-9).Percent,
+            $"Fit should map the run's last line back to pounds and inches: expected {expectedLine}, got {fit.Line}.");
+    }
+
+    private static (double[] Standardised, Standardisation Statistics) StandardiseByHand(IReadOnlyList<double> values)
+    {
+        double mean = values.Average();
+        double std = Math.Sqrt(values.Select(v => (v - mean) * (v - mean)).Average());
+        return (values.Select(v => (v - mean) / std).ToArray(), new Standardisation(mean, std));
+    }
+
     [Test]
     public void The_standardised_run_draws_the_articles_figure()
     {

@@ -24,6 +24,12 @@ public sealed class Task1BuiltInOptimizersTests : KataTest
         new object[] { new OptimizerSettings(OptimizerKind.RmsProp, 0.01, Alpha: 0.9, Eps: 1e-3), (Func<IEnumerable<Parameter>, optim.Optimizer>)(p => optim.RMSProp(p, 0.01, alpha: 0.9, eps: 1e-3)) },
         new object[] { new OptimizerSettings(OptimizerKind.Adam, 0.01, Beta1: 0.8, Beta2: 0.9, Eps: 1e-3), (Func<IEnumerable<Parameter>, optim.Optimizer>)(p => optim.Adam(p, 0.01, beta1: 0.8, beta2: 0.9, eps: 1e-3)) },
         new object[] { new OptimizerSettings(OptimizerKind.Adagrad, 0.1, InitialAccumulator: 0.5, Eps: 1e-3), (Func<IEnumerable<Parameter>, optim.Optimizer>)(p => optim.Adagrad(p, 0.1, initial_accumulator_value: 0.5, eps: 1e-3)) },
+        // Every kind that takes weight decay, with it: L2, added to the gradient (TorchSharp's weight_decay).
+        new object[] { new OptimizerSettings(OptimizerKind.Momentum, 1e-3, Momentum: 0.7, WeightDecay: 0.05), (Func<IEnumerable<Parameter>, optim.Optimizer>)(p => optim.SGD(p, 1e-3, momentum: 0.7, weight_decay: 0.05)) },
+        new object[] { new OptimizerSettings(OptimizerKind.Momentum, 1e-3, Momentum: 0.8, Nesterov: true, WeightDecay: 0.05), (Func<IEnumerable<Parameter>, optim.Optimizer>)(p => optim.SGD(p, 1e-3, momentum: 0.8, nesterov: true, weight_decay: 0.05)) },
+        new object[] { new OptimizerSettings(OptimizerKind.RmsProp, 0.01, Alpha: 0.9, Eps: 1e-3, WeightDecay: 0.05), (Func<IEnumerable<Parameter>, optim.Optimizer>)(p => optim.RMSProp(p, 0.01, alpha: 0.9, eps: 1e-3, weight_decay: 0.05)) },
+        new object[] { new OptimizerSettings(OptimizerKind.Adam, 0.01, Beta1: 0.8, Beta2: 0.9, Eps: 1e-3, WeightDecay: 0.05), (Func<IEnumerable<Parameter>, optim.Optimizer>)(p => optim.Adam(p, 0.01, beta1: 0.8, beta2: 0.9, eps: 1e-3, weight_decay: 0.05)) },
+        new object[] { new OptimizerSettings(OptimizerKind.Adagrad, 0.1, InitialAccumulator: 0.5, Eps: 1e-3, WeightDecay: 0.05), (Func<IEnumerable<Parameter>, optim.Optimizer>)(p => optim.Adagrad(p, 0.1, initial_accumulator_value: 0.5, eps: 1e-3, weight_decay: 0.05)) },
     ];
 
     [TestCaseSource(nameof(Kinds))]
@@ -33,7 +39,11 @@ public sealed class Task1BuiltInOptimizersTests : KataTest
             "BuiltInOptimizers.Create");
         List<double[]> expected = StepByStep.Trace(Problem.Rosenbrock, p => new TorchOptimizer(reference(p)), 20);
         string? difference = StepByStep.FirstDifference(yours, expected, 1e-12);
-        Assert.That(difference, Is.Null, $"Create({settings}) does not behave like TorchSharp's optimizer with the same settings: {difference}");
+        if (difference is not null)
+        {
+            Assert.Fail($"Create({settings}) does not behave like TorchSharp's optimizer with the same settings: {difference}" +
+                        WeightDecayCheck.Diagnose(Problem.Rosenbrock, settings, yours));
+        }
     }
 
     [Test]

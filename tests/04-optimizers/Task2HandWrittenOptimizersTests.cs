@@ -18,6 +18,7 @@ public sealed class Task2HandWrittenOptimizersTests : KataTest
         new(OptimizerKind.Momentum, 0, Momentum: 0.9),
         new(OptimizerKind.Momentum, 0, Momentum: 0.5, WeightDecay: 0.1),
         new(OptimizerKind.Momentum, 0, Momentum: 0.9, Nesterov: true),
+        new(OptimizerKind.Momentum, 0, Momentum: 0.9, Nesterov: true, WeightDecay: 0.01),
         new(OptimizerKind.RmsProp, 0),
         new(OptimizerKind.RmsProp, 0, Alpha: 0.9, Eps: 1e-6, WeightDecay: 0.01),
         new(OptimizerKind.Adam, 0),
@@ -37,9 +38,12 @@ public sealed class Task2HandWrittenOptimizersTests : KataTest
     {
         List<double[]> yours = LearnerCode.Run(() => StepByStep.Trace(problem, p => HandWrittenOptimizers.Create(p, settings), Steps),
             $"your {settings.Kind} optimizer");
-        List<double[]> reference = StepByStep.Trace(problem, p => new TorchOptimizer(TorchSharpOptimizer(p, settings)), Steps);
+        List<double[]> reference = StepByStep.Trace(problem, p => new TorchOptimizer(TorchSharpReference.Create(p, settings)), Steps);
         string? difference = StepByStep.FirstDifference(yours, reference);
-        Assert.That(difference, Is.Null, $"{settings} on the {problem.Name}: {difference}");
+        if (difference is not null)
+        {
+            Assert.Fail($"{settings} on the {problem.Name}: {difference}{WeightDecayCheck.Diagnose(problem, settings, yours)}");
+        }
     }
 
     [TestCaseSource(typeof(Problem), nameof(Problem.All))]
@@ -67,15 +71,6 @@ public sealed class Task2HandWrittenOptimizersTests : KataTest
                 (Math.Abs(moved - 0.01 * 0.1 / Math.Sqrt(0.001)) < 1e-6 ? " Yours is (1 − β₁)/√(1 − β₂) ≈ 3.16 times that: divide m by 1 − β₁ᵗ and v by 1 − β₂ᵗ." : ""));
         }
     }
-
-    private static optim.Optimizer TorchSharpOptimizer(IEnumerable<Parameter> p, OptimizerSettings s) => s.Kind switch
-    {
-        OptimizerKind.Sgd => optim.SGD(p, s.LearningRate, weight_decay: s.WeightDecay),
-        OptimizerKind.Momentum => optim.SGD(p, s.LearningRate, momentum: s.Momentum, weight_decay: s.WeightDecay, nesterov: s.Nesterov),
-        OptimizerKind.RmsProp => optim.RMSProp(p, s.LearningRate, alpha: s.Alpha, eps: s.Eps, weight_decay: s.WeightDecay),
-        OptimizerKind.Adam => optim.Adam(p, s.LearningRate, beta1: s.Beta1, beta2: s.Beta2, eps: s.Eps, weight_decay: s.WeightDecay),
-        _ => optim.Adagrad(p, s.LearningRate, weight_decay: s.WeightDecay, initial_accumulator_value: s.InitialAccumulator, eps: s.Eps),
-    };
 
     /// <summary>Keras' RMSprop in plain arithmetic; autograd only supplies the gradients.</summary>
     private static List<double[]> KerasRmsPropByHand(Problem problem, OptimizerSettings s, int steps)

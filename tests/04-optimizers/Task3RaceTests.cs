@@ -52,6 +52,36 @@ public sealed class Task3RaceTests : KataTest
     }
 
     [Test]
+    public void Steps_to_tolerance_counts_from_the_surfaces_minimum_which_need_not_be_zero()
+    {
+        Surface saddle = Surface.Saddle;
+        const double rate = 0.1;
+        const int steps = 200;
+        RaceResult result = LearnerCode.Run(() => Race.Run(saddle, [("sgd", p => new TorchOptimizer(optim.SGD(p, rate)))], steps), "Race.Run")[0];
+
+        // Plain gradient descent on x² − y² + y⁴/4 by hand: ∂/∂x = 2x, ∂/∂y = −2y + y³.
+        (double x, double y) = saddle.Start;
+        int? expected = null;
+        int? withinOfZero = null;
+        for (int k = 0; k <= steps; k++)
+        {
+            double value = x * x - y * y + Math.Pow(y, 4) / 4;
+            expected ??= value - saddle.MinimumValue <= saddle.Tolerance ? k : null;
+            withinOfZero ??= value <= saddle.Tolerance ? k : null;
+            (x, y) = (x - rate * 2 * x, y - rate * (-2 * y + y * y * y));
+        }
+
+        Assert.That(expected, Is.Not.Null, $"Test set-up: SGD at rate {rate} should reach the saddle's valley within {steps} steps.");
+        Assert.That(result.StepsToTolerance, Is.EqualTo(expected),
+            $"Expected: on the saddle, whose minimum is {saddle.MinimumValue} (not 0), SGD at rate {rate} first gets within {saddle.Tolerance} " +
+            $"of the minimum at step {expected}. Got: StepsToTolerance {result.StepsToTolerance?.ToString() ?? "null"}." +
+            (result.StepsToTolerance == withinOfZero
+                ? $" That is the first step whose loss is below {saddle.Tolerance}: the tolerance was measured from 0. Compare loss − " +
+                  "surface.MinimumValue with surface.Tolerance."
+                : " Count the steps until loss − surface.MinimumValue ≤ surface.Tolerance (the start is step 0)."));
+    }
+
+    [Test]
     public void A_diverging_run_stops_at_its_first_non_finite_loss()
     {
         RaceResult result = LearnerCode.Run(() => Race.Run(Surface.Rosenbrock, [("sgd, far too fast", p => new TorchOptimizer(optim.SGD(p, 1.0)))], 100), "Race.Run")[0];

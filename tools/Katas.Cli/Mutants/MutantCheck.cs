@@ -121,6 +121,13 @@ internal static class MutantCheck
             return Report(kata, mutant.Name, false, $"[red]{label}: the test run crashed[/]\n{Markup.Escape(Tail(all.BuildOutput))}");
         }
 
+        // A display name set with TestCaseData.SetName (spaces, apostrophes) can't be expressed in a test filter, so the
+        // declared test only shows up in the full run.
+        if (CaughtAsDeclared(mutant, all) is TestOutcome found)
+        {
+            return Report(kata, mutant.Name, true, $"[green]caught[/] {label} by {Markup.Escape(found.Name)} ({clock.Elapsed.TotalSeconds:0} s): {Markup.Escape(mutant.Description)}");
+        }
+
         List<TestOutcome> failures = all.Outcomes.Where(outcome => !outcome.Passed).ToList();
         TestOutcome? sameName = failures.FirstOrDefault(outcome => outcome.Name.StartsWith(mutant.CaughtBy, StringComparison.Ordinal));
         return Report(kata, mutant.Name, false, failures.Count == 0
