@@ -30,15 +30,15 @@ public sealed class DenseDemo : IKataDemo
             FromScratchStart.Centred, DemoLearningRate);
         string scratchGrid = Path.Combine(folder, "predictions-from-scratch.png");
         FigureRenderer.SavePng(Grid(data, fromScratch, $"From scratch: the first test images ({subset})"), scratchGrid);
-        yield return Row(fromScratch, [scratchGrid]);
+        yield return Row(DenseRuns.Name(DenseNetwork.FromScratch, FromScratchStart.Centred, DemoLearningRate), fromScratch, [scratchGrid]);
 
         DenseRun builtIn = DenseRuns.Train(DenseNetwork.BuiltIn, data, BookSettings.BuiltInEpochs, BookSettings.BatchSize, TorchRuntime.DefaultSeed);
         string grid = Path.Combine(folder, "predictions.png");
         FigureRenderer.SavePng(Grid(data, builtIn, $"Built in: the first test images ({subset})"), grid);
         string curves = Path.Combine(folder, "training-curves.png");
-        FigureRenderer.SavePng(DenseFigures.TrainingCurves($"The book's two networks on the {subset}, batch 128",
+        FigureRenderer.SavePng(DenseFigures.TrainingCurves($"Both networks on the {subset}, batch 128 (from scratch: centred start, SGD {DemoLearningRate})",
             fromScratch.History, fromScratch.TestAccuracy, builtIn.History, builtIn.TestAccuracy), curves);
-        yield return Row(builtIn, [grid, curves]);
+        yield return Row(DenseRuns.Name(DenseNetwork.BuiltIn), builtIn, [grid, curves]);
     }
 
     /// <summary>The prediction grid of <paramref name="run"/> over the first test images of <paramref name="data"/>.</summary>
@@ -50,7 +50,7 @@ public sealed class DenseDemo : IKataDemo
         return DenseFigures.PredictionGrid(title, pixels, run.FirstTestProbabilities, labels, data.Test.ClassNames);
     }
 
-    private DemoRow Row(DenseRun run, IReadOnlyList<string> files) =>
-        new(Kata, DenseRuns.Name(run.Network), run.History.Count, string.Create(CultureInfo.InvariantCulture,
+    private DemoRow Row(string name, DenseRun run, IReadOnlyList<string> files) =>
+        new(Kata, name, run.History.Count, string.Create(CultureInfo.InvariantCulture,
             $"loss {run.History.Last.Loss:0.000}, training accuracy {run.History.Last.Accuracy:0.000}, test accuracy {run.TestAccuracy:0.000} ({run.Seconds:0.0} s)"), files);
 }

@@ -41,7 +41,8 @@ public static class DenseFigures
         return new Figure(title,
         [
             new Panel("Mean training loss per epoch", "epoch", "sparse categorical cross-entropy", new AxisLimits(0.5, epochs + 0.5, 0, maxLoss * 1.1), lossSeries),
-            new Panel("Accuracy", "epoch", "share classified correctly", new AxisLimits(0.5, epochs + 0.5, 0, 1), accuracySeries, LegendUpperLeft: false),
+            // Headroom above 1 keeps the legend off the curves, which end near the top.
+            new Panel("Accuracy", "epoch", "share classified correctly", new AxisLimits(0.5, epochs + 0.5, 0, 1.3), accuracySeries),
         ], Width: 1300, Height: 520);
     }
 

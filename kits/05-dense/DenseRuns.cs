@@ -46,7 +46,12 @@ public static class DenseRuns
     public static int BookEpochs(DenseNetwork network) => network == DenseNetwork.FromScratch ? BookSettings.FromScratchEpochs : BookSettings.BuiltInEpochs;
 
     /// <summary>The name of <paramref name="network"/> in tables and legends.</summary>
-    public static string Name(DenseNetwork network) => network == DenseNetwork.FromScratch ? "from scratch (SGD 1e-3)" : "built in (RMSprop)";
+    public static string Name(DenseNetwork network) => Name(network, FromScratchStart.Book, BookSettings.FromScratchLearningRate);
+
+    /// <summary>The name of <paramref name="network"/>, with the from-scratch network's start and SGD rate.</summary>
+    public static string Name(DenseNetwork network, FromScratchStart start, double learningRate) => network == DenseNetwork.FromScratch
+        ? FormattableString.Invariant($"from scratch ({(start == FromScratchStart.Book ? "book" : "centred")} start, SGD {learningRate:G3})")
+        : "built in (RMSprop)";
 
     /// <summary>
     /// Trains <paramref name="network"/> on <paramref name="data"/>'s training split and evaluates it on its test split.

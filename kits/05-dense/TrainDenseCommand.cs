@@ -30,7 +30,7 @@ public sealed class TrainDenseCommand : Command<TrainDenseCommand.Settings>
         public int? Epochs { get; init; }
 
         [CommandOption("--start <START>")]
-        [Description("from-scratch initial weights: book (uniform [0, 0.1), the book's) or centred (shifted to [-0.05, 0.05))")]
+        [Description("from-scratch initial weights: book (W uniform between 0 and 0.1, as in the book) or centred (the same shifted down by 0.05)")]
         [DefaultValue("book")]
         public string Start { get; init; } = "book";
 
@@ -139,11 +139,11 @@ public sealed class TrainDenseCommand : Command<TrainDenseCommand.Settings>
                 FromScratchStart start = settings.Start == "centred" ? FromScratchStart.Centred : FromScratchStart.Book;
                 DenseRun run = plain
                     ? DenseRuns.Train(network, data, epochs, settings.Batch, settings.Seed, start, settings.LearningRate,
-                        settings.Json ? null : epoch => Console.WriteLine(EpochLine(network, epoch, epochs)))
+                        settings.Json ? null : epoch => Console.WriteLine(EpochLine(DenseRuns.Name(network, start, settings.LearningRate), epoch, epochs)))
                     : WithProgressBar(network, data, epochs, start, settings);
                 if (!settings.Json)
                 {
-                    AnsiConsole.WriteLine(FormattableString.Invariant($"{DenseRuns.Name(network)}: test accuracy {run.TestAccuracy:0.0000} after {epochs} epochs ({run.Seconds:0.0} s)"));
+                    AnsiConsole.WriteLine(FormattableString.Invariant($"{DenseRuns.Name(network, start, settings.LearningRate)}: test accuracy {run.TestAccuracy:0.0000} after {epochs} epochs ({run.Seconds:0.0} s)"));
                 }
 
                 results.Add(new NetworkResult(network == DenseNetwork.FromScratch ? "from-scratch" : "builtin", epochs,
@@ -169,18 +169,19 @@ public sealed class TrainDenseCommand : Command<TrainDenseCommand.Settings>
         DenseRun? run = null;
         AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn()).Start(progress =>
         {
-            ProgressTask task = progress.AddTask(Markup.Escape(DenseRuns.Name(network)), maxValue: epochs);
+            string name = DenseRuns.Name(network, start, settings.LearningRate);
+            ProgressTask task = progress.AddTask(Markup.Escape(name), maxValue: epochs);
             run = DenseRuns.Train(network, data, epochs, settings.Batch, settings.Seed, start, settings.LearningRate, epoch =>
             {
                 task.Increment(1);
-                AnsiConsole.WriteLine(EpochLine(network, epoch, epochs));
+                AnsiConsole.WriteLine(EpochLine(name, epoch, epochs));
             });
         });
         return run!;
     }
 
-    private static string EpochLine(DenseNetwork network, EpochResult epoch, int epochs) =>
-        string.Create(CultureInfo.InvariantCulture, $"{DenseRuns.Name(network)}: epoch {epoch.Epoch}/{epochs}  loss {epoch.Loss:0.0000}  training accuracy {epoch.Accuracy:0.0000}");
+    private static string EpochLine(string name, EpochResult epoch, int epochs) =>
+        string.Create(CultureInfo.InvariantCulture, $"{name}: epoch {epoch.Epoch}/{epochs}  loss {epoch.Loss:0.0000}  training accuracy {epoch.Accuracy:0.0000}");
 
     private sealed record EpochJson(
         [property: JsonPropertyName("epoch")] int Epoch,

@@ -23,6 +23,15 @@ public sealed class CommandLineTests
     [TestCase("verify mutants --mutant x", "--mutant needs a kata")]
     [TestCase("verify mutants 01 --mutant no-such-mutant", "01-linreg has no mutant \"no-such-mutant\"")]
     [TestCase("bench nothing", "Unknown command 'nothing'")]
+    [TestCase("train-dense --from-scratch --builtin", "--from-scratch and --builtin each pick one network")]
+    [TestCase("train-dense --epochs 0", "--epochs must be a whole number from 1 to 1000; got 0")]
+    [TestCase("train-dense --batch 0", "--batch must be a whole number from 1 to 60000; got 0")]
+    [TestCase("train-dense --epochs many", "many")]
+    [TestCase("train-dense --start random", "--start must be book or centred; got \"random\"")]
+    [TestCase("train-dense --lr -1", "--lr must be above 0 and at most 10; got -1")]
+    [TestCase("train-dense --data /no/such/folder", "--data: there is no folder \"/no/such/folder\"")]
+    [TestCase("train-dense --data tools", "Fashion-MNIST")]
+    [TestCase("bench dense --batch 0", "--batch must be a whole number from 1 to 60000; got 0")]
     public void A_bad_command_line_gets_a_usage_error_and_exit_code_2(string arguments, string message)
     {
         (int exitCode, string output, string error) = RunTool(arguments);
@@ -36,6 +45,7 @@ public sealed class CommandLineTests
     [TestCase("race --help", "--surface <NAME>")]
     [TestCase("verify mutants --help", "--mutant <NAME>")]
     [TestCase("bench --help", "spread")]
+    [TestCase("train-dense --help", "--from-scratch")]
     public void Every_command_explains_itself_with_help(string arguments, string expected)
     {
         (int exitCode, string output, _) = RunTool(arguments);
