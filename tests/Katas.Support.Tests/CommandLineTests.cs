@@ -65,10 +65,25 @@ public sealed class CommandLineTests
     }
 
     [Test]
+    public void Train_dense_prints_one_json_object_with_the_accuracy_and_the_files_it_read()
+    {
+        (int exitCode, string output, string error) = RunTool("train-dense --builtin --epochs 1 --batch 500 --json");
+        exitCode.Should().Be(0, error);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        System.Text.Json.JsonElement root = json.RootElement;
+        root.GetProperty("test_accuracy").GetDouble().Should().BeInRange(0, 1);
+        root.GetProperty("epochs").GetInt32().Should().Be(1);
+        root.GetProperty("seconds").GetDouble().Should().BePositive();
+        root.GetProperty("data").GetProperty("train_images").GetString().Should().EndWith("train-images-idx3-ubyte.gz");
+        root.GetProperty("data").GetProperty("train_count").GetInt32().Should().Be(6000, "without --data the shipped subset is used");
+        root.GetProperty("networks")[0].GetProperty("history").GetArrayLength().Should().Be(1);
+    }
+
+    [Test]
     public void The_kits_commands_are_discovered_without_a_list_of_katas()
     {
         (_, string output, _) = RunTool("--help");
-        output.Should().Contain("spread").And.Contain("race").And.Contain("bench");
+        output.Should().Contain("spread").And.Contain("race").And.Contain("train-dense").And.Contain("bench");
     }
 
     private static string WithoutTiming(string json) => System.Text.RegularExpressions.Regex.Replace(json, "\"seconds\":[0-9.]+", "");
