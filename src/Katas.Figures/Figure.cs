@@ -38,12 +38,19 @@ public readonly record struct AxisLimits(double XMin, double XMax, double YMin, 
 public sealed record ContourGrid(IReadOnlyList<double> Xs, IReadOnlyList<double> Ys, double[,] Z, int Levels);
 
 /// <summary>
+/// A grey-scale picture filling a panel, e.g. a 28 × 28 image: <c>Values[r, c]</c> is the ink at row r (0 at the top)
+/// and column c, from 0 (white) to 1 (black). It spans x from 0 to the column count and y from 0 to the row count.
+/// </summary>
+/// <param name="Values">Ink per pixel, 0..1, rows from the top.</param>
+public sealed record PixelImage(double[,] Values);
+
+/// <summary>
 /// One plot inside a figure; the legend sits in the upper right unless <paramref name="LegendUpperLeft"/>,
 /// and is hidden when <paramref name="ShowLegend"/> is false. <paramref name="SquareAxes"/> draws one unit
-/// the same length on both axes (for circles).
+/// the same length on both axes (for circles). <paramref name="Image"/> draws a grey-scale picture under the series.
 /// </summary>
 public sealed record Panel(string Title, string XLabel, string YLabel, AxisLimits Limits, IReadOnlyList<Series> Series,
-    bool LegendUpperLeft = false, bool ShowLegend = true, bool SquareAxes = false, ContourGrid? Contours = null);
+    bool LegendUpperLeft = false, bool ShowLegend = true, bool SquareAxes = false, ContourGrid? Contours = null, PixelImage? Image = null);
 
 /// <summary>
 /// A figure as data: what is drawn, not how it looks in pixels. Snapshots compare this (rounded),

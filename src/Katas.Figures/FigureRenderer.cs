@@ -87,6 +87,11 @@ public static class FigureRenderer
             contours.LineColor = Color.FromHex("#b0b0b0");
         }
 
+        if (panel.Image is { } image)
+        {
+            AddImage(plot, image);
+        }
+
         foreach (Series series in panel.Series)
         {
             AddSeries(plot, series);
@@ -108,6 +113,26 @@ public static class FigureRenderer
         }
 
         return plot;
+    }
+
+    private static void AddImage(Plot plot, PixelImage image)
+    {
+        int rows = image.Values.GetLength(0);
+        int columns = image.Values.GetLength(1);
+        // ScottPlot draws intensities[0, 0] at the top left; ink 1 is drawn black on white, as the book's cmap=binary.
+        var paper = new double[rows, columns];
+        for (int r = 0; r < rows; r++)
+        {
+            for (int c = 0; c < columns; c++)
+            {
+                paper[r, c] = 1 - image.Values[r, c];
+            }
+        }
+
+        var heatmap = plot.Add.Heatmap(paper);
+        heatmap.Colormap = new ScottPlot.Colormaps.Grayscale();
+        heatmap.ManualRange = new ScottPlot.Range(0, 1);
+        heatmap.Extent = new CoordinateRect(0, columns, 0, rows);
     }
 
     private static void AddSeries(Plot plot, Series series)

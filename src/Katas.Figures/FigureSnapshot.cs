@@ -29,6 +29,17 @@ public static partial class FigureSnapshot
                 text.AppendLine($"  contours: {grid.Levels} levels of a {grid.Xs.Count}x{grid.Ys.Count} grid, z [{N(z.Min())}, {N(z.Max())}], mean {N(z.Average())}");
             }
 
+            if (panel.Image is { } image)
+            {
+                double[] ink = image.Values.Cast<double>().ToArray();
+                int rows = image.Values.GetLength(0);
+                int columns = image.Values.GetLength(1);
+                // The ink of each quarter of the picture pins its layout (an upside-down or transposed image differs).
+                double Quarter(int top, int left) => Enumerable.Range(top, rows / 2).SelectMany(r => Enumerable.Range(left, columns / 2).Select(c => image.Values[r, c])).Average();
+                text.AppendLine($"  image: {rows}x{columns}, ink [{N(ink.Min())}, {N(ink.Max())}], mean {N(ink.Average())}, " +
+                                $"quarters {N(Quarter(0, 0))} {N(Quarter(0, columns / 2))} {N(Quarter(rows / 2, 0))} {N(Quarter(rows / 2, columns / 2))}");
+            }
+
             foreach (Series series in panel.Series)
             {
                 text.AppendLine($"  series: {(series.Label.Length > 0 ? series.Label : "(unlabelled)")} ({series.Style}, {series.Xs.Count} points)");

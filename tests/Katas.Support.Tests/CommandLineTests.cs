@@ -23,6 +23,15 @@ public sealed class CommandLineTests
     [TestCase("verify mutants --mutant x", "--mutant needs a kata")]
     [TestCase("verify mutants 01 --mutant no-such-mutant", "01-linreg has no mutant \"no-such-mutant\"")]
     [TestCase("bench nothing", "Unknown command 'nothing'")]
+    [TestCase("train-dense --from-scratch --builtin", "--from-scratch and --builtin each pick one network")]
+    [TestCase("train-dense --epochs 0", "--epochs must be a whole number from 1 to 1000; got 0")]
+    [TestCase("train-dense --batch 0", "--batch must be a whole number from 1 to 60000; got 0")]
+    [TestCase("train-dense --epochs many", "many")]
+    [TestCase("train-dense --start random", "--start must be book or centred; got \"random\"")]
+    [TestCase("train-dense --lr -1", "--lr must be above 0 and at most 10; got -1")]
+    [TestCase("train-dense --data /no/such/folder", "--data: there is no folder \"/no/such/folder\"")]
+    [TestCase("train-dense --data tools", "Fashion-MNIST")]
+    [TestCase("bench dense --batch 0", "--batch must be a whole number from 1 to 60000; got 0")]
     public void A_bad_command_line_gets_a_usage_error_and_exit_code_2(string arguments, string message)
     {
         (int exitCode, string output, string error) = RunTool(arguments);
@@ -36,6 +45,7 @@ public sealed class CommandLineTests
     [TestCase("race --help", "--surface <NAME>")]
     [TestCase("verify mutants --help", "--mutant <NAME>")]
     [TestCase("bench --help", "spread")]
+    [TestCase("train-dense --help", "--from-scratch")]
     public void Every_command_explains_itself_with_help(string arguments, string expected)
     {
         (int exitCode, string output, _) = RunTool(arguments);
@@ -55,10 +65,25 @@ public sealed class CommandLineTests
     }
 
     [Test]
+    public void Train_dense_prints_one_json_object_with_the_accuracy_and_the_files_it_read()
+    {
+        (int exitCode, string output, string error) = RunTool("train-dense --builtin --epochs 1 --batch 500 --json");
+        exitCode.Should().Be(0, error);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        System.Text.Json.JsonElement root = json.RootElement;
+        root.GetProperty("test_accuracy").GetDouble().Should().BeInRange(0, 1);
+        root.GetProperty("epochs").GetInt32().Should().Be(1);
+        root.GetProperty("seconds").GetDouble().Should().BePositive();
+        root.GetProperty("data").GetProperty("train_images").GetString().Should().EndWith("train-images-idx3-ubyte.gz");
+        root.GetProperty("data").GetProperty("train_count").GetInt32().Should().Be(6000, "without --data the shipped subset is used");
+        root.GetProperty("networks")[0].GetProperty("history").GetArrayLength().Should().Be(1);
+    }
+
+    [Test]
     public void The_kits_commands_are_discovered_without_a_list_of_katas()
     {
         (_, string output, _) = RunTool("--help");
-        output.Should().Contain("spread").And.Contain("race").And.Contain("bench");
+        output.Should().Contain("spread").And.Contain("race").And.Contain("train-dense").And.Contain("bench");
     }
 
     private static string WithoutTiming(string json) => System.Text.RegularExpressions.Regex.Replace(json, "\"seconds\":[0-9.]+", "");

@@ -1,0 +1,89 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Katas.Dense;
+
+/// <summary>Task 5: the same network the built-in way: TorchSharp's layers, loss and RMSprop.</summary>
+public static class BuiltInNetwork
+{
+    /// <summary>How many images Evaluate runs through the network at once.</summary>
+    private const int EvaluationChunk = 1000;
+
+    /// <summary>
+    /// nn.Sequential(Linear(784 → 512), ReLU, Linear(512 → 10)). It outputs logits, not probabilities:
+    /// the loss (cross_entropy) applies log-softmax itself.
+    /// </summary>
+    public static Sequential Build() => torch.nn.Sequential(
+        ("hidden", torch.nn.Linear(BookSettings.InputSize, BookSettings.HiddenUnits)),
+        ("relu", torch.nn.ReLU()),
+        ("output", torch.nn.Linear(BookSettings.HiddenUnits, BookSettings.Classes)));
+
+    /// <summary>
+    /// Trains <paramref name="model"/> in training mode with torch.optim.RMSProp (lr 1e-3, alpha 0.9, eps 1e-7:
+    /// Keras' defaults, see <see cref="BookSettings"/>) on the cross-entropy of its logits: per batch zero_grad,
+    /// forward, loss, backward, step. One optimizer for the whole run. Batches from your
+    /// <see cref="BatchGenerator"/>. Records per epoch the mean batch loss weighted by batch size and the training
+    /// accuracy after the epoch (<see cref="Evaluate"/>).
+    /// </summary>
+    /// <param name="model">The network (logits out); trained in place.</param>
+    /// <param name="images">Training images, [n, 784].</param>
+    /// <param name="labels">Their labels, int64 [n].</param>
+    /// <param name="epochs">Passes over the data, 0 or more.</param>
+    /// <param name="batchSize">Images per batch.</param>
+    /// <param name="shuffle">The generator for each epoch's order, or null to keep the data's order.</param>
+    /// <param name="progress">Called after each epoch with its result (may be null).</param>
+    public static TrainingHistory Fit(nn.Module<Tensor, Tensor> model, Tensor images, Tensor labels, int epochs, int batchSize = BookSettings.BatchSize,
+        Generator? shuffle = null, Action<EpochResult>? progress = null)
+    {
+        using var optimizer = torch.optim.RMSProp(model.parameters(), BookSettings.RmsPropLearningRate, BookSettings.RmsPropAlpha, BookSettings.RmsPropEpsilon);
+        var history = new TrainingHistory();
+        for (int epoch = 0; epoch < epochs; epoch++)
+        {
+            model.train();
+            var batches = new BatchGenerator(images, labels, batchSize, shuffle);
+            double lossSum = 0;
+            long seen = 0;
+            for (int b = 0; b < batches.BatchCount; b++)
+            {
+                using var scope = torch.NewDisposeScope();
+                (Tensor batchImages, Tensor batchLabels) = batches.Next();
+                optimizer.zero_grad();
+                Tensor loss = torch.nn.functional.cross_entropy(model.forward(batchImages), batchLabels);
+                loss.backward();
+                optimizer.step();
+                lossSum += loss.ToDouble() * batchLabels.shape[0];
+                seen += batchLabels.shape[0];
+            }
+
+            history.Add(lossSum / Math.Max(1, seen), Evaluate(model, images, labels));
+            progress?.Invoke(history.Last);
+        }
+
+        return history;
+    }
+
+    /// <summary>
+    /// The share of <paramref name="images"/> whose largest logit is at their label, 0..1, with the network in
+    /// evaluation mode (model.eval(): dropout off, batch norm frozen) and under torch.no_grad().
+    /// </summary>
+    /// <param name="model">The network (logits out).</param>
+    /// <param name="images">Images, [n, 784].</param>
+    /// <param name="labels">Their labels, int64 [n].</param>
+    public static double Evaluate(nn.Module<Tensor, Tensor> model, Tensor images, Tensor labels)
+    {
+        model.eval();
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        long count = images.shape[0];
+        long correct = 0;
+        for (long start = 0; start < count; start += EvaluationChunk)
+        {
+            long size = Math.Min(EvaluationChunk, count - start);
+            Tensor predicted = model.forward(images.narrow(0, start, size)).argmax(1);
+            correct += predicted.eq(labels.narrow(0, start, size)).sum().ToInt64();
+        }
+
+        return count == 0 ? 0 : (double)correct / count;
+    }
+}

@@ -1,0 +1,115 @@
+using Katas.Testing;
+using Katas.Testing.Coaching;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Katas.Dense.Tests;
+
+/// <summary>Task 4: FromScratch.Fit and FromScratch.Evaluate.</summary>
+[KataTask(4)]
+public sealed class Task4FromScratchTests : KataTest
+{
+    /// <summary>
+    /// The from-scratch network after <see cref="TrainedRuns"/>' short run must beat this test accuracy on the subset's
+    /// 1,000 test images. Measured with the reference solution: see docs/05-dense.md; the threshold leaves a margin.
+    /// </summary>
+    public const double AccuracyToBeat = 0.62;
+
+    [Test]
+    public void Fit_records_one_entry_per_epoch_numbered_from_one()
+    {
+        (NaiveSequential model, Tensor x, Tensor y) = Task3TrainingStepTests.Tiny();
+        TrainingHistory history = LearnerCode.Run(() => FromScratch.Fit(model, x, y, epochs: 4, batchSize: 4, learningRate: 0.01), "FromScratch.Fit");
+        Assert.That(history, Is.Not.Null, "Fit returned null: return the TrainingHistory you recorded.");
+        Assert.That(history.Select(epoch => epoch.Epoch), Is.EqualTo(new[] { 1, 2, 3, 4 }), "Fit(epochs: 4) should record epochs 1, 2, 3, 4 (history.Add once per epoch).");
+    }
+
+    [Test]
+    public void An_epochs_loss_is_the_mean_over_all_its_images_and_its_accuracy_is_measured_on_the_training_data()
+    {
+        // At learning rate 0 nothing moves, so the epoch's loss is the loss of the start over all 150 images, whatever the batches.
+        NaiveSequential model = LearnerCode.Run(() => NaiveSequential.BookNetwork(new Generator(1)), "NaiveSequential.BookNetwork");
+        using (torch.no_grad())
+        {
+            foreach (NaiveDense layer in model.Layers)
+            {
+                layer.W.sub_(0.05);
+            }
+        }
+
+        Tensor x = Oracle.TrainImages.narrow(0, 0, 150);
+        Tensor y = Oracle.TrainLabels.narrow(0, 0, 150);
+        double[][] probabilities = Oracle.Forward(Oracle.Read(model), Oracle.Rows(x));
+        double expectedLoss = Oracle.CrossEntropy(probabilities, Oracle.Longs(y));
+        double expectedAccuracy = Oracle.Accuracy(probabilities, Oracle.Longs(y));
+        TrainingHistory history = LearnerCode.Run(() => FromScratch.Fit(model, x, y, epochs: 1, batchSize: 64, learningRate: 0), "FromScratch.Fit (rate 0)");
+        Assert.Multiple(() =>
+        {
+            Assert.That(history[0].Loss, Is.EqualTo(expectedLoss).Within(1e-4).Percent,
+                $"With rate 0 the epoch's loss should be the mean loss over all 150 images, {expectedLoss:G6}; yours is {history[0].Loss:G6}. " +
+                "150 images make batches of 64, 64 and 22: weight each batch's mean loss by its size (a plain mean of the three over-weights the short one).");
+            Assert.That(history[0].Accuracy, Is.EqualTo(expectedAccuracy).Within(1e-9),
+                $"The epoch's accuracy should be your Evaluate on the training data after the epoch: {expectedAccuracy:G6}; yours is {history[0].Accuracy:G6}.");
+        });
+    }
+
+    [Test]
+    public void Evaluate_is_the_share_of_images_whose_most_probable_class_is_their_label()
+    {
+        (NaiveSequential model, Tensor x, _) = Task3TrainingStepTests.Tiny();
+        double[][] probabilities = Oracle.Forward(Oracle.Read(model), Oracle.Rows(x));
+        long[] predicted = probabilities.Select(p => (long)Array.IndexOf(p, p.Max())).ToArray();
+        long[] labels = [predicted[0], predicted[1], predicted[2], (predicted[3] + 1) % 3, predicted[4], (predicted[5] + 1) % 3];
+        using Tensor y = torch.tensor(labels);
+        double accuracy = LearnerCode.Run(() => FromScratch.Evaluate(model, x, y), "FromScratch.Evaluate");
+        Assert.That(accuracy, Is.EqualTo(4.0 / 6).Within(1e-12),
+            $"4 of the 6 images have their most probable class at their label, so the accuracy is 0.6667; yours is {accuracy:G6}. Compare argmax(dim 1) of the output with the labels and average.");
+    }
+
+    [Test]
+    public void Evaluate_records_no_autograd_graph()
+    {
+        var gradEnabled = new List<bool>();
+        var generator = new Generator(3);
+        var model = LearnerCode.Run(() => new NaiveSequential(
+        [
+            new NaiveDense(784, 10, z => { gradEnabled.Add(torch.is_grad_enabled()); return torch.nn.functional.softmax(z, dim: 1); }, generator),
+        ]), "new NaiveSequential");
+        LearnerCode.Run(() => FromScratch.Evaluate(model, Oracle.TestImages.narrow(0, 0, 50), Oracle.TestLabels.narrow(0, 0, 50)), "FromScratch.Evaluate");
+        Assert.That(gradEnabled, Is.Not.Empty, "Evaluate never ran the network's Forward.");
+        Assert.That(gradEnabled.Any(enabled => enabled), Is.False,
+            "Evaluate ran the network with gradients recorded: every forward pass built an autograd graph nobody uses (memory and time). Wrap it in using (torch.no_grad()) { ... }.");
+    }
+
+    [Test]
+    public void The_network_learns_Fashion_MNIST_beyond_the_stated_accuracy()
+    {
+        TrainedRun run = TrainedRuns.FromScratchRun();
+        TestContext.Out.WriteLine($"From scratch, {TrainedRuns.FromScratchEpochs} epochs on 2,000 images: losses {string.Join(", ", run.History.Select(e => e.Loss.ToString("0.0000")))}, " +
+                                  $"training accuracy {run.History.Last.Accuracy:0.0000}, test accuracy {run.TestAccuracy:0.0000}");
+        Diagnosis? diagnosis = Coach.ExamineLosses(run.History.Select(e => e.Loss).ToList(), TrainedRuns.FromScratchRate.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.That(run.TestAccuracy, Is.GreaterThan(AccuracyToBeat),
+            $"After {TrainedRuns.FromScratchEpochs} epochs on the first 2,000 training images (centred start, rate {TrainedRuns.FromScratchRate}, batch 128) the network should classify " +
+            $"more than {AccuracyToBeat:P0} of the 1,000 test images; yours: {run.TestAccuracy:P1} (losses per epoch: {string.Join(", ", run.History.Select(e => e.Loss.ToString("G4")))})." +
+            (diagnosis is null ? "" : "\n" + diagnosis.Message));
+    }
+
+    [Test]
+    public void The_from_scratch_code_uses_no_nn_module_and_no_optimizer()
+    {
+        // The scan means something only once there is code to scan: first train a tiny network one epoch by hand.
+        (NaiveSequential model, Tensor x, Tensor y) = Task3TrainingStepTests.Tiny();
+        LearnerCode.Run(() => FromScratch.Fit(model, x, y, epochs: 1, batchSize: 4, learningRate: 0.01), "FromScratch.Fit");
+        IReadOnlyList<string> findings = FromScratchScan.Findings();
+        Assert.That(findings, Is.Empty,
+            "Tasks 1-4 build and train the network by hand: no nn layers or loss modules, no optimizer object (torch.nn.functional's relu and softmax are fine). Found:\n  " +
+            string.Join("\n  ", findings));
+    }
+
+    [Test]
+    public void A_training_run_does_not_leak_tensors()
+    {
+        (NaiveSequential model, Tensor x, Tensor y) = Task3TrainingStepTests.Tiny();
+        LeakCheck.AssertNoLeak(epochs => FromScratch.Fit(model, x, y, epochs, batchSize: 4, learningRate: 0.01, shuffle: new Generator(2)), "FromScratch.Fit");
+    }
+}

@@ -1,0 +1,137 @@
+using Katas.Dense.Kit;
+using Katas.Figures;
+using Katas.Testing;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Katas.Dense.Tests;
+
+/// <summary>Task 5: BuiltInNetwork.Build, Fit and Evaluate.</summary>
+[KataTask(5)]
+public sealed class Task5BuiltInTests : KataTest
+{
+    /// <summary>
+    /// The built-in network after <see cref="TrainedRuns"/>' short run must beat this test accuracy on the subset's 1,000
+    /// test images (higher than the from-scratch one's). Measured with the reference solution: see docs/05-dense.md.
+    /// </summary>
+    public const double AccuracyToBeat = 0.70;
+
+    [Test]
+    public void Build_makes_Linear_784_512_then_ReLU_then_Linear_512_10_with_407050_parameters()
+    {
+        Sequential model = LearnerCode.Run(BuiltInNetwork.Build, "BuiltInNetwork.Build");
+        string[] layers = model.children().Select(child => child.GetType().Name).ToArray();
+        string hint = layers.Contains("Softmax") || layers.Contains("LogSoftmax")
+            ? " Leave softmax out: cross_entropy applies log-softmax to the logits itself, and softmax twice squashes the outputs and their gradients."
+            : "";
+        Assert.That(layers, Is.EqualTo(new[] { "Linear", "ReLU", "Linear" }), $"The network should be Linear, ReLU, Linear; yours is {string.Join(", ", layers)}.{hint}");
+        var linear = model.children().OfType<Linear>().ToArray();
+        TensorAssert.HasShape(linear[0].weight, [512, 784], "the first Linear's weight (out × in)");
+        TensorAssert.HasShape(linear[1].weight, [10, 512], "the second Linear's weight (out × in)");
+        long count = model.parameters().Sum(p => p.numel());
+        Assert.That(count, Is.EqualTo(407_050L), $"The network should have 407,050 parameters, like the one built by hand; yours has {count:N0}.");
+    }
+
+    [Test]
+    public void Fit_steps_with_RMSprop_at_the_books_settings()
+    {
+        // RMSprop's first step moves every weight with a gradient by lr/√(1 − α), whatever the gradient's size:
+        // 1e-3/√0.1 = 0.0031623 at Keras' α = 0.9 (TorchSharp's default α = 0.99 would give 0.01; SGD a step proportional to the gradient).
+        torch.manual_seed(2);
+        Sequential model = LearnerCode.Run(BuiltInNetwork.Build, "BuiltInNetwork.Build");
+        Linear output = model.children().OfType<Linear>().Last();
+        double[] before = TensorAssert.ToDoubles(output.weight!);
+        Tensor x = Oracle.TrainImages.narrow(0, 0, 256);
+        Tensor y = Oracle.TrainLabels.narrow(0, 0, 256);
+        LearnerCode.Run(() => BuiltInNetwork.Fit(model, x, y, epochs: 1, batchSize: 256), "BuiltInNetwork.Fit (one batch)");
+        double[] moves = TensorAssert.ToDoubles(output.weight!).Zip(before, (a, b) => Math.Abs(a - b)).Where(m => m > 0).Order().ToArray();
+        double median = moves.Length == 0 ? 0 : moves[moves.Length / 2];
+        double expected = BookSettings.RmsPropLearningRate / Math.Sqrt(1 - BookSettings.RmsPropAlpha);
+        Assert.That(median, Is.EqualTo(expected).Within(1).Percent,
+            $"After one RMSprop step (lr 1e-3, alpha 0.9) the output layer's weights should each have moved by lr/√(1 − α) = {expected:G5}; " +
+            $"the median move was {median:G5}. Use torch.optim.RMSProp(model.parameters(), BookSettings.RmsPropLearningRate, BookSettings.RmsPropAlpha, BookSettings.RmsPropEpsilon)." +
+            (Math.Abs(median - 1e-2) < 1e-4 ? " That is TorchSharp's default alpha 0.99; the book (Keras) uses 0.9." : ""));
+    }
+
+    [Test]
+    public void Fit_trains_in_training_mode_and_Evaluate_runs_in_eval_mode_without_gradients()
+    {
+        var spy = new ModeSpy();
+        Sequential model = torch.nn.Sequential(("linear", torch.nn.Linear(784, 10)), ("spy", spy));
+        Tensor x = Oracle.TrainImages.narrow(0, 0, 64);
+        Tensor y = Oracle.TrainLabels.narrow(0, 0, 64);
+        LearnerCode.Run(() => BuiltInNetwork.Fit(model, x, y, epochs: 2, batchSize: 32), "BuiltInNetwork.Fit");
+        List<(bool Training, bool Grad)> fitCalls = [.. spy.Calls];
+        spy.Calls.Clear();
+        LearnerCode.Run(() => BuiltInNetwork.Evaluate(model, x, y), "BuiltInNetwork.Evaluate");
+        Assert.Multiple(() =>
+        {
+            Assert.That(fitCalls.Where(call => call.Grad).All(call => call.Training), Is.True,
+                "Fit ran training steps with the network in evaluation mode: call model.train() at the start of every epoch " +
+                "(Evaluate switches it to eval, and dropout or batch norm would then be off while training).");
+            Assert.That(spy.Calls, Is.Not.Empty, "Evaluate never ran the network.");
+            Assert.That(spy.Calls.Any(call => call.Training), Is.False,
+                "Evaluate ran the network in training mode: call model.eval() first (dropout would drop units, batch norm would use the batch's statistics).");
+            Assert.That(spy.Calls.Any(call => call.Grad), Is.False,
+                "Evaluate ran the network with gradients recorded: wrap it in using (torch.no_grad()) { ... }.");
+        });
+    }
+
+    [Test]
+    public void The_built_in_network_learns_Fashion_MNIST_beyond_a_higher_stated_accuracy()
+    {
+        TrainedRun run = TrainedRuns.BuiltInRun();
+        TestContext.Out.WriteLine($"Built in, {TrainedRuns.BuiltInEpochs} epochs on 2,000 images: losses {string.Join(", ", run.History.Select(e => e.Loss.ToString("0.0000")))}, " +
+                                  $"training accuracy {run.History.Last.Accuracy:0.0000}, test accuracy {run.TestAccuracy:0.0000}");
+        Assert.That(run.TestAccuracy, Is.GreaterThan(AccuracyToBeat),
+            $"After {TrainedRuns.BuiltInEpochs} epochs of RMSprop on the first 2,000 training images (batch 128) the network should classify more than {AccuracyToBeat:P0} " +
+            $"of the 1,000 test images; yours: {run.TestAccuracy:P1} (losses per epoch: {string.Join(", ", run.History.Select(e => e.Loss.ToString("G4")))}).");
+    }
+
+    [Test]
+    public void A_training_run_does_not_leak_tensors()
+    {
+        Sequential model = torch.nn.Sequential(("linear", torch.nn.Linear(784, 10)));
+        Tensor x = Oracle.TrainImages.narrow(0, 0, 40);
+        Tensor y = Oracle.TrainLabels.narrow(0, 0, 40);
+        LeakCheck.AssertNoLeak(epochs => BuiltInNetwork.Fit(model, x, y, epochs, batchSize: 16, shuffle: new Generator(3)), "BuiltInNetwork.Fit");
+    }
+
+    [Test]
+    public void Both_networks_draw_their_loss_and_accuracy_per_epoch()
+    {
+        TrainedRun scratch = TrainedRuns.FromScratchRun();
+        TrainedRun builtIn = TrainedRuns.BuiltInRun();
+        Figure figure = DenseFigures.TrainingCurves("Both networks on 2,000 images of the subset (3 epochs from scratch, 5 built in)",
+            scratch.History, scratch.TestAccuracy, builtIn.History, builtIn.TestAccuracy);
+        string png = Path.Combine(KataEnvironment.ArtifactFolder(DenseRuns.Kata), "training-curves-short.png");
+        FigureRenderer.SavePng(figure, png);
+        SnapshotAssert.Matches(figure, "training-curves", $"the loss and accuracy per epoch of both networks (figure: {png})");
+    }
+
+    [Test]
+    public void The_built_in_network_draws_the_books_grid_of_test_images_with_its_predictions()
+    {
+        TrainedRun run = TrainedRuns.BuiltInRun();
+        double[][] pixels = Oracle.Rows(Oracle.TestImages.narrow(0, 10 * 0, 10));
+        int[] labels = Oracle.Longs(Oracle.TestLabels.narrow(0, 0, 10)).Select(label => (int)label).ToArray();
+        Figure figure = DenseFigures.PredictionGrid("Built in: the first ten test images, predicted class and its probability", pixels, run.FirstTestProbabilities, labels,
+            Oracle.Test.ClassNames);
+        string png = Path.Combine(KataEnvironment.ArtifactFolder(DenseRuns.Kata), "predictions-short.png");
+        FigureRenderer.SavePng(figure, png);
+        SnapshotAssert.Matches(figure, "predictions", $"the built-in network's predictions for the first ten test images (figure: {png})");
+    }
+
+    /// <summary>A layer that passes its input through and records, per call, whether the network was training and gradients were on.</summary>
+    private sealed class ModeSpy() : nn.Module<Tensor, Tensor>("spy")
+    {
+        public List<(bool Training, bool Grad)> Calls { get; } = [];
+
+        public override Tensor forward(Tensor input)
+        {
+            Calls.Add((training, torch.is_grad_enabled()));
+            return input.alias();
+        }
+    }
+}
