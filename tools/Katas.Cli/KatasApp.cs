@@ -36,6 +36,7 @@ internal static class KatasApp
     {
         config.SetApplicationName("./kata");
         config.UseStrictParsing();
+        config.AddCommand<DoctorCommand>("doctor").WithDescription("check this machine can run the katas (SDK, TorchSharp's native library, fonts, data), one line per check with its fix");
         config.AddCommand<DemoCommand>("demo").WithDescription("render the katas' figures with the reference solutions into artifacts/")
             .WithExample("demo").WithExample("demo", "02");
         config.AddCommand<CheckCommand>("check").WithDescription("test your code in katas/ (or --source DIR) and show what passes, task by task")
