@@ -41,6 +41,8 @@ internal static class KatasApp
             .WithExample("demo").WithExample("demo", "02");
         config.AddCommand<CheckCommand>("check").WithDescription("test your code in katas/ (or --source DIR) and show what passes, task by task")
             .WithExample("check", "01").WithExample("check", "01", "--task", "3");
+        config.AddCommand<HintCommand>("hint").WithDescription("the next tier of a task's hints (katas/NN-name/HINTS.md), one more each time you ask")
+            .WithExample("hint", "01", "3");
         config.AddCommand<ReproduceCommand>("reproduce").WithDescription("print the article's runs recomputed with the reference solutions");
         config.AddCommand<AcceptCommand>("accept").WithDescription("accept new plot snapshots made by the reference solutions (*.received.txt -> *.verified.txt)");
         config.AddBranch("verify", verify =>
