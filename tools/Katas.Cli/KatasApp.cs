@@ -43,6 +43,8 @@ internal static class KatasApp
             .WithExample("check", "01").WithExample("check", "01", "--task", "3");
         config.AddCommand<HintCommand>("hint").WithDescription("the next tier of a task's hints (katas/NN-name/HINTS.md), one more each time you ask")
             .WithExample("hint", "01", "3");
+        config.AddCommand<ResetCommand>("reset").WithDescription("put a kata's stubs back as committed (asks first; keeps uncommitted work unless --force)")
+            .WithExample("reset", "01");
         config.AddCommand<ReproduceCommand>("reproduce").WithDescription("print the article's runs recomputed with the reference solutions");
         config.AddCommand<AcceptCommand>("accept").WithDescription("accept new plot snapshots made by the reference solutions (*.received.txt -> *.verified.txt)");
         config.AddBranch("verify", verify =>
