@@ -41,6 +41,8 @@ internal static class KatasApp
             .WithExample("demo").WithExample("demo", "02");
         config.AddCommand<CheckCommand>("check").WithDescription("test your code in katas/ (or --source DIR) and show what passes, task by task")
             .WithExample("check", "01").WithExample("check", "01", "--task", "3");
+        config.AddCommand<WatchCommand>("watch").WithDescription("test your kata again whenever you save a file under katas/, and move on when it is all green (Ctrl+C stops)")
+            .WithExample("watch").WithExample("watch", "02");
         config.AddCommand<HintCommand>("hint").WithDescription("the next tier of a task's hints (katas/NN-name/HINTS.md), one more each time you ask")
             .WithExample("hint", "01", "3");
         config.AddCommand<ResetCommand>("reset").WithDescription("put a kata's stubs back as committed (asks first; keeps uncommitted work unless --force)")
