@@ -50,3 +50,54 @@ watcher=""
 tail -1 "$work/watch.log" | grep -q "Stopped watching." || fail "watch should say it stopped"
 echo "watch: ok ($(( $(date +%s) - started )) s)"
 cd "$repo"
+
+echo "--- grade: exact scores on a partly solved copy, not fooled by an edited test or rubric, survives an endless loop"
+started=$(date +%s)
+scratch_clone "$work/grade"
+cd "$work/grade"
+# The learner solves tasks 1 and 2, writes an endless loop for task 4, deletes task 3's tests and gives task 3 all the points.
+cp "$repo/solutions/01-linreg/Loss.cs" "$repo/solutions/01-linreg/Gradients.cs" katas/01-linreg/
+python3 - katas/01-linreg/GradientDescent.cs <<'PY'
+import re, sys
+path = sys.argv[1]; text = open(path).read()
+new, count = re.subn(r'throw new NotImplementedException\([^;]*;', 'while (true) { }', text)
+assert count == 1, f"{path}: expected one stub, found {count}"
+open(path, 'w').write(new)
+PY
+rm tests/01-linreg/Task3GradientStepTests.cs
+python3 - tests/01-linreg/rubric.json <<'PY'
+import json, sys
+path = sys.argv[1]; rubric = json.load(open(path))
+for task in rubric["tasks"]:
+    task["points"] = 100 if task["task"] == 3 else task["points"]
+json.dump(rubric, open(path, "w"))
+PY
+set +e
+katas grade --katas 01 --format json --out "$work/results.json" >"$work/grade.log" 2>&1; code=$?
+set -e
+tail -3 "$work/grade.log"
+[ "$code" -eq 0 ] || { cat "$work/grade.log"; fail "grade should exit 0, got $code"; }
+cat artifacts/grade/report.md
+# The expected score from the committed rubric (not the edited one): tasks 1 and 2.
+expected="$(git show HEAD:tests/01-linreg/rubric.json | python3 -c 'import json,sys; r=json.load(sys.stdin); p={t["task"]:t["points"] for t in r["tasks"]}; print(p[1]+p[2], sum(p.values()))')"
+read -r want total <<<"$expected"
+grep -q "^# Katas grade: $want / $total points" artifacts/grade/report.md || fail "the report should score exactly $want / $total"
+grep -q "| 01-linreg | 4 | 0 / [0-9]* | \*\*hung\*\*" artifacts/grade/report.md || fail "task 4's endless loop should be named as hung"
+grep -q "did not finish within" artifacts/grade/report.md || fail "the report should say task 4 did not finish"
+grep -q "tests/01-linreg/Task3GradientStepTests.cs" artifacts/grade/report.md || fail "the report should name the deleted test file as ignored"
+grep -q "tests/01-linreg/rubric.json" artifacts/grade/report.md || fail "the report should name the edited rubric as ignored"
+python3 - "$work/results.json" artifacts/grade/junit.xml "$want" "$total" <<'PY'
+import json, sys, xml.etree.ElementTree as ET
+results, junit, want, total = json.load(open(sys.argv[1])), ET.parse(sys.argv[2]).getroot(), int(sys.argv[3]), int(sys.argv[4])
+assert results["version"] == 3 and results["status"] == "fail", results["status"]
+assert (results["points"], results["max_points"]) == (want, total), (results["points"], results["max_points"])
+tests = results["tests"]
+assert all(set(t) >= {"name", "status", "message", "task_id"} for t in tests), "every test has name, status, message, task_id"
+assert any(t["task_id"] == 3 and t["status"] == "fail" for t in tests), "task 3's restored tests ran and failed on the stub"
+assert all(t["status"] == "pass" for t in tests if t["task_id"] in (1, 2)), "tasks 1 and 2 pass"
+assert len(junit.findall(".//testcase")) == len(tests), "the JUnit file has the same tests"
+print(f"results.json: version 3, {len(tests)} tests, {want}/{total} points; junit.xml: {len(tests)} testcases")
+PY
+echo "grade: ok ($(( $(date +%s) - started )) s)"
+cd "$repo"
+echo "learner tools: watch and grade behave"

@@ -48,6 +48,9 @@ internal static class KatasApp
         config.AddCommand<ResetCommand>("reset").WithDescription("put a kata's stubs back as committed (asks first; keeps uncommitted work unless --force)")
             .WithExample("reset", "01");
         config.AddCommand<ReproduceCommand>("reproduce").WithDescription("print the article's runs recomputed with the reference solutions");
+        config.AddCommand<GradeCommand>("grade").WithDescription("score every kata's tests against your katas/ with the committed tests and rubrics (for instructors and CI)")
+            .WithExample("grade").WithExample("grade", "--katas", "01,02", "--format", "json", "--out", "results.json");
+        config.AddCommand<GradeRunCommand>(Grading.GradeRun.ChildCommand).IsHidden();
         config.AddCommand<AcceptCommand>("accept").WithDescription("accept new plot snapshots made by the reference solutions (*.received.txt -> *.verified.txt)");
         config.AddBranch("verify", verify =>
         {
