@@ -23,6 +23,20 @@ public sealed class CommandLineTests
     [TestCase("verify mutants --mutant x", "--mutant needs a kata")]
     [TestCase("verify mutants 01 --mutant no-such-mutant", "01-linreg has no mutant \"no-such-mutant\"")]
     [TestCase("bench nothing", "Unknown command 'nothing'")]
+    [TestCase("doctor extra", "Unknown command 'extra'")]
+    [TestCase("hint", "missing required argument 'KATA'")]
+    [TestCase("hint 99 1", "There is no kata \"99\"")]
+    [TestCase("hint 01 9", "01-linreg has no task 9; its tasks are 1, 2, 3, 4, 5")]
+    [TestCase("hint 01 x", "TASK must be a task number, e.g. hint 01 2; got \"x\"")]
+    [TestCase("hint 01 1 --again --forget", "--again and --forget don't go together")]
+    [TestCase("reset", "missing required argument 'KATA'")]
+    [TestCase("reset 99", "There is no kata \"99\"")]
+    [TestCase("reset 01 --ref no-such-ref --yes", "--ref no-such-ref is not a commit or branch")]
+    [TestCase("watch 99", "There is no kata \"99\"")]
+    [TestCase("grade --format xml", "--format must be one of markdown, json, junit; got \"xml\"")]
+    [TestCase("grade --katas 99", "There is no kata \"99\"")]
+    [TestCase("grade --katas ,", "--katas needs at least one kata")]
+    [TestCase("grade --ref no-such-ref", "--ref no-such-ref is not a commit or branch")]
     public void A_bad_command_line_gets_a_usage_error_and_exit_code_2(string arguments, string message)
     {
         (int exitCode, string output, string error) = RunTool(arguments);
@@ -36,6 +50,11 @@ public sealed class CommandLineTests
     [TestCase("race --help", "--surface <NAME>")]
     [TestCase("verify mutants --help", "--mutant <NAME>")]
     [TestCase("bench --help", "spread")]
+    [TestCase("doctor --help", "doctor")]
+    [TestCase("hint --help", "--state <FILE>")]
+    [TestCase("reset --help", "--force")]
+    [TestCase("watch --help", "[KATA]")]
+    [TestCase("grade --help", "--format <FORMAT>")]
     public void Every_command_explains_itself_with_help(string arguments, string expected)
     {
         (int exitCode, string output, _) = RunTool(arguments);

@@ -22,7 +22,10 @@ public sealed class HintCommand : Command<HintCommand.Settings>
 
         [CommandArgument(1, "[TASK]")]
         [Description("the task number (README's ## Tasks); left out: what you have seen of each task")]
-        public int? Task { get; init; }
+        public string? TaskText { get; init; }
+
+        /// <summary>The task asked for, or null.</summary>
+        public int? Task => int.TryParse(TaskText, NumberStyles.None, CultureInfo.InvariantCulture, out int task) ? task : null;
 
         [CommandOption("--again")]
         [Description("show the tiers seen so far without moving on to the next")]
@@ -41,6 +44,11 @@ public sealed class HintCommand : Command<HintCommand.Settings>
             try
             {
                 string kata = KataRepository.ResolveKata(Kata);
+                if (TaskText is not null && Task is null)
+                {
+                    return ValidationResult.Error($"TASK must be a task number, e.g. hint {Kata} 2; got \"{TaskText}\".");
+                }
+
                 if (Task is int task)
                 {
                     IReadOnlyList<int> tasks = KataReadme.Tasks(kata);
