@@ -33,7 +33,7 @@ scratch_clone "$work/watch"
 cd "$work/watch"
 # Job control on: a background job of a script otherwise starts with SIGINT ignored, and Ctrl+C could not reach it.
 set -m
-katas watch 01 >"$work/watch.log" 2>&1 &
+dotnet "$tool" watch 01 >"$work/watch.log" 2>&1 &   # dotnet itself, not a shell function: $! must be its pid
 set +m
 watcher=$!
 wait_for "$work/watch.log" "Watching katas/ for your changes" 1 600
