@@ -33,7 +33,12 @@ public static class SnapshotAssert
         string? difference = FigureSnapshot.FirstDifference(File.ReadAllText(verified), actual);
         if (difference is null)
         {
-            File.Delete(received);
+            // A stale received file goes; its folder (artifacts/<kata>/yours/snapshots) may not exist yet on a fresh clone.
+            if (File.Exists(received))
+            {
+                File.Delete(received);
+            }
+
             return;
         }
 
