@@ -27,7 +27,7 @@ scratch_clone() { git clone -q "$repo" "$1"; }
 
 only="${1:-all}"   # watch, grade or all
 if [ "$only" != grade ]; then
-echo "--- watch: a saved file re-runs the tests and changes the board; Ctrl+C stops it"
+echo "--- watch: a saved file re-runs the tests and changes the board; all green moves on; Ctrl+C stops it"
 started=$(date +%s)
 scratch_clone "$work/watch"
 cd "$work/watch"
@@ -45,6 +45,10 @@ second_board="$(awk '/Loss.cs changed/{found=1} found' "$work/watch.log")"
 echo "$second_board" | grep -v "tests done, running" | sed -n 1,12p
 echo "$second_board" | grep -q "01-linreg: [1-9][0-9]*/[0-9]* tests pass" || fail "the board after the edit should show task 1's tests passing"
 echo "$second_board" | grep -E "│ 1 +│" | grep -q "passed" || fail "task 1 should be passed on the second board"
+# The whole kata solved: the board is all green and watch moves on to kata 02 (Ctrl+C then arrives during 02's run).
+cp "$repo"/solutions/01-linreg/*.cs katas/01-linreg/
+wait_for "$work/watch.log" "On to 02-spread" 1 300
+grep -q "01-linreg: \([0-9]*\)/\1 tests pass" "$work/watch.log" || fail "an all-green board of 01-linreg should come before moving on"
 kill -INT "$watcher"
 set +e; wait "$watcher"; code=$?; set -e
 watcher=""
