@@ -32,6 +32,20 @@ public sealed class CommandLineTests
     [TestCase("train-dense --data /no/such/folder", "--data: there is no folder \"/no/such/folder\"")]
     [TestCase("train-dense --data tools", "Fashion-MNIST")]
     [TestCase("bench dense --batch 0", "--batch must be a whole number from 1 to 60000; got 0")]
+    [TestCase("doctor extra", "Unknown command 'extra'")]
+    [TestCase("hint", "missing required argument 'KATA'")]
+    [TestCase("hint 99 1", "There is no kata \"99\"")]
+    [TestCase("hint 01 9", "01-linreg has no task 9; its tasks are 1, 2, 3, 4, 5")]
+    [TestCase("hint 01 x", "TASK must be a task number, e.g. hint 01 2; got \"x\"")]
+    [TestCase("hint 01 1 --again --forget", "--again and --forget don't go together")]
+    [TestCase("reset", "missing required argument 'KATA'")]
+    [TestCase("reset 99", "There is no kata \"99\"")]
+    [TestCase("reset 01 --ref no-such-ref --yes", "--ref no-such-ref is not a commit or branch")]
+    [TestCase("watch 99", "There is no kata \"99\"")]
+    [TestCase("grade --format xml", "--format must be one of markdown, json, junit; got \"xml\"")]
+    [TestCase("grade --katas 99", "There is no kata \"99\"")]
+    [TestCase("grade --katas ,", "--katas needs at least one kata")]
+    [TestCase("grade --ref no-such-ref", "--ref no-such-ref is not a commit or branch")]
     public void A_bad_command_line_gets_a_usage_error_and_exit_code_2(string arguments, string message)
     {
         (int exitCode, string output, string error) = RunTool(arguments);
@@ -46,6 +60,11 @@ public sealed class CommandLineTests
     [TestCase("verify mutants --help", "--mutant <NAME>")]
     [TestCase("bench --help", "spread")]
     [TestCase("train-dense --help", "--from-scratch")]
+    [TestCase("doctor --help", "doctor")]
+    [TestCase("hint --help", "--state <FILE>")]
+    [TestCase("reset --help", "--force")]
+    [TestCase("watch --help", "[KATA]")]
+    [TestCase("grade --help", "--format <FORMAT>")]
     public void Every_command_explains_itself_with_help(string arguments, string expected)
     {
         (int exitCode, string output, _) = RunTool(arguments);

@@ -36,11 +36,21 @@ internal static class KatasApp
     {
         config.SetApplicationName("./kata");
         config.UseStrictParsing();
+        config.AddCommand<DoctorCommand>("doctor").WithDescription("check this machine can run the katas (SDK, TorchSharp's native library, fonts, data), one line per check with its fix");
         config.AddCommand<DemoCommand>("demo").WithDescription("render the katas' figures with the reference solutions into artifacts/")
             .WithExample("demo").WithExample("demo", "02");
         config.AddCommand<CheckCommand>("check").WithDescription("test your code in katas/ (or --source DIR) and show what passes, task by task")
             .WithExample("check", "01").WithExample("check", "01", "--task", "3");
+        config.AddCommand<WatchCommand>("watch").WithDescription("test your kata again whenever you save a file under katas/, and move on when it is all green (Ctrl+C stops)")
+            .WithExample("watch").WithExample("watch", "02");
+        config.AddCommand<HintCommand>("hint").WithDescription("the next tier of a task's hints (katas/NN-name/HINTS.md), one more each time you ask")
+            .WithExample("hint", "01", "3");
+        config.AddCommand<ResetCommand>("reset").WithDescription("put a kata's stubs back as committed (asks first; keeps uncommitted work unless --force)")
+            .WithExample("reset", "01");
         config.AddCommand<ReproduceCommand>("reproduce").WithDescription("print the article's runs recomputed with the reference solutions");
+        config.AddCommand<GradeCommand>("grade").WithDescription("score every kata's tests against your katas/ with the committed tests and rubrics (for instructors and CI)")
+            .WithExample("grade").WithExample("grade", "--katas", "01,02", "--format", "json", "--out", "results.json");
+        config.AddCommand<GradeRunCommand>(Grading.GradeRun.ChildCommand).IsHidden();
         config.AddCommand<AcceptCommand>("accept").WithDescription("accept new plot snapshots made by the reference solutions (*.received.txt -> *.verified.txt)");
         config.AddBranch("verify", verify =>
         {

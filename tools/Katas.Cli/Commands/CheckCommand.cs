@@ -65,7 +65,7 @@ public sealed class CheckCommand : Command<CheckCommand.Settings>
     }
 
     /// <summary>Builds and tests, showing how far the tests are (a spinner on a terminal, a line every few seconds in a log).</summary>
-    private static TestRunResult RunWithProgress(string kata, string source, string buildTag, string? filter)
+    internal static TestRunResult RunWithProgress(string kata, string source, string buildTag, string? filter)
     {
         string building = $"{kata}: building your code...";
         if (!AnsiConsole.Profile.Capabilities.Interactive || Environment.GetEnvironmentVariable("NO_COLOR") is { Length: > 0 })

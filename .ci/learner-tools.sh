@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# The learner's and the instructor's commands tried as processes, the slow ones that stay out of `dotnet test`:
+# `./kata watch` on a scratch clone (a saved file changes the board; Ctrl+C stops it cleanly), and `./kata grade`
+# on scratch clones (exact scores on a partly solved copy, not fooled by edited tests or rubric, survives an endless loop).
+# Doctor, hint and reset are fast and tested in tests/Katas.Support.Tests.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+work="$(mktemp -d)"
+watcher=""
+cleanup() { [ -n "$watcher" ] && kill "$watcher" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+tool="$(ls "$repo"/tools/Katas.Cli/bin/solutions/Debug/net10.0/*/katas.dll)"
+katas() { dotnet "$tool" "$@"; }
+fail() { echo "learner tools: $*"; [ -f "$work/watch.log" ] && tail -40 "$work/watch.log"; exit 1; }
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+
+# Waits until FILE has at least COUNT lines matching PATTERN, for at most SECONDS.
+wait_for() {
+  local file="$1" pattern="$2" count="$3" seconds="$4" start; start=$(date +%s)
+  until [ "$(grep -c -- "$pattern" "$file" 2>/dev/null || true)" -ge "$count" ]; do
+    [ $(( $(date +%s) - start )) -lt "$seconds" ] || fail "waited $seconds s for $count line(s) matching \"$pattern\""
+    sleep 0.5
+  done
+}
+
+scratch_clone() { git clone -q "$repo" "$1"; }
+
+only="${1:-all}"   # watch, grade or all
+if [ "$only" != grade ]; then
+echo "--- watch: a saved file re-runs the tests and changes the board; all green moves on; Ctrl+C stops it"
+started=$(date +%s)
+scratch_clone "$work/watch"
+cd "$work/watch"
+# Job control on: a background job of a script otherwise starts with SIGINT ignored, and Ctrl+C could not reach it.
+set -m
+dotnet "$tool" watch 01 >"$work/watch.log" 2>&1 &   # dotnet itself, not a shell function: $! must be its pid
+set +m
+watcher=$!
+wait_for "$work/watch.log" "Watching katas/ for your changes" 1 600
+grep -q "01-linreg: 0/[0-9]* tests pass" "$work/watch.log" || fail "the first board should show no test passing on the stubs"
+cp "$repo/solutions/01-linreg/Loss.cs" katas/01-linreg/Loss.cs
+wait_for "$work/watch.log" "katas/01-linreg/Loss.cs changed" 1 30
+wait_for "$work/watch.log" "Watching katas/ for your changes" 2 300
+second_board="$(awk '/Loss.cs changed/{found=1} found' "$work/watch.log")"
+echo "$second_board" | grep -v "tests done, running" | sed -n 1,12p
+echo "$second_board" | grep -q "01-linreg: [1-9][0-9]*/[0-9]* tests pass" || fail "the board after the edit should show task 1's tests passing"
+echo "$second_board" | grep -E "│ 1 +│" | grep -q "passed" || fail "task 1 should be passed on the second board"
+# The whole kata solved: the board is all green and watch moves on to kata 02 (Ctrl+C then arrives during 02's run).
+cp "$repo"/solutions/01-linreg/*.cs katas/01-linreg/
+wait_for "$work/watch.log" "On to 02-spread" 1 300
+grep -q "01-linreg: \([0-9]*\)/\1 tests pass" "$work/watch.log" || fail "an all-green board of 01-linreg should come before moving on"
+kill -INT "$watcher"
+set +e; wait "$watcher"; code=$?; set -e
+watcher=""
+[ "$code" -eq 0 ] || fail "watch should stop cleanly with exit code 0 on Ctrl+C (SIGINT), got $code"
+tail -1 "$work/watch.log" | grep -q "Stopped watching." || fail "watch should say it stopped"
+echo "watch: ok ($(( $(date +%s) - started )) s)"
+cd "$repo"
+fi
+
+if [ "$only" != watch ]; then
+echo "--- grade: exact scores on a partly solved copy, not fooled by an edited test or rubric, survives an endless loop"
+started=$(date +%s)
+scratch_clone "$work/grade"
+cd "$work/grade"
+# The learner solves tasks 1 and 2, writes an endless loop for task 4, deletes task 3's tests and gives task 3 all the points.
+cp "$repo/solutions/01-linreg/Loss.cs" "$repo/solutions/01-linreg/Gradients.cs" katas/01-linreg/
+python3 - katas/01-linreg/GradientDescent.cs <<'PY'
+import re, sys
+path = sys.argv[1]; text = open(path).read()
+new, count = re.subn(r'throw new NotImplementedException\([^;]*;', 'while (true) { }', text)
+assert count == 1, f"{path}: expected one stub, found {count}"
+open(path, 'w').write(new)
+PY
+rm tests/01-linreg/Task3GradientStepTests.cs
+python3 - tests/01-linreg/rubric.json <<'PY'
+import json, sys
+path = sys.argv[1]; rubric = json.load(open(path))
+for task in rubric["tasks"]:
+    task["points"] = 100 if task["task"] == 3 else task["points"]
+json.dump(rubric, open(path, "w"))
+PY
+set +e
+katas grade --katas 01 --format json --out "$work/results.json" >"$work/grade.log" 2>&1; code=$?
+set -e
+tail -3 "$work/grade.log"
+[ "$code" -eq 0 ] || { cat "$work/grade.log"; fail "grade should exit 0, got $code"; }
+cat artifacts/grade/report.md
+# The expected score from the committed rubric (not the edited one): tasks 1 and 2.
+expected="$(git show HEAD:tests/01-linreg/rubric.json | python3 -c 'import json,sys; r=json.load(sys.stdin); p={t["task"]:t["points"] for t in r["tasks"]}; print(p[1]+p[2], sum(p.values()))')"
+read -r want total <<<"$expected"
+grep -q "^# Katas grade: $want / $total points" artifacts/grade/report.md || fail "the report should score exactly $want / $total"
+grep -q "| 01-linreg | 4 | 0 / [0-9]* | \*\*hung\*\*" artifacts/grade/report.md || fail "task 4's endless loop should be named as hung"
+grep -q "did not finish within" artifacts/grade/report.md || fail "the report should say task 4 did not finish"
+grep -q "tests/01-linreg/Task3GradientStepTests.cs" artifacts/grade/report.md || fail "the report should name the deleted test file as ignored"
+grep -q "tests/01-linreg/rubric.json" artifacts/grade/report.md || fail "the report should name the edited rubric as ignored"
+python3 - "$work/results.json" artifacts/grade/junit.xml "$want" "$total" <<'PY'
+import json, sys, xml.etree.ElementTree as ET
+results, junit, want, total = json.load(open(sys.argv[1])), ET.parse(sys.argv[2]).getroot(), int(sys.argv[3]), int(sys.argv[4])
+assert results["version"] == 3 and results["status"] == "fail", results["status"]
+assert (results["points"], results["max_points"]) == (want, total), (results["points"], results["max_points"])
+tests = results["tests"]
+assert all(set(t) >= {"name", "status", "message", "task_id"} for t in tests), "every test has name, status, message, task_id"
+assert any(t["task_id"] == 3 and t["status"] == "fail" for t in tests), "task 3's restored tests ran and failed on the stub"
+assert all(t["status"] == "pass" for t in tests if t["task_id"] in (1, 2)), "tasks 1 and 2 pass"
+assert len(junit.findall(".//testcase")) == len(tests), "the JUnit file has the same tests"
+print(f"results.json: version 3, {len(tests)} tests, {want}/{total} points; junit.xml: {len(tests)} testcases")
+PY
+echo "grade: ok ($(( $(date +%s) - started )) s)"
+cd "$repo"
+fi
+echo "learner tools: watch and grade behave"

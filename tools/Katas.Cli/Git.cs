@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using Katas.Kits;
+
+namespace Katas.Cli;
+
+/// <summary>Runs git in the repository (reset and grade read the committed files through it).</summary>
+internal static class Git
+{
+    /// <summary>Runs git with <paramref name="arguments"/> in the repository root; returns its exit code, output and error output.</summary>
+    /// <exception cref="UsageException">git is not installed.</exception>
+    public static (int ExitCode, string Output, string Error) Run(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("git")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = KataRepository.Root,
+        };
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        try
+        {
+            using Process process = Process.Start(start) ?? throw new UsageException("Could not start git.");
+            Task<string> error = process.StandardError.ReadToEndAsync();
+            string output = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            return (process.ExitCode, output, error.Result);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            throw new UsageException("This command needs git, and git is not installed (or not on the PATH): https://git-scm.com/downloads.");
+        }
+    }
+
+    /// <summary>Runs git and returns its output; a failure is a <see cref="UsageException"/> quoting git.</summary>
+    public static string Output(params string[] arguments)
+    {
+        (int exitCode, string output, string error) = Run(arguments);
+        return exitCode == 0
+            ? output
+            : throw new UsageException($"git {string.Join(' ', arguments)} failed: {error.Trim()}");
+    }
+}

@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+
+namespace Katas.Cli.Grading;
+
+/// <summary>The grade report as Markdown (for people and $GITHUB_STEP_SUMMARY), JSON (exercism's results.json, version 3) or JUnit XML.</summary>
+internal static class GradeFormats
+{
+    /// <summary>The formats, as --format takes them.</summary>
+    public static readonly string[] Names = ["markdown", "json", "junit"];
+
+    /// <summary>The report in <paramref name="format"/>.</summary>
+    public static string Write(GradeReport report, string format) => format switch
+    {
+        "markdown" => Markdown(report),
+        "json" => Json(report),
+        "junit" => JUnit(report),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "not a report format"),
+    };
+
+    /// <summary>A summary line, a note on what came from where, and a table of tasks.</summary>
+    public static string Markdown(GradeReport report)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"# Katas grade: {report.Earned} / {report.Possible} points");
+        text.AppendLine();
+        text.AppendLine("Tests, snapshots, mutants, rubrics and build files are the committed ones of `" + report.Reference + "`; " +
+                        "only `katas/NN-name/**/*.cs` came from the working tree. A task earns its points when all its tests pass.");
+        if (report.Restored.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"**Ignored** (these files differ from `{report.Reference}` and were restored before testing):");
+            foreach (string file in report.Restored)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"- `{file}`");
+            }
+        }
+
+        text.AppendLine();
+        text.AppendLine("| kata | task | points | result | first problem |");
+        text.AppendLine("|---|---|---|---|---|");
+        foreach (TaskGrade task in report.Tasks)
+        {
+            string result = task.Status == "passed" ? $"passed ({task.Tests.Count} tests)" : $"**{task.Status}** ({task.Tests.Count(test => !test.Passed)} of {task.Tests.Count} failed)";
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {task.Kata} | {task.Task} | {task.Earned} / {task.Points} | {result} | {Cell(task.Reason)} |");
+        }
+
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Graded in {report.Elapsed.TotalSeconds:0} s.");
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// exercism's results.json, version 3 (https://exercism.org/docs/building/tooling/test-runners/interface): status, message,
+    /// tests with name, status, message and task_id. Added: "points" and "max_points" (consumers of version 3 ignore unknown keys).
+    /// </summary>
+    public static string Json(GradeReport report)
+    {
+        bool error = report.Tasks.Any(task => task.Status == "not built");
+        var tests = new JsonArray();
+        foreach (TaskGrade task in report.Tasks)
+        {
+            if (task.Tests.Count == 0)
+            {
+                tests.Add(new JsonObject
+                {
+                    ["name"] = $"{task.Kata} task {task.Task}",
+                    ["status"] = "error",
+                    ["message"] = task.Reason,
+                    ["task_id"] = task.Task,
+                });
+            }
+
+            foreach (TestOutcome test in task.Tests)
+            {
+                tests.Add(new JsonObject
+                {
+                    ["name"] = $"{task.Kata}: {ShortClass(test.ClassName)}.{test.Name}",
+                    ["status"] = test.Passed ? "pass" : test.Crashed ? "error" : "fail",
+                    ["message"] = test.Passed ? null : test.Message,
+                    ["task_id"] = task.Task,
+                });
+            }
+        }
+
+        var root = new JsonObject
+        {
+            ["version"] = 3,
+            ["status"] = error ? "error" : report.Tasks.All(task => task.Status == "passed") ? "pass" : "fail",
+            ["message"] = error ? string.Join("\n", report.Tasks.Where(task => task.Status == "not built").Select(task => $"{task.Kata}: {task.Reason}").Distinct()) : null,
+            ["points"] = report.Earned,
+            ["max_points"] = report.Possible,
+            ["tests"] = tests,
+        };
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+    }
+
+    /// <summary>
+    /// JUnit XML, one testsuite per kata task (its name carries the points). Written here with System.Xml.Linq: JunitXml.TestLogger
+    /// writes one file per `dotnet test` run without the tasks' points, so grade builds the file from the same results as the other formats.
+    /// </summary>
+    public static string JUnit(GradeReport report)
+    {
+        var suites = new XElement("testsuites",
+            new XAttribute("name", $"katas grade: {report.Earned} / {report.Possible} points"),
+            new XAttribute("tests", report.Tasks.Sum(task => task.Tests.Count)),
+            new XAttribute("failures", report.Tasks.Sum(task => task.Tests.Count(test => !test.Passed && !test.Crashed))),
+            new XAttribute("errors", report.Tasks.Sum(task => task.Tests.Count(test => test.Crashed))));
+        foreach (TaskGrade task in report.Tasks)
+        {
+            var suite = new XElement("testsuite",
+                new XAttribute("name", $"{task.Kata} task {task.Task}: {task.Earned} / {task.Points} points ({task.Status})"),
+                new XAttribute("tests", task.Tests.Count),
+                new XAttribute("failures", task.Tests.Count(test => !test.Passed && !test.Crashed)),
+                new XAttribute("errors", task.Tests.Count(test => test.Crashed)));
+            if (task.Tests.Count == 0)
+            {
+                suite.Add(new XElement("testcase", new XAttribute("classname", task.Kata), new XAttribute("name", $"task {task.Task}"),
+                    new XElement("error", new XAttribute("message", task.Reason))));
+            }
+
+            foreach (TestOutcome test in task.Tests)
+            {
+                var testCase = new XElement("testcase", new XAttribute("classname", test.ClassName), new XAttribute("name", test.Name));
+                if (!test.Passed)
+                {
+                    testCase.Add(new XElement(test.Crashed ? "error" : "failure", new XAttribute("message", Cell(test.Message)), test.Message));
+                }
+
+                suite.Add(testCase);
+            }
+
+            suites.Add(suite);
+        }
+
+        return new XDocument(new XDeclaration("1.0", "utf-8", null), suites).ToString() + "\n";
+    }
+
+    private static string ShortClass(string className) => className.Split('.')[^1];
+
+    private static string Cell(string text)
+    {
+        string line = text.Split('\n')[0].Trim().Replace("|", "\\|", StringComparison.Ordinal);
+        return line.Length <= 160 ? line : line[..157] + "...";
+    }
+}
