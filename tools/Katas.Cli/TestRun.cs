@@ -79,8 +79,7 @@ internal static partial class TestRun
             int done = crashed.Count;
             (_, string output) = Dotnet(test, environment, () => progress?.Invoke(TestProgressReport.Read(progressFile, done)));
             buildOutput = attempt == 0 ? output : buildOutput;
-            string? xml = Directory.GetFiles(results, "*.xml").FirstOrDefault();
-            if (xml is not null)
+            if (ResultFile(results) is { } xml)
             {
                 return new TestRunResult(true, buildOutput, CrashReport.Merge(ReadNUnitResults(xml), crashed), clock.Elapsed);
             }
@@ -106,12 +105,7 @@ internal static partial class TestRun
     public static TestRunResult RunBuilt(string testAssembly, string resultsKey, string? filter, Dictionary<string, string>? environment = null)
     {
         var clock = Stopwatch.StartNew();
-        string results = Path.Combine(KataRepository.Artifacts, resultsKey, "test-results");
-        if (Directory.Exists(results))
-        {
-            Directory.Delete(results, recursive: true);
-        }
-
+        string results = EmptyFolder(Path.Combine(KataRepository.Artifacts, resultsKey, "test-results"));
         List<string> test = ["test", testAssembly, "--settings", Path.Combine(KataRepository.Root, "tests", "katas.runsettings")];
         if (filter is not null)
         {
@@ -170,24 +164,30 @@ internal static partial class TestRun
     private static string[] ResultArguments(string results) =>
         ["--", $"NUnit.TestOutputXml={results}", "NUnit.OutputXmlFolderMode=UseSpecifiedPath"];
 
-    private static string ResultsFolder(string kata, string buildTag)
+    private static string ResultsFolder(string kata, string buildTag) =>
+        EmptyFolder(Path.Combine(KataRepository.Artifacts, "test-results", kata, buildTag));
+
+    /// <summary>Removes <paramref name="folder"/> and what is in it, so no earlier run's result file is read; returns the path.</summary>
+    private static string EmptyFolder(string folder)
     {
-        string results = Path.Combine(KataRepository.Artifacts, "test-results", kata, buildTag);
-        if (Directory.Exists(results))
+        if (Directory.Exists(folder))
         {
-            Directory.Delete(results, recursive: true);
+            Directory.Delete(folder, recursive: true);
         }
 
-        return results;
+        return folder;
     }
 
     private static TestRunResult Result(string results, string output, Stopwatch clock)
     {
-        string? xml = Directory.Exists(results) ? Directory.GetFiles(results, "*.xml").FirstOrDefault() : null;
-        return xml is not null
+        return ResultFile(results) is { } xml
             ? new TestRunResult(true, output, ReadNUnitResults(xml), clock.Elapsed)
             : new TestRunResult(false, output, [], clock.Elapsed);
     }
+
+    /// <summary>NUnit's result file in <paramref name="results"/>, or null when the run wrote none (a failed build, a dead test process).</summary>
+    private static string? ResultFile(string results) =>
+        Directory.Exists(results) ? Directory.GetFiles(results, "*.xml").FirstOrDefault() : null;
 
     /// <summary>The kata task of a test class named Task&lt;n&gt;...Tests (the layout tests keep that name and [KataTask(n)] in step), or 0.</summary>
     public static int TaskOfClassName(string className)
