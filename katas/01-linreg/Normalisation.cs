@@ -32,7 +32,8 @@ public static class Normalisation
 
     /// <summary>
     /// Standardises heights and weights, runs your <see cref="GradientDescent.Run"/> on them from the
-    /// line (0, 0) with one learning rate for both parameters, and maps the run's last line back to
+    /// line (0, 0) with one learning rate for both parameters, and maps the line the run ended on
+    /// (<see cref="Trajectory.Final"/>, after the last step) back to
     /// the data's units.
     /// </summary>
     /// <param name="heights">The heights, shape [n].</param>

@@ -23,7 +23,7 @@ public sealed class LinregDemo : IKataDemo
         {
             Trajectory run = LinregRuns.Article(sample, start);
             RenderedRun files = LineFitFigures.WriteRun(sample, run, optimum, optimumLoss, $"Article run {number}", folder, $"article-run-{number}", animate: true);
-            yield return Row($"article run {number} from {start}", run, run.Last.Line, files);
+            yield return Row($"article run {number} from {start}", run, run.Final, files);
         }
 
         NormalisedFit fit = LinregRuns.Standardised(sample);
@@ -32,6 +32,8 @@ public sealed class LinregDemo : IKataDemo
         yield return Row("standardised data, rate 0.1", inUnits, fit.Line, standardised);
     }
 
+    // The article's convention: the line after the last update, the loss computed before it.
     private DemoRow Row(string name, Trajectory run, Line line, RenderedRun files) =>
-        new(Kata, name, run.Count, string.Create(CultureInfo.InvariantCulture, $"MSE {run.Last.Loss:0.####}, {line.Equation()}"), [files.Png, files.Gif!]);
+        new(Kata, name, run.Count, string.Create(CultureInfo.InvariantCulture, $"ends at {line.Equation()}; last MSE {run.Last.Loss:0.####} (before the last step)"),
+            [files.Png, files.Gif!]);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Katas.Data;
 using Katas.Kits;
 
@@ -14,20 +13,15 @@ public sealed class LinregReproduction : IKataReproduction
     public IEnumerable<ReproducedTable> Reproduce()
     {
         HeightWeightSample sample = HeightWeightSample.Load();
-        var rows = new List<IReadOnlyList<string>>();
-        foreach ((Line start, int number) in new[] { (ArticleFacts.Start1, 1), (ArticleFacts.Start2, 2) })
-        {
-            Trajectory run = LinregRuns.Article(sample, start);
-            TrajectoryStep last = run.Last;
-            rows.Add([$"manual {number}", $"({F(start.Slope)}, {F(start.Intercept)})", run.Count.ToString(CultureInfo.InvariantCulture),
-                F(last.Slope), F(last.Intercept), F(last.Loss)]);
-        }
 
-        yield return new ReproducedTable(
-            "The article's manual gradient descent (float32, learning rate 2e-5, intercept step x1000)",
-            ["run", "start (slope, intercept)", "iterations", "slope", "intercept", "last loss"], rows,
-            "slope, intercept and loss are those of the last iteration (the parameters it started from and their loss).");
+        // The article's notebook tf_grad_desc_intro.ipynb, cells 19 and 20.
+        ArticleRun Manual(string name, Line start, PrintedResult printed) =>
+            new(name, "rate 2e-5, intercept step x1000", start, LinregRuns.Article(sample, start), printed);
+
+        yield return ArticleRuns.Table("The article's manual gradient descent (float32, learning rate 2e-5, intercept step x1000)",
+        [
+            Manual("manual 1", ArticleFacts.Start1, new PrintedResult("5.44", "-188.81", "129.4")),
+            Manual("manual 2", ArticleFacts.Start2, new PrintedResult("5.86", "-218.09", "127.3")),
+        ]);
     }
-
-    private static string F(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
 }

@@ -41,15 +41,16 @@ public static class LinregRuns
     /// <summary>
     /// A standardised run in the data's own units: each line mapped back with the implementation's own
     /// <see cref="Normalisation.MapBack"/> (task 5), each loss scaled by σ_weight² (the loss of z_w is the
-    /// loss of w divided by σ_weight²).
+    /// loss of w divided by σ_weight²), and the final line mapped back likewise.
     /// </summary>
     public static Trajectory InOriginalUnits(NormalisedFit fit)
     {
         double lossScale = fit.Weights.StandardDeviation * fit.Weights.StandardDeviation;
-        return new Trajectory(fit.StandardisedTrajectory.Select(step =>
+        Trajectory run = fit.StandardisedTrajectory;
+        return new Trajectory(run.Select(step =>
         {
             Line line = Normalisation.MapBack(step.Line, fit.Heights, fit.Weights);
             return new TrajectoryStep(step.Iteration, line.Slope, line.Intercept, step.Loss * lossScale);
-        }));
+        }), run.IsFinished ? Normalisation.MapBack(run.Final, fit.Heights, fit.Weights) : null);
     }
 }

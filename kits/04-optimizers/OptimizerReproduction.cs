@@ -1,4 +1,3 @@
-using System.Globalization;
 using Katas.Data;
 using Katas.Kits;
 
@@ -7,6 +6,13 @@ namespace Katas.Optimizers.Kit;
 /// <summary>Kata 04's rows of `katas reproduce`: the article's RMSprop and Adam runs.</summary>
 public sealed class OptimizerReproduction : IKataReproduction
 {
+    /// <summary>What the article printed for its optimizer runs (its notebook, cells 33 and 38).</summary>
+    private static readonly Dictionary<string, PrintedResult> Printed = new()
+    {
+        ["RMSprop"] = new("5.32", "-180.74", "130.4"),
+        ["Adam"] = new("5.29", "-180.77", "138.4"),
+    };
+
     /// <inheritdoc />
     public string Kata => OptimizerRuns.Kata;
 
@@ -14,18 +20,8 @@ public sealed class OptimizerReproduction : IKataReproduction
     public IEnumerable<ReproducedTable> Reproduce()
     {
         HeightWeightSample sample = HeightWeightSample.Load();
-        var rows = new List<IReadOnlyList<string>>();
-        foreach ((string name, OptimizerSettings settings, int iterations) in OptimizerRuns.Article)
-        {
-            Trajectory run = OptimizerRuns.ArticleRun(sample, settings, iterations);
-            rows.Add([name, settings.ToString(), run.Count.ToString(CultureInfo.InvariantCulture), F(run.Last.Slope), F(run.Last.Intercept), F(run.Last.Loss)]);
-        }
-
-        yield return new ReproducedTable(
-            "The article's optimizers (Keras conventions, float32, from (6.041117, -180), no intercept scaling)",
-            ["run", "optimizer", "iterations", "slope", "intercept", "last loss"], rows,
-            "slope, intercept and loss are those of the last iteration (the parameters it started from and their loss).");
+        yield return ArticleRuns.Table("The article's optimizers (Keras conventions, float32, from (6.041117, -180), no intercept scaling)",
+            OptimizerRuns.Article.Select(run => new ArticleRun(run.Name, run.Settings.ToString(), ArticleFacts.Start1,
+                OptimizerRuns.ArticleRun(sample, run.Settings, run.Iterations), Printed[run.Name])).ToList());
     }
-
-    private static string F(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
 }

@@ -23,7 +23,7 @@ public sealed class OptimizersDemo : IKataDemo
             RenderedRun files = LineFitFigures.WriteRun(sample, run, optimum, optimumLoss, settings.ToString(), folder,
                 $"article-{name.ToLowerInvariant()}", animate: true);
             yield return new DemoRow(Kata, $"article's {name} (Keras conventions)", run.Count,
-                string.Create(CultureInfo.InvariantCulture, $"MSE {run.Last.Loss:0.####}, {run.Last.Line.Equation()}"), [files.Png, files.Gif!]);
+                string.Create(CultureInfo.InvariantCulture, $"ends at {run.Final.Equation()}; last MSE {run.Last.Loss:0.####} (before the last step)"), [files.Png, files.Gif!]);
         }
 
         foreach (Surface surface in Surface.All)

@@ -35,7 +35,8 @@ public static class Normalisation
 
     /// <summary>
     /// Standardises heights and weights, runs <see cref="GradientDescent.Run"/> on them from the line
-    /// (0, 0) with one learning rate for both parameters, and maps the run's last line back to the data's units.
+    /// (0, 0) with one learning rate for both parameters, and maps the line the run ended on
+    /// (<see cref="Trajectory.Final"/>, after the last step) back to the data's units.
     /// </summary>
     /// <param name="heights">The heights, shape [n].</param>
     /// <param name="weights">The weights, shape [n].</param>
@@ -47,6 +48,6 @@ public static class Normalisation
         (Tensor zHeights, Standardisation heightStatistics) = Standardise(heights);
         (Tensor zWeights, Standardisation weightStatistics) = Standardise(weights);
         Trajectory run = GradientDescent.Run(zHeights, zWeights, new Line(0, 0), LearningRates.Uniform(learningRate), iterations);
-        return new NormalisedFit(MapBack(run.Last.Line, heightStatistics, weightStatistics), run, heightStatistics, weightStatistics);
+        return new NormalisedFit(MapBack(run.Final, heightStatistics, weightStatistics), run, heightStatistics, weightStatistics);
     }
 }

@@ -10,7 +10,8 @@ public static class OptimizerRun
     /// <summary>
     /// Fits weight = slope × height + intercept by minimising the mean squared error with an optimizer:
     /// create the two parameters and the optimizer ONCE, then each iteration: zero the gradients, compute
-    /// the loss, backward(), step(). Records the slope, intercept and loss before each step, like kata 01.
+    /// the loss, backward(), step(). Records the slope, intercept and loss before each step, like kata 01,
+    /// and after the loop where the run ended (<see cref="Trajectory.Finish"/>: the parameters after the last step).
     /// </summary>
     /// <param name="heights">The heights, shape [n]; the parameters take their dtype.</param>
     /// <param name="weights">The weights, shape [n].</param>
@@ -35,6 +36,7 @@ public static class OptimizerRun
             trajectory.Add(slopeBefore, interceptBefore, loss.ToDouble());
         }
 
+        trajectory.Finish(slope.ToDouble(), intercept.ToDouble());
         return trajectory;
     }
 }

@@ -11,4 +11,9 @@ public interface IKataReproduction
 }
 
 /// <summary>A table for `katas reproduce`: a title, column names, rows, and a note on conventions.</summary>
-public sealed record ReproducedTable(string Title, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows, string Note);
+/// <param name="Title">What the rows are.</param>
+/// <param name="Columns">Column names.</param>
+/// <param name="Rows">One list of cells per row.</param>
+/// <param name="Note">The conventions the numbers follow, in words.</param>
+/// <param name="Mismatches">How many rows differ from what the article printed (`reproduce` then exits 1).</param>
+public sealed record ReproducedTable(string Title, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows, string Note, int Mismatches = 0);

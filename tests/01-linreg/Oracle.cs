@@ -73,6 +73,7 @@ internal static class Oracle
             line = new Line(line.Slope - rates.Slope * slope, line.Intercept - rates.Intercept * intercept);
         }
 
+        run.Finish(line.Slope, line.Intercept);
         return run;
     }
 }

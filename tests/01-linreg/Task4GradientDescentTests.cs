@@ -24,6 +24,31 @@ public sealed class Task4GradientDescentTests : KataTest
         Assert.That(run.Select(step => step.Iteration), Is.EqualTo(Enumerable.Range(0, 7)), "Iterations should be numbered 0, 1, 2, ...");
     }
 
+    [Test]
+    public void The_run_records_where_it_ended_after_the_last_step()
+    {
+        Trajectory run = Run(Oracle.ArticleStart2, LearningRates.Article, 3, ScalarType.Float64);
+        Assert.That(run.IsFinished, Is.True,
+            "The run did not record where it ended: after the loop, call trajectory.Finish(slope, intercept) with the parameters after the last step.");
+        // One gradient step, by the closed-form gradient, from the line the last iteration started from.
+        Line last = run.Last.Line;
+        (double slopeGradient, double interceptGradient) = Oracle.Gradient(Oracle.Sample.Heights, Oracle.Sample.Weights, last);
+        var expected = new Line(last.Slope - LearningRates.Article.Slope * slopeGradient, last.Intercept - LearningRates.Article.Intercept * interceptGradient);
+        Line final = run.Final;
+        Assert.That(Close(final.Slope, expected.Slope, 1e-9) && Close(final.Intercept, expected.Intercept, 1e-9), Is.True,
+            $"Trajectory.Final should be the line after the last update, {expected} (one step from the last entry {last}); yours is {final}." +
+            (final == last ? " That is the last entry itself: read the parameters after the loop, not before the last step." : ""));
+    }
+
+    [Test]
+    public void A_run_of_no_iterations_ends_where_it_started()
+    {
+        Trajectory run = Run(Oracle.ArticleStart1, LearningRates.Article, 0, ScalarType.Float64);
+        Assert.That(run, Is.Empty, "Run(iterations: 0) should record no iterations.");
+        Assert.That(run.IsFinished, Is.True, "Even a run of no iterations records where it ended (trajectory.Finish after the loop).");
+        Assert.That(run.Final, Is.EqualTo(Oracle.ArticleStart1), $"With no steps the run ends at its start {Oracle.ArticleStart1}; yours ended at {run.Final}.");
+    }
+
     [TestCase(1)]
     [TestCase(2)]
     public void The_articles_manual_runs_are_reproduced_in_float32(int startNumber)

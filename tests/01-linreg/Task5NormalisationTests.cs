@@ -102,11 +102,15 @@ public sealed class Task5NormalisationTests : KataTest
             }
         }
 
-        Line expectedLine = Oracle.MapBack(expected.Last.Line, heightStatistics, weightStatistics);
-        Assert.That(fit.Line.Slope, Is.EqualTo(expectedLine.Slope).Within(1e-9).Percent,
-            $"Fit should map the run's last line back to pounds and inches: expected {expectedLine}, got {fit.Line}.");
-        Assert.That(fit.Line.Intercept, Is.EqualTo(expectedLine.Intercept).Within(1e-9).Percent,
-            $"Fit should map the run's last line back to pounds and inches: expected {expectedLine}, got {fit.Line}.");
+        Line expectedLine = Oracle.MapBack(expected.Final, heightStatistics, weightStatistics);
+        Line beforeLastStep = Oracle.MapBack(expected.Last.Line, heightStatistics, weightStatistics);
+        string message = $"Fit should map the line the run ended on (trajectory.Final, after the last step) back to pounds and inches: " +
+                         $"expected {expectedLine}, got {fit.Line}." +
+                         (Math.Abs(fit.Line.Slope - beforeLastStep.Slope) < 1e-9 * Math.Abs(beforeLastStep.Slope) + 1e-12
+                             ? " Yours is the line BEFORE the last step: map trajectory.Final, not trajectory.Last."
+                             : "");
+        Assert.That(fit.Line.Slope, Is.EqualTo(expectedLine.Slope).Within(1e-9).Percent, message);
+        Assert.That(fit.Line.Intercept, Is.EqualTo(expectedLine.Intercept).Within(1e-9).Percent, message);
     }
 
     private static (double[] Standardised, Standardisation Statistics) StandardiseByHand(IReadOnlyList<double> values)

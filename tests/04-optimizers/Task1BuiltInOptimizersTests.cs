@@ -102,6 +102,30 @@ public sealed class Task1BuiltInOptimizersTests : KataTest
     }
 
     [Test]
+    public void The_run_records_where_it_ended_after_the_last_step()
+    {
+        (Tensor heights, Tensor weights) = Sample.ToTensors(ScalarType.Float64);
+        Trajectory run = LearnerCode.Run(() => OptimizerRun.Run(heights, weights, ArticleStart,
+            p => new TorchOptimizer(optim.SGD(p, 2e-5)), 3), "OptimizerRun.Run");
+        // Three plain gradient-descent steps by the closed-form gradient: where the run must end.
+        Line expected = ArticleStart;
+        for (int i = 0; i < 3; i++)
+        {
+            (double gSlope, double gIntercept) = Gradient(expected);
+            expected = new Line(expected.Slope - 2e-5 * gSlope, expected.Intercept - 2e-5 * gIntercept);
+        }
+
+        Assert.That(run.IsFinished, Is.True,
+            "The run did not record where it ended: after the loop, call trajectory.Finish(slope, intercept) with the parameters after the last step.");
+        Line final = run.Final;
+        Assert.That(final.Slope, Is.EqualTo(expected.Slope).Within(1e-9).Percent,
+            $"Trajectory.Final should be the line after the third step, {expected}; yours is {final}." +
+            (run.Count > 0 && final == run.Last.Line ? " That is the last entry (before the last step): read the parameters after the loop." : ""));
+        Assert.That(final.Intercept, Is.EqualTo(expected.Intercept).Within(1e-9).Percent,
+            $"Trajectory.Final should be the line after the third step, {expected}; yours is {final}.");
+    }
+
+    [Test]
     public void The_optimizer_is_created_once_so_Adam_keeps_its_running_averages()
     {
         (Tensor heights, Tensor weights) = Sample.ToTensors(ScalarType.Float64);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FluentAssertions;
 
 namespace Katas.Support.Tests;
@@ -107,18 +106,6 @@ public sealed class CommandLineTests
 
     private static string WithoutTiming(string json) => System.Text.RegularExpressions.Regex.Replace(json, "\"seconds\":[0-9.]+", "");
 
-    private static (int ExitCode, string Output, string Error) RunTool(string arguments)
-    {
-        var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "katas.dll")}\" {arguments}")
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = Testing.KataEnvironment.RepoRoot,
-        };
-        using Process process = Process.Start(start)!;
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output, error.Result);
-    }
+    private static (int ExitCode, string Output, string Error) RunTool(string arguments) =>
+        ToolProcess.Run(arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries));
 }

@@ -47,7 +47,7 @@ internal static class KatasApp
             .WithExample("hint", "01", "3");
         config.AddCommand<ResetCommand>("reset").WithDescription("put a kata's stubs back as committed (asks first; keeps uncommitted work unless --force)")
             .WithExample("reset", "01");
-        config.AddCommand<ReproduceCommand>("reproduce").WithDescription("print the article's runs recomputed with the reference solutions");
+        config.AddCommand<ReproduceCommand>("reproduce").WithDescription("print the article's runs recomputed, next to its printed digits (exit code 1 if one differs)");
         config.AddCommand<GradeCommand>("grade").WithDescription("score every kata's tests against your katas/ with the committed tests and rubrics (for instructors and CI)")
             .WithExample("grade").WithExample("grade", "--katas", "01,02", "--format", "json", "--out", "results.json");
         config.AddCommand<GradeRunCommand>(Grading.GradeRun.ChildCommand).IsHidden();

@@ -4,13 +4,17 @@ using Spectre.Console.Cli;
 
 namespace Katas.Cli.Commands;
 
-/// <summary>`katas reproduce`: the article's runs, recomputed, from every kata that reproduces some.</summary>
+/// <summary>
+/// `katas reproduce`: the article's runs, recomputed, from every kata that reproduces some, next to what the article
+/// printed. Exit code 1 when a row differs from the article's printed digits.
+/// </summary>
 public sealed class ReproduceCommand : Command
 {
     /// <inheritdoc />
     public override int Execute(CommandContext context, CancellationToken cancellationToken)
     {
         TorchRuntime.Initialise();
+        int rows = 0, mismatches = 0;
         AnsiConsole.MarkupLine($"Recomputed with the [bold]{Markup.Escape(KataRepository.BuiltAgainst)}[/].");
         foreach (IKataReproduction reproduction in KitCatalog.Reproductions)
         {
@@ -24,9 +28,12 @@ public sealed class ReproduceCommand : Command
 
                 AnsiConsole.Write(table);
                 AnsiConsole.WriteLine(reproduced.Note);
+                rows += reproduced.Rows.Count;
+                mismatches += reproduced.Mismatches;
             }
         }
 
-        return 0;
+        AnsiConsole.WriteLine($"{rows - mismatches} of {rows} rows match what the article printed.");
+        return mismatches == 0 ? 0 : 1;
     }
 }
