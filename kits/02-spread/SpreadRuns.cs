@@ -22,7 +22,13 @@ public static class SpreadRuns
         if (loss == "tammes")
         {
             var settings = new TammesSettings(Seed: seed);
-            return Tammes.Solve(n, dim, iterations is int k ? settings with { Iterations = k } : settings);
+            if (iterations is int total)
+            {
+                // --iterations is the total: a fifth exploring with every restart, the rest refining the survivors.
+                settings = settings with { ExploreIterations = total / 5, RefineIterations = total - total / 5 };
+            }
+
+            return Tammes.Solve(n, dim, settings);
         }
 
         Func<Tensor, int, Tensor> function = loss switch

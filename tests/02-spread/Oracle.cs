@@ -66,6 +66,27 @@ internal static class Oracle
         return total;
     }
 
+    /// <summary>The soft minimum (1/β)·log Σᵢ≠ⱼ exp(−β·(2 − 2vᵢ·vⱼ)), summed over ordered pairs in plain loops (shifted by the largest term, so it does not overflow).</summary>
+    public static double SoftMinimum(double[][] v, double sharpness)
+    {
+        var exponents = new List<double>();
+        for (int i = 0; i < v.Length; i++)
+        {
+            for (int j = 0; j < v.Length; j++)
+            {
+                if (i != j)
+                {
+                    // 2 − 2vᵢ·vⱼ, as the loss is written for unit vectors (off the sphere it differs from |vᵢ − vⱼ|² by a radial part).
+                    double squared = 2 - 2 * Enumerable.Range(0, v[i].Length).Sum(k => v[i][k] * v[j][k]);
+                    exponents.Add(-sharpness * squared);
+                }
+            }
+        }
+
+        double largest = exponents.Max();
+        return (largest + Math.Log(exponents.Sum(e => Math.Exp(e - largest)))) / sharpness;
+    }
+
     /// <summary>The vertices of the regular tetrahedron, octahedron and icosahedron.</summary>
     public static double[][] Tetrahedron { get; } = Normalise([[1, 1, 1], [1, -1, -1], [-1, 1, -1], [-1, -1, 1]]);
 

@@ -13,7 +13,7 @@ public sealed class Task4TammesFigureTests : KataTest
     [Test]
     public void The_tammes_run_in_3D_draws_both_hemispheres_with_nearest_neighbour_links()
     {
-        SpreadRun run = LearnerCode.Run(() => Tammes.Solve(12, 3, new TammesSettings()), "Tammes.Solve", TimeSpan.FromSeconds(60));
+        SpreadRun run = LearnerCode.Run(() => Tammes.Solve(12, 3, TammesSettings.Quick), "Tammes.Solve", TimeSpan.FromSeconds(60));
         RenderedRun figures = SpreadFigures.WriteRun(run, "Tammes loss", 63.4349, KataEnvironment.ArtifactFolder(Kata), "tammes-3d-12", KataEnvironment.Animate);
         SnapshotAssert.Matches(figures.LastFrame, "tammes-3d-12", $"the Tammes loss on 12 vectors in 3D (figures: {figures.Files})");
     }
@@ -34,7 +34,7 @@ public sealed class Task4TammesFigureTests : KataTest
                 $"SphereDescent.Run with the {name} loss", TimeSpan.FromSeconds(60))));
         }
 
-        runs.Add(("tammes", LearnerCode.Run(() => Tammes.Solve(20, 2, new TammesSettings()), "Tammes.Solve", TimeSpan.FromSeconds(60))));
+        runs.Add(("tammes", LearnerCode.Run(() => Tammes.Solve(20, 2, TammesSettings.Quick), "Tammes.Solve", TimeSpan.FromSeconds(60))));
         Figure comparison = SpreadFigures.Comparison("20 vectors in 2D: the four losses", runs, 18);
         string png = Path.Combine(KataEnvironment.ArtifactFolder(Kata), "losses-2d-20.png");
         FigureRenderer.SavePng(comparison, png);

@@ -1,10 +1,11 @@
 using Katas.Testing;
+using Katas.Testing.Oracles;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Katas.Spread.Tests;
 
-/// <summary>Task 4: Tammes.SoftMinimumLoss and Tammes.Solve reach the proven optima.</summary>
+/// <summary>Task 4: Tammes.SoftMinimumLoss, its gradient by hand, and Tammes.Solve reach the proven optima.</summary>
 [KataTask(4)]
 public sealed class Task4TammesTests : KataTest
 {
@@ -27,6 +28,62 @@ public sealed class Task4TammesTests : KataTest
     }
 
     [Test]
+    public void The_soft_minimum_loss_of_a_batch_is_each_sets_own_loss()
+    {
+        double[][][] sets = [Oracle.RandomVectors(7, 3, seed: 31), Oracle.RandomVectors(7, 3, seed: 32), Oracle.RandomVectors(7, 3, seed: 33)];
+        using Tensor batch = torch.stack(sets.Select(Oracle.Tensor).ToArray());
+        Tensor losses = LearnerCode.Run(() => Tammes.SoftMinimumLoss(batch, 30), "Tammes.SoftMinimumLoss on a batch");
+        TensorAssert.HasShape(losses, [3], "The loss of a batch of 3 sets of vectors, shape [3, 7, 3],");
+        double[] yours = TensorAssert.ToDoubles(losses);
+        for (int r = 0; r < sets.Length; r++)
+        {
+            double expected = Oracle.SoftMinimum(sets[r], 30);
+            Assert.That(yours[r], Is.EqualTo(expected).Within(1e-9),
+                $"Set {r} of the batch should have its own soft minimum {expected:F9} (plain loops over its pairs); yours is {yours[r]:F9}. " +
+                "Use matmul with transpose(-1, -2) (not t(), which is for 2-D tensors) and take logsumexp over the last two dimensions only.");
+        }
+    }
+
+    [Test]
+    public void The_soft_minimum_gradient_by_hand_matches_finite_differences_of_the_loss()
+    {
+        double[][][] sets = [Oracle.RandomVectors(6, 3, seed: 41), Oracle.RandomVectors(6, 3, seed: 42)];
+        const double sharpness = 20;
+        using Tensor batch = torch.stack(sets.Select(Oracle.Tensor).ToArray());
+        Tensor gradient = LearnerCode.Run(() => Tammes.SoftMinimumGradient(batch, sharpness), "Tammes.SoftMinimumGradient");
+        TensorAssert.HasShape(gradient, [2, 6, 3], "The gradient of a batch of 2 sets of 6 vectors in 3D");
+        double[] yours = TensorAssert.ToDoubles(gradient);
+        for (int r = 0; r < sets.Length; r++)
+        {
+            double[][] set = sets[r];
+            double[] flat = set.SelectMany(v => v).ToArray();
+            // The oracle: central differences of the loss computed in plain loops, set by set.
+            double[] numeric = GradientCheck.CentralDifferences(x =>
+                Oracle.SoftMinimum(Enumerable.Range(0, set.Length).Select(i => x.Skip(i * 3).Take(3).ToArray()).ToArray(), sharpness), flat);
+            string[] names = Enumerable.Range(0, flat.Length).Select(k => $"set {r}, v[{k / 3}][{k % 3}]").ToArray();
+            string? table = GradientCheck.Compare(names, yours.Skip(r * flat.Length).Take(flat.Length).ToArray(), numeric,
+                "yours", "finite differences", relative: 1e-5, absolute: 1e-6);
+            Assert.That(table, Is.Null,
+                $"SoftMinimumGradient should be the gradient of SoftMinimumLoss, set by set: 4·P·V with P the softmax of −β|vᵢ − vⱼ|² " +
+                $"over the ordered pairs i ≠ j. It is not:\n{table}");
+        }
+    }
+
+    [Test]
+    public void The_soft_minimum_gradient_by_hand_equals_autograds()
+    {
+        double[][] v = Oracle.RandomVectors(9, 4, seed: 43);
+        Tensor input = Oracle.Tensor(v).requires_grad_();
+        LearnerCode.Run(() => Tammes.SoftMinimumLoss(input, 50).backward(), "Tammes.SoftMinimumLoss and backward()");
+        Assert.That(input.grad, Is.Not.Null, "The vectors have no gradient after SoftMinimumLoss(...).backward(): compute the loss from the vectors with tensor operations.");
+        double[] autograd = TensorAssert.ToDoubles(input.grad!);
+        double[] yours = TensorAssert.ToDoubles(LearnerCode.Run(() => Tammes.SoftMinimumGradient(Oracle.Tensor(v), 50), "Tammes.SoftMinimumGradient"));
+        string? table = GradientCheck.Compare(Enumerable.Range(0, yours.Length).Select(k => $"v[{k / 4}][{k % 4}]").ToArray(), yours, autograd,
+            "yours", "autograd", relative: 1e-9, absolute: 1e-12);
+        Assert.That(table, Is.Null, $"Your gradient by hand and TorchSharp's autograd of your loss disagree (one vector set, [N, D]):\n{table}");
+    }
+
+    [Test]
     public void The_soft_minimum_loss_gradient_matches_finite_differences() =>
         LossCheck.GradientMatchesFiniteDifferences(v => Tammes.SoftMinimumLoss(v, 20), Oracle.RandomVectors(6, 3, seed: 22),
             "Tammes.SoftMinimumLoss");
@@ -40,7 +97,7 @@ public sealed class Task4TammesTests : KataTest
     [TestCase(64, 32, 90.0, 0.01, TestName = "64 vectors in 32D reach the cross-polytope's 90 degrees")]
     public void The_tammes_solver_reaches_the_proven_optimum(int n, int dim, double optimumDegrees, double toleranceDegrees)
     {
-        SpreadRun run = LearnerCode.Run(() => Tammes.Solve(n, dim, new TammesSettings()), "Tammes.Solve", SolveLimit);
+        SpreadRun run = LearnerCode.Run(() => Tammes.Solve(n, dim, TammesSettings.Quick), "Tammes.Solve", SolveLimit);
         Task3SphereDescentTests.FailOnNaNOrOffSphere(run);
         double reached = Oracle.Degrees(SpreadGeometry.MinimumAngle(run.Final.Vectors));
         Assert.That(reached, Is.EqualTo(optimumDegrees).Within(toleranceDegrees),
@@ -52,9 +109,33 @@ public sealed class Task4TammesTests : KataTest
     [Test]
     public void The_solver_keeps_the_best_of_its_restarts()
     {
-        SpreadRun one = LearnerCode.Run(() => Tammes.Solve(9, 3, new TammesSettings(Restarts: 1, Iterations: 300)), "Tammes.Solve", SolveLimit);
-        SpreadRun three = LearnerCode.Run(() => Tammes.Solve(9, 3, new TammesSettings(Restarts: 3, Iterations: 300)), "Tammes.Solve", SolveLimit);
+        // Every restart survives (Survivors = Restarts), so the first of three runs exactly as a single one does.
+        var settings = new TammesSettings(Restarts: 1, Survivors: 1, ExploreIterations: 100, RefineIterations: 200);
+        SpreadRun one = LearnerCode.Run(() => Tammes.Solve(9, 3, settings), "Tammes.Solve", SolveLimit);
+        SpreadRun three = LearnerCode.Run(() => Tammes.Solve(9, 3, settings with { Restarts = 3, Survivors = 3 }), "Tammes.Solve", SolveLimit);
         Assert.That(three.Final.MinimumAngle, Is.GreaterThanOrEqualTo(one.Final.MinimumAngle - 1e-12),
-            "Three restarts from the same seed include the first one, so their best can't be worse than one restart's: keep the best run.");
+            $"Three restarts from the same seed include the first one, so their best can't be worse than one restart's ({Oracle.Degrees(one.Final.MinimumAngle):F4}°), " +
+            $"but yours ended at {Oracle.Degrees(three.Final.MinimumAngle):F4}°: draw the starts as one [R, N, D] tensor and return the restart with the largest smallest angle.");
+    }
+
+    [Test]
+    public void After_exploring_the_solver_refines_only_the_survivors_and_their_run_is_recorded()
+    {
+        var settings = new TammesSettings(Restarts: 16, Survivors: 2, ExploreIterations: 300, RefineIterations: 1200);
+        SpreadRun run = LearnerCode.Run(() => Tammes.Solve(10, 3, settings), "Tammes.Solve", SolveLimit);
+        int[] expected = [.. Enumerable.Range(0, 101).Select(k => k * 15)];
+        Assert.That(run.Steps.Select(step => step.Iteration), Is.EqualTo(expected),
+            $"A run of {settings.Iterations} steps should be recorded at the start, every {settings.Iterations / 100} steps and at the end " +
+            "(BatchRecorder.Record after every step, with RecordEvery = Iterations / 100).");
+        // The recorded steps are one restart's path: recomputing their angles from the recorded vectors must agree.
+        foreach (SpreadStep step in run.Steps.Where((_, i) => i % 20 == 0))
+        {
+            Assert.That(step.MinimumAngle, Is.EqualTo(SpreadGeometry.MinimumAngle(step.Vectors)).Within(1e-9),
+                $"At iteration {step.Iteration} the recorded angle does not belong to the recorded vectors.");
+        }
+
+        Assert.That(Oracle.Degrees(run.Final.MinimumAngle), Is.EqualTo(SpreadGeometry.BestKnownDegrees3D[10]).Within(0.01),
+            $"16 restarts and 2 survivors should find the best 10-point arrangement ({SpreadGeometry.BestKnownDegrees3D[10]}°); yours ended at " +
+            $"{Oracle.Degrees(run.Final.MinimumAngle):F4}°.");
     }
 }
