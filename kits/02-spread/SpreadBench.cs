@@ -19,7 +19,7 @@ public sealed class SpreadBench : Command<TammesBenchSettings>
     public override int Execute(CommandContext context, TammesBenchSettings settings, CancellationToken cancellationToken)
     {
         TorchRuntime.Initialise();
-        AnsiConsole.MarkupLine($"[bold]Kata 02 benchmarks[/] ({Markup.Escape(KataRepository.BuiltAgainst)}, 1 CPU thread, {Environment.ProcessorCount} cores, float64, load {TammesTable.Load()})");
+        AnsiConsole.MarkupLine($"[bold]Kata 02 benchmarks[/] ({Markup.Escape(KataRepository.BuiltAgainst)}, 1 CPU thread, {Environment.ProcessorCount} cores, float64, load {BenchDocs.Load()})");
         ForceTable();
         return TammesBench.Run(settings);
     }

@@ -8,9 +8,15 @@ namespace Katas.Spread.Kit;
 /// <summary>The command line of `katas bench tammes` and `katas bench spread`.</summary>
 public sealed class TammesBenchSettings : CommandSettings
 {
+    /// <summary>The smallest N of the Tammes table.</summary>
+    [CommandOption("--from <N>")]
+    [Description("the Tammes table starts at this N, 4..130")]
+    [DefaultValue(4)]
+    public int From { get; init; } = 4;
+
     /// <summary>The largest N of the Tammes table.</summary>
     [CommandOption("--to <N>")]
-    [Description("the Tammes table runs N = 4..N (Sloane's best-known angles are recorded up to 130), 4..130")]
+    [Description("the Tammes table ends at this N, --from..130 (best-known angles are recorded here up to 30)")]
     [DefaultValue(30)]
     public int To { get; init; } = 30;
 
@@ -19,9 +25,15 @@ public sealed class TammesBenchSettings : CommandSettings
     [Description("print the table as Markdown (for docs/02-spread.md) as each row is measured")]
     public bool Markdown { get; init; }
 
+    /// <summary>Whether to leave docs/02-spread.md as it is.</summary>
+    [CommandOption("--no-docs")]
+    [Description("print only; by default the table is also written into docs/02-spread.md when the page has a block for this range of N")]
+    public bool NoDocs { get; init; }
+
     /// <inheritdoc />
-    public override ValidationResult Validate() => To is < 4 or > 130
-        ? ValidationResult.Error($"--to must be a whole number from 4 to 130; got {To}.")
+    public override ValidationResult Validate() =>
+        From is < 4 or > 130 ? ValidationResult.Error($"--from must be a whole number from 4 to 130; got {From}.")
+        : To < From || To > 130 ? ValidationResult.Error($"--to must be a whole number from --from ({From}) to 130; got {To}.")
         : ValidationResult.Success();
 }
 
@@ -36,17 +48,18 @@ public sealed class TammesBench : Command<TammesBenchSettings>
     public override int Execute(CommandContext context, TammesBenchSettings settings, CancellationToken cancellationToken)
     {
         TorchRuntime.Initialise();
-        AnsiConsole.MarkupLine($"[bold]Kata 02: the Tammes table[/] ({Markup.Escape(KataRepository.BuiltAgainst)}, 1 CPU thread, {Environment.ProcessorCount} cores, float64, load {TammesTable.Load()})");
+        AnsiConsole.MarkupLine($"[bold]Kata 02: the Tammes table[/] ({Markup.Escape(KataRepository.BuiltAgainst)}, 1 CPU thread, {Environment.ProcessorCount} cores, float64, load {BenchDocs.Load()})");
         return Run(settings);
     }
 
-    /// <summary>Measures and prints the table for N = 4..<see cref="TammesBenchSettings.To"/>.</summary>
+    /// <summary>Measures and prints the table for N = <see cref="TammesBenchSettings.From"/>..<see cref="TammesBenchSettings.To"/>.</summary>
     internal static int Run(TammesBenchSettings settings)
     {
         string title = FormattableString.Invariant(
             $"Tammes solver, N points in 3D, default settings of `katas spread --loss tammes` (seed {TammesTable.Seed}): target within {TammesTable.TolerancePercent}% of the best-known angle in {TammesTable.SecondsBudget} s");
+        string conditions = BenchDocs.Conditions();
         var rows = new List<TammesRow>();
-        IEnumerable<int> ns = Enumerable.Range(4, settings.To - 3);
+        IEnumerable<int> ns = Enumerable.Range(settings.From, settings.To - settings.From + 1);
         if (settings.Markdown)
         {
             Console.WriteLine(title);
@@ -78,7 +91,22 @@ public sealed class TammesBench : Command<TammesBenchSettings>
             Console.WriteLine(line);
         }
 
-        Console.WriteLine($"Load after the table: {TammesTable.Load()}.");
+        string after = $"Load average after the table: {BenchDocs.Load()}.";
+        Console.WriteLine(after);
+        if (!settings.NoDocs)
+        {
+            WriteDocs(settings, [conditions + " " + after, "", .. TammesTable.Markdown(rows), "", .. TammesTable.Summary(rows).Select(line => "- " + line)]);
+        }
+
         return 0;
+    }
+
+    private static void WriteDocs(TammesBenchSettings settings, IReadOnlyList<string> lines)
+    {
+        string page = BenchDocs.PathOf(SpreadRuns.Kata);
+        string block = $"tammes-{settings.From}-{settings.To}";
+        Console.WriteLine(BenchDocs.Replace(page, block, lines)
+            ? $"Written into {page} (block {block})."
+            : $"{page} has no block \"{block}\" (<!-- bench:{block} --> ... <!-- /bench:{block} -->): the table was not written there.");
     }
 }

@@ -105,10 +105,6 @@ public static class TammesTable
         }
     }
 
-    /// <summary>The machine's load (1, 5 and 15 minutes) where Linux reports it, for reading the times.</summary>
-    public static string Load() =>
-        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
-
     private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);

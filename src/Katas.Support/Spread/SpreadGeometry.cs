@@ -64,7 +64,11 @@ public static class SpreadGeometry
     public static double[][] RegularPolygon(int n, double offset = 0) =>
         Enumerable.Range(0, n).Select(k => new[] { Math.Cos(offset + 2 * Math.PI * k / n), Math.Sin(offset + 2 * Math.PI * k / n) }).ToArray();
 
-    /// <summary>The best-known (for N ≤ 6, 12 and 24 proven) smallest angle, in degrees, of N points on the sphere in 3D.</summary>
+    /// <summary>
+/// The best-known smallest angle, in degrees, of N points on the sphere in 3D: proven optimal for N ≤ 14
+/// (Fejes Tóth 3, 4, 6, 12; Schütte and van der Waerden 5, 7, 8, 9; Danzer 10 and 11; Musin and Tarasov 13 and 14)
+/// and N = 24 (Robinson); the others are the best arrangements found so far.
+/// </summary>
     public static IReadOnlyDictionary<int, double> BestKnownDegrees3D { get; } = new Dictionary<int, double>
     {
         // Sloane's tables of spherical codes (packings in 3 dimensions); N = 7..10 cross-checked with
