@@ -24,7 +24,7 @@ public static class LearnerCode
         if (StillRunning is { } earlier && earlier.Thread.IsAlive)
         {
             Assert.Fail($"An earlier call into your code ({earlier.What}, in {earlier.Test}) is still running: it did not finish " +
-                        $"within {earlier.Limit.TotalSeconds:0} seconds, so this test can't run reliably. Fix the loop that never ends first.");
+                        $"within {earlier.Limit.TotalSeconds:0} seconds, so this test can't run reliably. Fix that call first (a loop that never ends, or code far too slow).");
         }
 
         TimeSpan limit = timeLimit ?? DefaultTimeLimit;
@@ -52,8 +52,9 @@ public static class LearnerCode
         if (!thread.Join(limit))
         {
             StillRunning = (thread, what, TestContext.CurrentContext.Test.Name, limit);
-            Assert.Fail($"{what} did not finish within {limit.TotalSeconds:0} seconds. Is there a loop that never ends " +
-                        "(a loop condition that never becomes false, an iteration counter that is never incremented)?");
+            Assert.Fail($"{what} did not finish within {limit.TotalSeconds:0} seconds. Either it never ends (a loop condition that never " +
+                        "becomes false, an iteration counter that is never incremented) or it is far too slow: a loop over vectors, pairs or " +
+                        "elements that makes small tensors one at a time can be thousands of times slower than one operation on whole tensors.");
         }
 
         if (thrown is not null)
