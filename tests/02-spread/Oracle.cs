@@ -29,11 +29,11 @@ internal static class Oracle
         v.Select((a, i) => v.Where((_, j) => j != i).Min(b => SpreadGeometry.Angle(a, b))).ToArray();
 
     /// <summary>Loss b: −(min angle − 0.4 · Σ (nearest-neighbour angle − their mean)²).</summary>
-    public static double MinimumAngleWithSpread(double[][] v)
+    public static double MinimumAngleWithSpread(double[][] v, double spreadWeight = 0.4)
     {
         double[] nearest = NearestNeighbourAngles(v);
         double mean = nearest.Average();
-        return -(nearest.Min() - 0.4 * nearest.Sum(a => (a - mean) * (a - mean)));
+        return -(nearest.Min() - spreadWeight * nearest.Sum(a => (a - mean) * (a - mean)));
     }
 
     /// <summary>Loss c: Σᵢ |tangent part of Σⱼ (vᵢ − vⱼ)/|vᵢ − vⱼ|³|.</summary>

@@ -13,6 +13,7 @@ public sealed class Task2LossesTests : KataTest
     [Test]
     public void Loss_a_is_minus_the_smallest_angle()
     {
+        LossCheck.BlameTask1IfAnglesAreWrong(Random7, "Losses.NegativeMinimumAngle");
         double loss = LossCheck.Value(Losses.NegativeMinimumAngle, Random7, "Losses.NegativeMinimumAngle");
         Assert.That(loss, Is.EqualTo(-SpreadGeometry.MinimumAngle(Random7)).Within(1e-9),
             "Loss a is minus the smallest angle (radians): minimising it maximises the smallest angle.");
@@ -41,19 +42,27 @@ public sealed class Task2LossesTests : KataTest
         }
     }
 
-    [Test]
-    public void Loss_b_adds_0_4_times_the_spread_of_the_nearest_neighbour_angles()
+    [TestCase(0.4)]
+    [TestCase(1.5)]
+    [TestCase(0.0)]
+    public void Loss_b_adds_spreadWeight_times_the_spread_of_the_nearest_neighbour_angles(double spreadWeight)
     {
-        double loss = LossCheck.Value(v => Losses.MinimumAngleWithSpread(v), Random7, "Losses.MinimumAngleWithSpread");
-        double expected = Oracle.MinimumAngleWithSpread(Random7);
+        LossCheck.BlameTask1IfAnglesAreWrong(Random7, "Losses.MinimumAngleWithSpread");
+        double loss = LossCheck.Value(v => Losses.MinimumAngleWithSpread(v, spreadWeight), Random7, $"Losses.MinimumAngleWithSpread(v, {spreadWeight})");
+        double expected = Oracle.MinimumAngleWithSpread(Random7, spreadWeight);
+        string ignoresWeight = spreadWeight != 0.4 && Math.Abs(loss - Oracle.MinimumAngleWithSpread(Random7, 0.4)) < 1e-9
+            ? " That is the loss with weight 0.4: use the spreadWeight parameter instead of the article's 0.4 written in."
+            : "";
         Assert.That(loss, Is.EqualTo(expected).Within(1e-9),
-            $"Loss b should be −(smallest angle − 0.4 × Σ(nearest-neighbour angle − their mean)²) = {expected}; yours is {loss}.");
+            $"Loss b with spreadWeight {spreadWeight} should be −(smallest angle − {spreadWeight} × Σ(nearest-neighbour angle − their mean)²) = {expected}; " +
+            $"yours is {loss}.{ignoresWeight}");
     }
 
     [Test]
     public void Loss_b_of_a_regular_polygon_has_no_spread()
     {
         double[][] polygon = SpreadGeometry.RegularPolygon(12, offset: 0.3);
+        LossCheck.BlameTask1IfAnglesAreWrong(polygon, "Losses.MinimumAngleWithSpread");
         double loss = LossCheck.Value(v => Losses.MinimumAngleWithSpread(v), polygon, "Losses.MinimumAngleWithSpread");
         Assert.That(loss, Is.EqualTo(-2 * Math.PI / 12).Within(1e-9),
             "Every vector of a regular 12-gon has its nearest neighbour 30° away, so the spread is 0 and loss b is −30° (in radians).");

@@ -81,27 +81,87 @@ public sealed class Task3SphereDescentTests : KataTest
     }
 
     [Test]
+    public void A_start_that_is_not_unit_length_is_projected_onto_the_sphere_first()
+    {
+        // The same directions as Start, 0.5 to 2.5 times as long.
+        double[][] longer = Start.Select((row, i) => row.Select(x => x * (0.5 + (0.5 * i))).ToArray()).ToArray();
+        var settings = new DescentSettings(0.3, 2);
+        SpreadRun run = LearnerCode.Run(() => SphereDescent.Run(Oracle.Tensor(longer), LinearLoss, settings), "SphereDescent.Run");
+        double[][] expected = ProjectedStep(Start, settings.RateAt(0), null);
+        for (int i = 0; i < Start.Length; i++)
+        {
+            double length = Math.Sqrt(run.Steps[0].Vectors[i].Sum(x => x * x));
+            Assert.That(length, Is.EqualTo(1).Within(1e-9),
+                $"Vector {i} of the start has length {0.5 + (0.5 * i)}; the recorded start should be it divided by its length (length 1), " +
+                $"but its length is {length}. Project the start onto the sphere before recording it and before the first step.");
+            for (int k = 0; k < 3; k++)
+            {
+                Assert.That(run.Steps[1].Vectors[i][k], Is.EqualTo(expected[i][k]).Within(1e-9),
+                    $"After the first step from a start of lengths 0.5 to 2.5, vector {i} should be where the step from the projected start " +
+                    "lands: the descent runs on the sphere, so project the start first (a longer start takes a different step).");
+            }
+        }
+    }
+
+    [Test]
+    public void The_callers_start_tensor_is_not_changed()
+    {
+        double[][] longer = Start.Select(row => row.Select(x => 2 * x).ToArray()).ToArray();
+        Tensor start = Oracle.Tensor(longer);
+        LearnerCode.Run(() => SphereDescent.Run(start, LinearLoss, new DescentSettings(0.3, 3)), "SphereDescent.Run");
+        double[] after = TensorAssert.ToDoubles(start);
+        double[] before = longer.SelectMany(row => row).ToArray();
+        int changed = Enumerable.Range(0, before.Length).Count(k => after[k] != before[k]);
+        Assert.That(changed, Is.Zero,
+            $"SphereDescent.Run changed {changed} of the {before.Length} numbers of the caller's start tensor. The start belongs to the caller " +
+            "(the same start is reused to compare losses): descend on a copy, e.g. (initial / initial.norm(1, keepdim: true)).detach() " +
+            "makes a new tensor; initial.detach() alone shares the caller's memory, and div_/sub_ on it change the caller's tensor.");
+        Assert.That(start.requires_grad, Is.False, "SphereDescent.Run turned on requires_grad on the caller's start tensor: work on a copy.");
+    }
+
+    [Test]
     public void The_run_does_not_leak_tensors() =>
         LeakCheck.AssertNoLeak(iterations => SphereDescent.Run(Oracle.Tensor(Start), LinearLoss, new DescentSettings(0.01, iterations)),
             "SphereDescent.Run");
 
     internal static void FailOnNaNOrOffSphere(SpreadRun run)
     {
-        foreach (SpreadStep step in run.Steps)
+        for (int s = 0; s < run.Steps.Count; s++)
         {
+            SpreadStep step = run.Steps[s];
             for (int i = 0; i < step.Vectors.Length; i++)
             {
                 double length = Math.Sqrt(step.Vectors[i].Sum(x => x * x));
                 if (!double.IsFinite(length))
                 {
-                    Assert.Fail($"At iteration {step.Iteration} vector {i} is NaN or infinite. A step that is too large can put two vectors on top of " +
-                                "each other, where the force 1/d² is infinite: lower the learning rate or clip the gradient.");
+                    Assert.Fail($"At iteration {step.Iteration} vector {i} is NaN or infinite. " + WhyNaN(s == 0 ? null : run.Steps[s - 1]));
                 }
 
                 Assert.That(length, Is.EqualTo(1).Within(1e-5),
                     $"At iteration {step.Iteration} vector {i} has length {length}: divide every vector by its length after each step.");
             }
         }
+    }
+
+    /// <summary>
+    /// Names the likely cause of a NaN from what the run recorded before it: vectors that had come close
+    /// point at the step size, vectors still well apart at a 0/0 inside the loss's gradient.
+    /// </summary>
+    private static string WhyNaN(SpreadStep? before)
+    {
+        if (before is null)
+        {
+            return "The start itself is not finite: did the run divide the start by a zero length, or record before projecting?";
+        }
+
+        double degrees = Oracle.Degrees(SpreadGeometry.MinimumAngle(before.Vectors));
+        return degrees < 0.1
+            ? $"At iteration {before.Iteration} two vectors were only {degrees:G3}° apart: a step that is too large can put two vectors on " +
+              "top of each other, where the force 1/d² is infinite. Lower the learning rate or clip the gradient."
+            : $"At iteration {before.Iteration} the vectors were still well apart (smallest angle {degrees:F2}°), so the step size is not the cause: " +
+              "the gradient itself was NaN. Look for a 0/0 in the loss, such as a vector's difference with itself (length 0) divided before " +
+              "the diagonal is masked (masked_fill after the division hides the NaN from the value, not from the gradient). Task 2's gradient " +
+              "checks show it too: ./kata check 02 --task 2.";
     }
 
     private static Tensor LinearLoss(Tensor vectors, int iteration) => (vectors * Oracle.Tensor(G)).sum();

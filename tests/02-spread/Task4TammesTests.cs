@@ -119,6 +119,36 @@ public sealed class Task4TammesTests : KataTest
     }
 
     [Test]
+    public void Every_restart_starts_from_its_own_draw_and_the_best_start_wins()
+    {
+        // StepScale 0: the steps move nothing, so the solver can only pick among its starts.
+        const int restarts = 12, seed = 5;
+        var settings = new TammesSettings(Restarts: restarts, Survivors: restarts, ExploreIterations: 3, RefineIterations: 0, StepScale: 0, Seed: seed);
+        SpreadRun run = LearnerCode.Run(() => Tammes.Solve(9, 3, settings), "Tammes.Solve", SolveLimit);
+
+        // The oracle: the starts drawn as the README says, one SpreadGeometry.RandomUnitVectors per restart from one generator.
+        var generator = new Generator(seed);
+        double[] startAngles = Enumerable.Range(0, restarts).Select(_ =>
+        {
+            using Tensor start = SpreadGeometry.RandomUnitVectors(9, 3, generator);
+            return SpreadGeometry.MinimumAngle(SpreadGeometry.ToArrays(start));
+        }).ToArray();
+        int best = Array.IndexOf(startAngles, startAngles.Max());
+        Assert.That(best, Is.Not.Zero, "Test data: the first start must not be the best one, or ignoring the restarts would go unnoticed.");
+
+        double yours = run.Final.MinimumAngle;
+        string cause = Math.Abs(yours - startAngles[0]) < 1e-9
+            ? " That is the FIRST start's angle: are all Restarts drawn (torch.stack of Restarts draws), each from the same generator, " +
+              "without a new Generator(Seed) per restart (which makes every restart the same start)?"
+            : Array.FindIndex(startAngles, angle => Math.Abs(angle - yours) < 1e-9) is int k and >= 0
+                ? $" That is start {k}'s angle, not the best: return the restart with the LARGEST smallest angle."
+                : " That is none of the starts: with StepScale 0 no step may move the vectors (rate = StepScale/β).";
+        Assert.That(Oracle.Degrees(yours), Is.EqualTo(Oracle.Degrees(startAngles[best])).Within(1e-7),
+            $"With {restarts} restarts that cannot move (StepScale 0), Solve should return the best of its {restarts} starts, start {best} " +
+            $"({Oracle.Degrees(startAngles[best]):F4}°); yours ended at {Oracle.Degrees(yours):F4}°.{cause}");
+    }
+
+    [Test]
     public void After_exploring_the_solver_refines_only_the_survivors_and_their_run_is_recorded()
     {
         var settings = new TammesSettings(Restarts: 16, Survivors: 2, ExploreIterations: 300, RefineIterations: 1200);
