@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Reflection;
 using NUnit.Framework;
 using NUnit.Framework.Interfaces;
@@ -25,19 +24,13 @@ public sealed class KataTaskAttribute : NUnitAttribute, IApplyToTest
     /// <summary>The task number, as numbered in the kata's README.</summary>
     public int Task { get; }
 
-    /// <summary>The category of every test of a kata, e.g. "kata01".</summary>
-    public static string KataCategory(string kataFolder) => "kata" + kataFolder[..2];
-
-    /// <summary>The category of a task's tests, e.g. "kata01-task3".</summary>
-    public static string TaskCategory(string kataFolder, int task) => KataCategory(kataFolder) + "-task" + task.ToString(CultureInfo.InvariantCulture);
-
     /// <inheritdoc />
     public void ApplyToTest(Test test)
     {
         string kata = KataFolderOf(test.TypeInfo?.Assembly)
             ?? throw new InvalidOperationException($"{test.FullName}: [KataTask] is for kata test projects, which name their <KataFolder>.");
-        test.Properties.Add(PropertyNames.Category, KataCategory(kata));
-        test.Properties.Add(PropertyNames.Category, TaskCategory(kata, Task));
+        test.Properties.Add(PropertyNames.Category, KataCategories.Kata(kata));
+        test.Properties.Add(PropertyNames.Category, KataCategories.Task(kata, Task));
     }
 
     /// <summary>The KataFolder a test assembly was built for, or null.</summary>

@@ -206,23 +206,13 @@ internal static partial class TestRun
                 test.Element("failure")?.Element("message")?.Value.Trim() ?? test.Element("reason")?.Element("message")?.Value.Trim() ?? "",
                 test.AncestorsAndSelf().SelectMany(element => element.Elements("properties").Elements("property"))
                     .Where(property => (string?)property.Attribute("name") == "Category")
-                    .Select(property => TaskOf((string?)property.Attribute("value"))).FirstOrDefault(task => task > 0)), Index: index))
+                    .Select(property => KataCategories.TaskOf((string?)property.Attribute("value"))).FirstOrDefault(task => task > 0)), Index: index))
             // Tasks in order, and within a task the tests in the order NUnit ran them (file order, deterministic).
             .OrderBy(pair => pair.Outcome.Task).ThenBy(pair => pair.Index)
             .Select(pair => pair.Outcome)
             .ToList();
     }
 
-    /// <summary>The task of a "kataNN-taskN" category (written by [KataTask(n)]), or 0.</summary>
-    private static int TaskOf(string? category)
-    {
-        Match match = TaskCategory().Match(category ?? "");
-        return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
-    }
-
     [GeneratedRegex(@"\.Task(\d+)[A-Z]\w*$")]
     private static partial Regex TaskClassName();
-
-    [GeneratedRegex(@"^kata\d\d-task(\d+)$")]
-    private static partial Regex TaskCategory();
 }

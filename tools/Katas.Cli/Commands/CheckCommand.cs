@@ -47,7 +47,7 @@ public sealed class CheckCommand : Command<CheckCommand.Settings>
         bool allPassed = true;
         foreach (string kata in settings.Katas)
         {
-            string? filter = settings.Task is int task ? "TestCategory=" + KataTaskCategory(kata, task) : null;
+            string? filter = settings.Task is int task ? "TestCategory=" + KataCategories.Task(kata, task) : null;
             string source = settings.Source is null ? "katas" : CopyIntoRepository(settings.Source, kata);
             TestRunResult result = RunWithProgress(kata, source, settings.Source is null ? "katas" : "submission", filter);
             bool passed = Board.Show(kata, result, ArtifactFolders.Who(settings.Source is null ? "katas" : "submission"), source);
@@ -104,7 +104,6 @@ public sealed class CheckCommand : Command<CheckCommand.Settings>
     }
 
     /// <summary>The category [KataTask(n)] gives a task's tests (tests/Katas.Testing/KataTaskAttribute.cs).</summary>
-    private static string KataTaskCategory(string kata, int task) => $"kata{kata[..2]}-task{task.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>A folder from anywhere is built from a copy inside the repository, where its build settings apply.</summary>
     private static string CopyIntoRepository(string source, string kata)
