@@ -20,14 +20,17 @@ public sealed class SpreadBench : Command<TammesBenchSettings>
     {
         TorchRuntime.Initialise();
         AnsiConsole.MarkupLine($"[bold]Kata 02 benchmarks[/] ({Markup.Escape(KataRepository.BuiltAgainst)}, 1 CPU thread, {Environment.ProcessorCount} cores, float64, load {BenchDocs.Load()})");
-        ForceTable();
+        string conditions = BenchDocs.Conditions();
+        BenchReport force = ForceTable();
+        force.Print();
+        BenchDocs.Write(SpreadRuns.Kata, "force", BenchDocs.Lines(conditions, [force]), settings);
         return TammesBench.Run(settings);
     }
 
-    private static void ForceTable()
+    private static BenchReport ForceTable()
     {
-        var table = new Table().Title("Force loss with its gradient: vectorised vs the article's loops (median time per evaluation)")
-            .AddColumns("N", "D", "vectorised", "loops", "loops / vectorised", "same value");
+        var table = new BenchReport("Force loss with its gradient: vectorised vs the article's loops (median time per evaluation)",
+            "N", "D", "vectorised", "loops", "loops / vectorised", "same value");
         foreach ((int n, int dim) in new[] { (20, 2), (200, 32) })
         {
             using Tensor vectors = SpreadGeometry.RandomUnitVectors(n, dim, new Generator(7));
@@ -37,7 +40,7 @@ public sealed class SpreadBench : Command<TammesBenchSettings>
                 Math.Abs(loopValue - vectorisedValue) <= 1e-9 * Math.Abs(loopValue) ? "yes" : $"no ({loopValue:G6} vs {vectorisedValue:G6})");
         }
 
-        AnsiConsole.Write(table);
+        return table;
     }
 
     private static (double Seconds, double Value) Time(Func<Tensor, Tensor> loss, Tensor vectors, int repeats)

@@ -6,7 +6,7 @@ using Spectre.Console.Cli;
 namespace Katas.Spread.Kit;
 
 /// <summary>The command line of `katas bench tammes` and `katas bench spread`.</summary>
-public sealed class TammesBenchSettings : CommandSettings
+public sealed class TammesBenchSettings : BenchSettings
 {
     /// <summary>The smallest N of the Tammes table.</summary>
     [CommandOption("--from <N>")]
@@ -24,11 +24,6 @@ public sealed class TammesBenchSettings : CommandSettings
     [CommandOption("--markdown")]
     [Description("print the table as Markdown (for docs/02-spread.md) as each row is measured")]
     public bool Markdown { get; init; }
-
-    /// <summary>Whether to leave docs/02-spread.md as it is.</summary>
-    [CommandOption("--no-docs")]
-    [Description("print only; by default the table is also written into docs/02-spread.md when the page has a block for this range of N")]
-    public bool NoDocs { get; init; }
 
     /// <inheritdoc />
     public override ValidationResult Validate() =>
@@ -93,20 +88,9 @@ public sealed class TammesBench : Command<TammesBenchSettings>
 
         string after = $"Load average after the table: {BenchDocs.Load()}.";
         Console.WriteLine(after);
-        if (!settings.NoDocs)
-        {
-            WriteDocs(settings, [conditions + " " + after, "", .. TammesTable.Markdown(rows), "", .. TammesTable.Summary(rows).Select(line => "- " + line)]);
-        }
+        BenchDocs.Write(SpreadRuns.Kata, $"tammes-{settings.From}-{settings.To}",
+            [conditions + " " + after, "", .. TammesTable.Markdown(rows), "", .. TammesTable.Summary(rows).Select(line => "- " + line)], settings);
 
         return 0;
-    }
-
-    private static void WriteDocs(TammesBenchSettings settings, IReadOnlyList<string> lines)
-    {
-        string page = BenchDocs.PathOf(SpreadRuns.Kata);
-        string block = $"tammes-{settings.From}-{settings.To}";
-        Console.WriteLine(BenchDocs.Replace(page, block, lines)
-            ? $"Written into {page} (block {block})."
-            : $"{page} has no block \"{block}\" (<!-- bench:{block} --> ... <!-- /bench:{block} -->): the table was not written there.");
     }
 }

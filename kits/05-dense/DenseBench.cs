@@ -33,7 +33,7 @@ public sealed class DenseBench : Command<DenseBench.Settings>
     public const double StepFlopsPerImage = 2.0 * ((784 * 512 + 512 * 10) * 2 + 512 * 10);
 
     /// <summary>The command line of `katas bench dense`.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : BenchSettings
     {
         [CommandOption("--data <DIR>")]
         [Description("Fashion-MNIST folder (default: the full set in /usr/share/datasets/fashion-mnist if installed, else the shipped subset)")]
@@ -84,6 +84,7 @@ public sealed class DenseBench : Command<DenseBench.Settings>
 
         using (data)
         {
+            string conditions = BenchDocs.Conditions();
             AnsiConsole.MarkupLine(Markup.Escape(FormattableString.Invariant(
                 $"Kata 05 benchmark ({KataRepository.BuiltAgainst}, {settings.Threads} thread(s), {Environment.ProcessorCount} cores, float32, batch {settings.Batch})")));
             AnsiConsole.WriteLine($"Data: {data.Train.Source}");
@@ -102,8 +103,9 @@ public sealed class DenseBench : Command<DenseBench.Settings>
             square = Math.Max(square, MatmulGflops(1024, 1024, 1024, repeats: 20));
             layer = Math.Max(layer, MatmulGflops(settings.Batch, 784, 512, repeats: 50));
             double matmul = Math.Max(square, layer);
-            var table = new Table().Title("One training epoch (fastest of 3), GFLOP/s against float32 matmul measured in this run")
-                .AddColumns("network", "images", "epoch seconds", "GFLOP/s", "share of matmul", "loss after", "training accuracy");
+            var table = new BenchReport(FormattableString.Invariant(
+                    $"One training epoch (fastest of 3), GFLOP/s against float32 matmul measured in this run ({settings.Threads} thread(s), batch {settings.Batch}, {data.Train.Source})"),
+                "network", "images", "epoch seconds", "GFLOP/s", "share of matmul", "loss after", "training accuracy");
             table.AddRow("float32 matmul 1024×1024 × 1024×1024", "", "", F(square, "0.0"), F(100 * square / matmul, "0") + "%", "", "");
             table.AddRow(FormattableString.Invariant($"float32 matmul {settings.Batch}×784 × 784×512"), "", "", F(layer, "0.0"), F(100 * layer / matmul, "0") + "%", "", "");
             foreach ((DenseNetwork network, double seconds, EpochResult epoch) in rows)
@@ -122,11 +124,16 @@ public sealed class DenseBench : Command<DenseBench.Settings>
             double stepsGflops = data.Train.Count * StepFlopsPerImage / stepsOnly / 1e9;
             table.AddRow("TorchSharp steps only (the kit's own loop, no shuffle, no evaluation)", data.Train.Count.ToString("N0", CultureInfo.InvariantCulture),
                 F(stepsOnly, "0.00"), F(stepsGflops, "0.0"), F(100 * stepsGflops / matmul, "0") + "%", "", "");
-            AnsiConsole.Write(table);
-            AnsiConsole.WriteLine(FormattableString.Invariant(
-                $"Load average when done: {LoadAverage()} (other work on the machine slows both the epochs and the matmul reference)."));
-            AnsiConsole.WriteLine(FormattableString.Invariant(
+            table.AddNote(FormattableString.Invariant(
+                $"Load average when done: {BenchDocs.Load()} (other work on the machine slows both the epochs and the matmul reference)."));
+            table.AddNote(FormattableString.Invariant(
                 $"FLOPs counted per image: {FlopsPerImage / 1e6:0.000} M (forward, weight gradients, hidden-layer input gradient, and the epoch's closing evaluation forward pass)."));
+            table.Print();
+            // Only the default run (full data set where installed, the book's batch, one thread) is what the docs describe.
+            string block = settings.Data is null && settings.Batch == BookSettings.BatchSize && settings.Threads == 1
+                ? "dense"
+                : FormattableString.Invariant($"dense-batch-{settings.Batch}-threads-{settings.Threads}");
+            BenchDocs.Write(DenseRuns.Kata, block, BenchDocs.Lines(conditions, [table]), settings);
         }
 
         return 0;
@@ -211,9 +218,6 @@ public sealed class DenseBench : Command<DenseBench.Settings>
 
         return (best, last);
     }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 }

@@ -53,6 +53,38 @@ public static class BenchDocs
         return true;
     }
 
+    /// <summary>
+    /// Writes <paramref name="lines"/> into block <paramref name="block"/> of <paramref name="kata"/>'s docs page, unless
+    /// <paramref name="settings"/> say --no-docs, and says on the console what it did.
+    /// </summary>
+    public static void Write(string kata, string block, IEnumerable<string> lines, BenchSettings settings)
+    {
+        if (settings.NoDocs)
+        {
+            return;
+        }
+
+        string page = PathOf(kata);
+        string shown = Path.GetRelativePath(KataRepository.Root, page);
+        Console.WriteLine(Replace(page, block, lines)
+            ? $"Written into {shown} (block {block})."
+            : $"{shown} has no block \"{block}\" (<!-- bench:{block} --> ... <!-- /bench:{block} -->): not written there.");
+    }
+
+    /// <summary>The lines of a docs block: the conditions, then each report.</summary>
+    public static IEnumerable<string> Lines(string conditions, IEnumerable<BenchReport> reports)
+    {
+        yield return conditions;
+        foreach (BenchReport report in reports)
+        {
+            yield return "";
+            foreach (string line in report.Markdown())
+            {
+                yield return line;
+            }
+        }
+    }
+
 #if DEBUG
     private const string Configuration = "Debug";
 #else

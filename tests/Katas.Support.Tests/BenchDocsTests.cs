@@ -44,4 +44,25 @@ public sealed class BenchDocsTests
         replace.Should().Throw<InvalidDataException>().WithMessage($"{_page}: the block <!-- bench:a -->*not closed*");
         File.ReadAllText(_page).Should().Be("<!-- /bench:a -->\n<!-- bench:a -->\nold\n");
     }
+
+    [Test]
+    public void A_report_is_written_as_its_title_a_Markdown_table_and_its_notes()
+    {
+        var report = new BenchReport("Times", "N", "seconds");
+        report.AddRow("4", "0.5");
+        report.AddRow("a|b", "1");
+        report.AddNote("worst: 1 s");
+
+        report.Markdown().Should().Equal("Times:", "", "| N | seconds |", "|---|---|", "| 4 | 0.5 |", "| a\\|b | 1 |", "", "- worst: 1 s");
+    }
+
+    [Test]
+    public void A_row_with_the_wrong_number_of_cells_is_refused_naming_the_table()
+    {
+        var report = new BenchReport("Times", "N", "seconds");
+
+        Action add = () => report.AddRow("4");
+
+        add.Should().Throw<ArgumentException>().WithMessage("The table \"Times\" has 2 columns; a row gave 1 cells.*");
+    }
 }

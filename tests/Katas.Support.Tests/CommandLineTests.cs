@@ -62,6 +62,8 @@ public sealed class CommandLineTests
     [TestCase("verify mutants --help", "--mutant <NAME>")]
     [TestCase("bench --help", "tammes")]
     [TestCase("bench tammes --help", "--markdown")]
+    [TestCase("bench optimizers --help", "--no-docs")]
+    [TestCase("bench dense --help", "--no-docs")]
     [TestCase("train-dense --help", "--from-scratch")]
     [TestCase("doctor --help", "doctor")]
     [TestCase("hint --help", "--state <FILE>")]

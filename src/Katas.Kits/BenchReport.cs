@@ -1,0 +1,80 @@
+using Spectre.Console;
+
+namespace Katas.Kits;
+
+/// <summary>
+/// One table of a benchmark: printed to the console and, as Markdown, written into the kata's docs
+/// (<see cref="BenchDocs"/>), so the docs hold exactly what the command printed.
+/// </summary>
+public sealed class BenchReport
+{
+    private readonly List<string[]> _rows = [];
+    private readonly List<string> _notes = [];
+
+    /// <summary>A table titled <paramref name="title"/> with the given <paramref name="columns"/>.</summary>
+    public BenchReport(string title, params string[] columns)
+    {
+        Title = title;
+        Columns = columns;
+    }
+
+    /// <summary>What the table measures.</summary>
+    public string Title { get; }
+
+    /// <summary>The column headers.</summary>
+    public IReadOnlyList<string> Columns { get; }
+
+    /// <summary>Adds a row; it needs one cell per column.</summary>
+    public void AddRow(params string[] cells)
+    {
+        if (cells.Length != Columns.Count)
+        {
+            throw new ArgumentException($"The table \"{Title}\" has {Columns.Count} columns; a row gave {cells.Length} cells.", nameof(cells));
+        }
+
+        _rows.Add(cells);
+    }
+
+    /// <summary>Adds a line printed under the table (a summary, a target met or missed).</summary>
+    public void AddNote(string line) => _notes.Add(line);
+
+    /// <summary>Prints the table and its notes to the console.</summary>
+    public void Print()
+    {
+        var table = new Table().Title(Markup.Escape(Title)).AddColumns(Columns.Select(Markup.Escape).ToArray());
+        foreach (string[] row in _rows)
+        {
+            table.AddRow(row.Select(Markup.Escape).ToArray());
+        }
+
+        AnsiConsole.Write(table);
+        foreach (string note in _notes)
+        {
+            AnsiConsole.WriteLine(note);
+        }
+    }
+
+    /// <summary>The table as Markdown: its title, the table, and its notes as a list.</summary>
+    public IEnumerable<string> Markdown()
+    {
+        yield return Title + ":";
+        yield return "";
+        yield return Line(Columns);
+        yield return "|" + string.Concat(Enumerable.Repeat("---|", Columns.Count));
+        foreach (string[] row in _rows)
+        {
+            yield return Line(row);
+        }
+
+        if (_notes.Count > 0)
+        {
+            yield return "";
+            foreach (string note in _notes)
+            {
+                yield return "- " + note;
+            }
+        }
+    }
+
+    private static string Line(IEnumerable<string> cells) => "| " + string.Join(" | ", cells.Select(cell => cell.Replace("|", "\\|", StringComparison.Ordinal))) + " |";
+}

@@ -1,0 +1,13 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+
+namespace Katas.Kits;
+
+/// <summary>What every `katas bench` command accepts: by default a benchmark also writes its figures into the kata's docs.</summary>
+public class BenchSettings : CommandSettings
+{
+    /// <summary>Whether to print only, leaving the docs as they are.</summary>
+    [CommandOption("--no-docs")]
+    [Description("print only; by default the figures are also written into the kata's docs page, where it has a block for them")]
+    public bool NoDocs { get; init; }
+}
