@@ -111,7 +111,7 @@ public sealed class Task4GradientDescentTests : KataTest
     }
 
     [Test]
-    public void A_too_large_learning_rate_is_reported_as_divergence_naming_the_rate()
+    public void A_too_large_learning_rate_makes_the_loss_grow_at_every_step()
     {
         LearningRates tooLarge = LearningRates.Uniform(3e-4);
         Trajectory run = Run(Oracle.ArticleStart1, tooLarge, ArticleIterations, ScalarType.Float64);
@@ -121,7 +121,6 @@ public sealed class Task4GradientDescentTests : KataTest
             $"With learning rate {tooLarge} gradient descent on the raw data overshoots more at every step; the coach should " +
             $"see the loss grow, but it saw: {diagnosis?.Message ?? "nothing wrong"} (losses {string.Join(", ", run.Losses.Take(5).Select(l => l.ToString("G4")))}, ...). " +
             "Does your run use the learning rates it was given?");
-        Assert.That(diagnosis!.Message, Does.Contain(tooLarge.ToString()), "The divergence report should name the learning rate.");
     }
 
     [Test]
