@@ -49,14 +49,20 @@ public static class SpreadRuns
     /// </summary>
     public static SpreadRun Article(string loss, int n, int dim, int seed, DescentSettings settings)
     {
+        using Tensor start = Start(n, dim, seed);
+        return Article(loss, start, settings);
+    }
+
+    /// <summary>One of the article's losses by projected gradient descent from <paramref name="start"/>.</summary>
+    public static SpreadRun Article(string loss, Tensor start, DescentSettings settings)
+    {
         Func<Tensor, int, Tensor> function = loss switch
         {
             "min-angle" => (vectors, _) => Losses.NegativeMinimumAngle(vectors),
             "variance" => (vectors, _) => Losses.MinimumAngleWithSpread(vectors),
             "force" => (vectors, _) => Losses.TangentForce(vectors),
-            _ => throw new UsageException($"Unknown loss \"{loss}\": use {string.Join(", ", LossNames)}."),
+            _ => throw new UsageException($"Unknown loss \"{loss}\": use {string.Join(", ", ArticleLossNames)}."),
         };
-        using Tensor start = Start(n, dim, seed);
         return SphereDescent.Run(start, function, settings);
     }
 
