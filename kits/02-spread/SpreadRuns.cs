@@ -13,6 +13,9 @@ public static class SpreadRuns
     /// <summary>The loss names the command line accepts.</summary>
     public static IReadOnlyList<string> LossNames { get; } = ["min-angle", "variance", "force", "tammes"];
 
+    /// <summary>The article's three losses (every name of <see cref="LossNames"/> but the Tammes solver's).</summary>
+    public static IReadOnlyList<string> ArticleLossNames { get; } = ["min-angle", "variance", "force"];
+
     /// <summary>
     /// Runs <paramref name="loss"/> on <paramref name="n"/> random unit vectors in <paramref name="dim"/> dimensions,
     /// drawn with <paramref name="seed"/>; <paramref name="iterations"/> overrides the loss's usual number of steps.
@@ -31,22 +34,44 @@ public static class SpreadRuns
             return Tammes.Solve(n, dim, settings);
         }
 
-        Func<Tensor, int, Tensor> function = loss switch
-        {
-            "min-angle" => (vectors, _) => Losses.NegativeMinimumAngle(vectors),
-            "variance" => (vectors, _) => Losses.MinimumAngleWithSpread(vectors),
-            "force" => (vectors, _) => Losses.TangentForce(vectors),
-            _ => throw new UsageException($"Unknown loss \"{loss}\": use {string.Join(", ", LossNames)}."),
-        };
         DescentSettings descent = DescentSettings.ArticleLosses;
         if (iterations is int count)
         {
             descent = descent with { Iterations = count, RecordEvery = Math.Max(1, count / 100) };
         }
 
-        using Tensor start = SpreadGeometry.RandomUnitVectors(n, dim, new Generator((ulong)seed));
-        return SphereDescent.Run(start, function, descent);
+        return Article(loss, n, dim, seed, descent);
     }
+
+    /// <summary>
+    /// One of the article's losses by projected gradient descent (<see cref="SphereDescent.Run"/>) from
+    /// <see cref="Start"/>(<paramref name="n"/>, <paramref name="dim"/>, <paramref name="seed"/>).
+    /// </summary>
+    public static SpreadRun Article(string loss, int n, int dim, int seed, DescentSettings settings)
+    {
+        using Tensor start = Start(n, dim, seed);
+        return Article(loss, start, settings);
+    }
+
+    /// <summary>One of the article's losses by projected gradient descent from <paramref name="start"/>.</summary>
+    public static SpreadRun Article(string loss, Tensor start, DescentSettings settings)
+    {
+        Func<Tensor, int, Tensor> function = loss switch
+        {
+            "min-angle" => (vectors, _) => Losses.NegativeMinimumAngle(vectors),
+            "variance" => (vectors, _) => Losses.MinimumAngleWithSpread(vectors),
+            "force" => (vectors, _) => Losses.TangentForce(vectors),
+            _ => throw new UsageException($"Unknown loss \"{loss}\": use {string.Join(", ", ArticleLossNames)}."),
+        };
+        return SphereDescent.Run(start, function, settings);
+    }
+
+    /// <summary>
+    /// The random start of every run with <paramref name="seed"/>: <paramref name="n"/> unit vectors in
+    /// <paramref name="dim"/> dimensions from a fresh torch <see cref="Generator"/> seeded with it (the Tammes solver, as task 4 specifies
+    /// it, draws its first restart the same way from the same seed).
+    /// </summary>
+    public static Tensor Start(int n, int dim, int seed) => SpreadGeometry.RandomUnitVectors(n, dim, new Generator((ulong)seed));
 
     /// <summary>The best possible (proven or best-known) smallest angle in degrees, or NaN when not known here.</summary>
     public static double BestKnownDegrees(int n, int dim)

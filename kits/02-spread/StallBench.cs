@@ -1,0 +1,63 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using Katas.Kits;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Katas.Spread.Kit;
+
+/// <summary>The command line of `katas bench stall`.</summary>
+public sealed class StallBenchSettings : BenchSettings
+{
+    /// <summary>How many random starts (seeds 1..K).</summary>
+    [CommandOption("--seeds <K>")]
+    [Description("random starts, seeded 1..K, 1..200")]
+    [DefaultValue(20)]
+    public int Seeds { get; init; } = 20;
+
+    /// <inheritdoc />
+    public override ValidationResult Validate() =>
+        Seeds is < 1 or > 200 ? ValidationResult.Error($"--seeds must be a whole number from 1 to 200; got {Seeds}.") : ValidationResult.Success();
+}
+
+/// <summary>
+/// `katas bench stall`: where the article's losses a, b and c end for 20 vectors in 2D with the article's settings,
+/// from many random starts: the README's lesson "the article's losses stall", measured rather than told from one run.
+/// </summary>
+[KataBench("stall", "kata 02: where losses a, b and c end for 20 vectors in 2D, over many random starts (the article's settings)")]
+public sealed class StallBench : Command<StallBenchSettings>
+{
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, StallBenchSettings settings, CancellationToken cancellationToken)
+    {
+        TorchRuntime.Initialise();
+        string conditions = BenchDocs.Conditions();
+        AnsiConsole.MarkupLine($"[bold]Kata 02: do the article's losses stall?[/] ({Markup.Escape(KataRepository.BuiltAgainst)}, 1 CPU thread, {Environment.ProcessorCount} cores, float64, load {BenchDocs.Load()})");
+        string title = string.Create(CultureInfo.InvariantCulture,
+            $"Losses a, b and c on {StallTable.N} vectors in 2D, DescentSettings.ArticleLosses, starts seeded 1..{settings.Seeds}. " +
+            $"Each cell: the smallest angle the run ended at (degrees; the optimum is {StallTable.OptimumDegrees}°), the widest gap between neighbours on the circle at the end " +
+            $"(18° when evenly spread), and the smallest angle after a second run with the same settings from that end.");
+        Console.WriteLine(title);
+        Console.WriteLine();
+        var clock = Stopwatch.StartNew();
+        var rows = new List<StallRow>();
+        foreach (StallRow row in StallTable.Rows(settings.Seeds))
+        {
+            rows.Add(row);
+            // The header with the first row, then one line per seed, so a long run shows its progress.
+            Console.WriteLine(rows.Count == 1 ? string.Join('\n', StallTable.SeedMarkdown(rows)) : StallTable.SeedLine(row));
+        }
+
+        List<string> summary = StallTable.SummaryMarkdown(StallTable.Summaries(rows)).ToList();
+        Console.WriteLine();
+        summary.ForEach(Console.WriteLine);
+        string after = FormattableString.Invariant($"{6 * rows.Count} runs (each loss from each start, then again from its end) in {clock.Elapsed.TotalSeconds:0} s. Load average after the table: {BenchDocs.Load()}.");
+        Console.WriteLine();
+        Console.WriteLine(after);
+        BenchDocs.Write(SpreadRuns.Kata, FormattableString.Invariant($"stall-{settings.Seeds}"),
+            [conditions + " " + after, "", .. summary, "", title, "", .. StallTable.SeedMarkdown(rows)], settings);
+
+        return 0;
+    }
+}
