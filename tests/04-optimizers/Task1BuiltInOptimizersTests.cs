@@ -2,6 +2,7 @@ using Katas.Testing.Coaching;
 using Katas.Data;
 using Katas.Figures;
 using Katas.Testing;
+using Katas.Optimizers.Kit;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -162,24 +163,22 @@ public sealed class Task1BuiltInOptimizersTests : KataTest
             "OptimizerRun.Run");
     }
 
-    [TestCase("rmsprop")]
-    [TestCase("adam")]
-    public void The_articles_optimizer_runs_draw_kata_01s_figure(string optimizer)
+    private static IEnumerable<TestCaseData> ArticleFigures() =>
+        OptimizerRuns.ArticleFigures.Select(figure => new TestCaseData(figure).SetArgDisplayNames(figure.Stem));
+
+    [TestCaseSource(nameof(ArticleFigures))]
+    public void The_articles_optimizer_runs_draw_kata_01s_figure(ArticleFigureRun figure)
     {
-        Trajectory run = optimizer == "rmsprop"
-            ? ArticleRun(OptimizerSettings.ArticleRmsProp with { EpsInsideSqrt = false }, 25)
-            : ArticleRun(OptimizerSettings.ArticleAdam, 50);
-        RenderedRun figures = LineFitFigures.WriteRun(Sample, run, new Line(6.041117, -230.530985), OptimumMse,
-            optimizer == "rmsprop" ? "RMSprop (lr 0.1, decay 0.9)" : "Adam (lr 0.1)", KataEnvironment.ArtifactFolder("04-optimizers"),
-            $"article-{optimizer}", KataEnvironment.Animate);
-        SnapshotAssert.Matches(figures.LastFrame, $"article-{optimizer}", $"the article's {optimizer} run (figures: {figures.Files})");
+        // The demo draws the same run under the same name (OptimizerRuns.ArticleFigures), so artifacts/04-optimizers/yours and
+        // reference/ show the same run.
+        Trajectory run = ArticleRun(figure.Settings, figure.Iterations);
+        RenderedRun figures = OptimizerRuns.WriteArticleFigure(Sample, run, figure, KataEnvironment.ArtifactFolder("04-optimizers"), KataEnvironment.Animate);
+        SnapshotAssert.Matches(figures.LastFrame, figure.Stem, $"the article's {figure.Title} run (figures: {figures.Files})");
     }
 
     private static Trajectory ArticleRun(OptimizerSettings settings, int iterations)
     {
-        (Tensor heights, Tensor weights) = Sample.ToTensors(ScalarType.Float32);
-        Trajectory run = LearnerCode.Run(() => OptimizerRun.Run(heights, weights, ArticleStart,
-            p => new TorchOptimizer(BuiltInOptimizers.Create(p, settings)), iterations), "OptimizerRun.Run");
+        Trajectory run = LearnerCode.Run(() => OptimizerRuns.BuiltInArticleRun(Sample, settings, iterations), "OptimizerRun.Run");
         Diagnosis? diagnosis = Coach.ExamineLosses(run.Losses, settings.ToString());
         if (diagnosis is not null)
         {

@@ -108,9 +108,8 @@ public sealed class Task3RaceTests : KataTest
     public void The_race_in_the_bowl_draws_paths_over_the_contours()
     {
         Surface bowl = Surface.IllConditionedBowl;
-        IReadOnlyList<RaceResult> results = LearnerCode.Run(() => Race.Run(bowl,
-            OptimizerSettings.ByName.Select(entry => (entry.Key, (OptimizerFactory)(p => HandWrittenOptimizers.Create(p, entry.Value(bowl.RaceRates[entry.Key]))))).ToList(),
-            bowl.RaceSteps), "Race.Run with your optimizers");
+        // The demo's race (OptimizerRuns.FullRace): every optimizer, hand-written, at its race rate.
+        IReadOnlyList<RaceResult> results = LearnerCode.Run(() => OptimizerRuns.FullRace(bowl), "Race.Run with your optimizers");
         RenderedRun figures = OptimizerFigures.WriteRace(bowl, results, KataEnvironment.ArtifactFolder("04-optimizers"), KataEnvironment.Animate);
         SnapshotAssert.Matches(figures.LastFrame, "bowl-race", $"the race in the bowl (figures: {figures.Files})");
     }
