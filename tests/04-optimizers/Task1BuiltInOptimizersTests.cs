@@ -39,11 +39,10 @@ public sealed class Task1BuiltInOptimizersTests : KataTest
         List<double[]> yours = LearnerCode.Run(() => StepByStep.Trace(Problem.Rosenbrock, p => new TorchOptimizer(BuiltInOptimizers.Create(p, settings)), 20),
             "BuiltInOptimizers.Create");
         List<double[]> expected = StepByStep.Trace(Problem.Rosenbrock, p => new TorchOptimizer(reference(p)), 20);
-        string? difference = StepByStep.FirstDifference(yours, expected, 1e-12);
-        if (difference is not null)
+        if (StepByStep.Compare(yours, expected, 1e-12) is Difference difference)
         {
-            Assert.Fail($"Create({settings}) does not behave like TorchSharp's optimizer with the same settings: {difference}" +
-                        WeightDecayCheck.Diagnose(Problem.Rosenbrock, settings, yours));
+            Assert.Fail($"Create({settings}) does not behave like TorchSharp's optimizer with the same settings: {difference} " +
+                        Cause.Of(Problem.Rosenbrock, settings, yours, difference));
         }
     }
 

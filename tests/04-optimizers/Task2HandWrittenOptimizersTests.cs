@@ -39,10 +39,9 @@ public sealed class Task2HandWrittenOptimizersTests : KataTest
         List<double[]> yours = LearnerCode.Run(() => StepByStep.Trace(problem, p => HandWrittenOptimizers.Create(p, settings), Steps),
             $"your {settings.Kind} optimizer");
         List<double[]> reference = StepByStep.Trace(problem, p => new TorchOptimizer(TorchSharpReference.Create(p, settings)), Steps);
-        string? difference = StepByStep.FirstDifference(yours, reference);
-        if (difference is not null)
+        if (StepByStep.Compare(yours, reference) is Difference difference)
         {
-            Assert.Fail($"{settings} on the {problem.Name}: {difference}{WeightDecayCheck.Diagnose(problem, settings, yours)}");
+            Assert.Fail($"{settings} on the {problem.Name}: {difference} {Cause.Of(problem, settings, yours, difference)}");
         }
     }
 
@@ -53,9 +52,11 @@ public sealed class Task2HandWrittenOptimizersTests : KataTest
         OptimizerSettings keras = new(OptimizerKind.RmsProp, problem.AdaptiveRate, Alpha: 0.9, Eps: 0.5, EpsInsideSqrt: true);
         List<double[]> yours = LearnerCode.Run(() => StepByStep.Trace(problem, p => HandWrittenOptimizers.Create(p, keras), 30), "your RmsProp");
         List<double[]> expected = KerasRmsPropByHand(problem, keras, 30);
-        string? difference = StepByStep.FirstDifference(yours, expected);
-        Assert.That(difference, Is.Null,
-            $"Keras' RMSprop divides by √(v + ε), PyTorch's by √v + ε (OptimizerSettings.EpsInsideSqrt says which): {difference}");
+        if (StepByStep.Compare(yours, expected) is Difference difference)
+        {
+            Assert.Fail($"Keras' RMSprop divides by √(v + ε), PyTorch's by √v + ε (OptimizerSettings.EpsInsideSqrt says which). {keras} on the " +
+                        $"{problem.Name}: {difference} {Cause.Of(problem, keras, yours, difference)}");
+        }
     }
 
     [Test]
