@@ -117,6 +117,32 @@ public sealed class Task1BuiltInOptimizersTests : KataTest
         Assert.That(yours, Has.Count.EqualTo(10));
     }
 
+    [TestCase(ScalarType.Float32)]
+    [TestCase(ScalarType.Float64)]
+    public void The_parameters_are_the_slope_and_intercept_in_the_datas_dtype(ScalarType dtype)
+    {
+        (Tensor heights, Tensor weights) = Sample.ToTensors(dtype);
+        var given = new List<(ScalarType Dtype, bool RequiresGrad, double Value)>();
+        LearnerCode.Run(() => OptimizerRun.Run(heights, weights, ArticleStart, p =>
+        {
+            given.AddRange(p.Select(parameter => (parameter.dtype, parameter.requires_grad, parameter.ToDouble())));
+            return new TorchOptimizer(optim.SGD(p, 2e-5));
+        }, 1), "OptimizerRun.Run");
+        Assert.That(given, Has.Count.EqualTo(2),
+            $"Expected: the optimizer factory gets the two parameters [slope, intercept] once. Got: {given.Count} parameter(s) over all its calls.");
+        for (int k = 0; k < 2; k++)
+        {
+            string name = k == 0 ? "slope" : "intercept";
+            double expected = k == 0 ? ArticleStart.Slope : ArticleStart.Intercept;
+            Assert.That(given[k].Dtype, Is.EqualTo(dtype),
+                $"Expected: the {name} in the data's dtype, {dtype}. Got: {given[k].Dtype}. Likely cause: torch.tensor(double) makes a float64 tensor " +
+                "whatever the data; pass dtype: heights.dtype, so float32 data trains float32 parameters (kata 01's rule).");
+            Assert.That(given[k].RequiresGrad, Is.True, $"Expected: the {name} is a Parameter (requires_grad). Got: a tensor without requires_grad.");
+            Assert.That(given[k].Value, Is.EqualTo(expected).Within(1e-5).Percent,
+                $"Expected: parameter {k} is the {name}, starting at {expected}. Got: {given[k].Value}. Pass [slope, intercept], in that order, from the start line.");
+        }
+    }
+
     [Test]
     public void The_articles_RMSprop_falls_at_every_step_and_ends_near_the_optimum()
     {

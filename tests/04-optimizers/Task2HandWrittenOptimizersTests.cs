@@ -59,6 +59,44 @@ public sealed class Task2HandWrittenOptimizersTests : KataTest
         }
     }
 
+    private static IEnumerable<TestCaseData> WeightDecayCases() =>
+        from settings in Settings
+        where settings.WeightDecay != 0
+        let scaled = Problem.Rosenbrock.Scaled(settings)
+        select new TestCaseData(scaled).SetName($"Step leaves the gradients as backward left them: {Describe(scaled)}");
+
+    [TestCaseSource(nameof(WeightDecayCases))]
+    public void Step_leaves_the_gradients_as_backward_left_them(OptimizerSettings settings)
+    {
+        // An optimizer reads the gradients; code after Step (clipping, logging, accumulation) still relies on them.
+        Parameter[] parameters = Problem.Rosenbrock.NewParameters();
+        string? changed = LearnerCode.Run(() =>
+        {
+            IOptimizer optimizer = HandWrittenOptimizers.Create(parameters, settings);
+            for (int step = 1; step <= 3; step++)
+            {
+                using var scope = torch.NewDisposeScope();
+                optimizer.ZeroGrad();
+                Problem.Rosenbrock.Loss(parameters).backward();
+                double[] before = parameters.Select(p => p.grad!.ToDouble()).ToArray();
+                optimizer.Step();
+                double[] after = parameters.Select(p => p.grad!.ToDouble()).ToArray();
+                for (int k = 0; k < before.Length; k++)
+                {
+                    if (before[k] != after[k])
+                    {
+                        return $"Expected: after Step() parameter {k}'s gradient is still the one backward() computed, {before[k]:G12}. " +
+                               $"Got: {after[k]:G12} after step {step}. Likely cause: your Update changed p.grad in place (add_, mul_, sub_ on the " +
+                               "gradient, e.g. the weight decay as gradient.add_(wd·p)). Build a new tensor instead: g = gradient + wd·p.";
+                    }
+                }
+            }
+
+            return null;
+        }, $"your {settings.Kind} optimizer");
+        Assert.That(changed, Is.Null, $"{settings}: {changed}");
+    }
+
     [Test]
     public void Adams_first_step_moves_each_parameter_by_the_learning_rate()
     {
