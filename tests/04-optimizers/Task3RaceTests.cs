@@ -31,6 +31,47 @@ public sealed class Task3RaceTests : KataTest
     }
 
     [Test]
+    public void Every_entrant_starts_at_the_start_with_fresh_parameters()
+    {
+        Surface bowl = Surface.IllConditionedBowl;
+        IReadOnlyList<RaceResult> results = LearnerCode.Run(() => Race.Run(bowl,
+        [
+            ("sgd", p => new TorchOptimizer(optim.SGD(p, 0.01))),
+            ("the same sgd again", p => new TorchOptimizer(optim.SGD(p, 0.01))),
+        ], 20), "Race.Run");
+        Assert.That(results, Has.Count.EqualTo(2), "Two entrants race: Race.Run returns one result per entrant, in order.");
+        for (int i = 0; i < results.Count; i++)
+        {
+            RaceResult result = results[i];
+            bool wherePreviousStopped = i > 0 && result.Xs[0] == results[i - 1].Xs[^1] && result.Ys[0] == results[i - 1].Ys[^1];
+            Assert.That((result.Xs[0], result.Ys[0]), Is.EqualTo(bowl.Start),
+                $"Expected: entrant {i} ({result.Optimizer}) starts at the surface's start {bowl.Start}. Got: ({result.Xs[0]}, {result.Ys[0]})." +
+                (wherePreviousStopped
+                    ? " That is where the previous entrant stopped: make fresh parameters x and y for each entrant."
+                    : " Create each entrant's parameters at surface.Start."));
+        }
+
+        Assert.That(results[1].Xs, Is.EqualTo(results[0].Xs).Within(1e-12),
+            "Expected: two entrants with the same optimizer trace the same path. Got: different paths; does one entrant's run change another's?");
+    }
+
+    [Test]
+    public void A_run_that_arrives_keeps_going_to_the_last_step()
+    {
+        Surface bowl = Surface.IllConditionedBowl;
+        const int steps = 300;
+        RaceResult result = LearnerCode.Run(() => Race.Run(bowl, [("momentum", p => new TorchOptimizer(optim.SGD(p, 0.03, momentum: 0.9)))], steps),
+            "Race.Run")[0];
+        Assert.That(result.Xs, Has.Count.EqualTo(steps + 1),
+            $"Expected: momentum in the bowl arrives within tolerance early, and its path still has all {steps + 1} points (the start and one after " +
+            $"each of the {steps} steps). Got: {result.Xs.Count} points, StepsToTolerance {result.StepsToTolerance?.ToString() ?? "null"}." +
+            (result.StepsToTolerance is int arrived && result.Xs.Count == arrived + 1
+                ? " The run ends where it arrived: the race does not stop when it arrives (the figures show each path to the end); " +
+                  "only a loss that stops being finite ends a run early."
+                : ""));
+    }
+
+    [Test]
     public void Steps_to_tolerance_is_the_first_step_within_the_tolerance()
     {
         Surface bowl = Surface.IllConditionedBowl;
