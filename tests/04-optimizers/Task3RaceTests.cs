@@ -128,7 +128,11 @@ public sealed class Task3RaceTests : KataTest
         RaceResult result = LearnerCode.Run(() => Race.Run(Surface.Rosenbrock, [("sgd, far too fast", p => new TorchOptimizer(optim.SGD(p, 1.0)))], 100), "Race.Run")[0];
         int firstBad = result.Losses.ToList().FindIndex(loss => !double.IsFinite(loss));
         Assert.That(firstBad, Is.EqualTo(result.Losses.Count - 1),
-            "SGD with rate 1 blows up on Rosenbrock: the path should end at the first NaN or infinite loss instead of carrying on.");
+            "SGD with rate 1 blows up on Rosenbrock: the path should end at the first NaN or infinite loss" +
+            (firstBad < 0
+                ? $", but none of its {result.Losses.Count} losses is NaN or infinite (the last is {result.Losses[^1]:G4}): record the point where the " +
+                  "loss stopped being finite, with its loss, and then stop."
+                : " instead of carrying on."));
     }
 
     [Test]

@@ -45,6 +45,12 @@ internal static class UpdateRuleCheck
     {
         switch (s.Kind)
         {
+            case OptimizerKind.Sgd:
+                // Settings.Momentum defaults to 0.9 for every kind: an Update that tests only Momentum != 0 adds momentum to plain SGD.
+                yield return (s with { Kind = OptimizerKind.Momentum },
+                    $"plain SGD takes momentum steps (μ = {s.Momentum}, the settings' default for every kind). Only OptimizerKind.Momentum keeps a " +
+                    "buffer: check Settings.Kind, not only Settings.Momentum.");
+                break;
             case OptimizerKind.Momentum:
                 yield return (s with { Kind = OptimizerKind.Sgd }, $"the momentum {s.Momentum} has no effect: these are plain gradient descent steps. " +
                     "Keep a buffer b ← μ·b + g between steps (Keep(state, \"name\", b)) and step with it; a buffer that is not kept between steps " +
