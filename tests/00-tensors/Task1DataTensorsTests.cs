@@ -38,14 +38,15 @@ public sealed class Task1DataTensorsTests : KataTest
         }
     }
 
-    [Test]
-    public void A_timeseries_with_the_wrong_number_of_values_is_an_ArgumentException_naming_both_counts()
+    [TestCase(59)]
+    [TestCase(61)]
+    public void A_timeseries_with_the_wrong_number_of_values_is_an_ArgumentException_naming_both_counts(int count)
     {
-        float[] values = new float[59];
+        float[] values = new float[count];
         ArgumentException error = Expect.ArgumentException(() => DataTensors.Timeseries(values, 4, 5, 3), "DataTensors.Timeseries",
-            "59 values are given for 4 samples × 5 timesteps × 3 features");
-        Assert.That(error.Message, Does.Contain("59").And.Contain("60"),
-            $"The message should name both counts, the 60 values needed and the 59 given, so the caller sees what is wrong. Yours: \"{error.Message}\"");
+            $"{count} values are given for 4 samples × 5 timesteps × 3 features (too {(count < 60 ? "few" : "many")})");
+        Assert.That(error.Message, Does.Contain(count.ToString()).And.Contain("60"),
+            $"The message should name both counts, the 60 values needed and the {count} given, so the caller sees what is wrong. Yours: \"{error.Message}\"");
     }
 
     [Test]
