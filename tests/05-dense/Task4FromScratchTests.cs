@@ -53,6 +53,26 @@ public sealed class Task4FromScratchTests : KataTest
             $"Got: {history[0].Loss:G8}.");
     }
 
+    [Test]
+    public void An_epochs_accuracy_is_measured_after_its_steps()
+    {
+        // One step on all 6 images at a rate that changes which classes win (found by stepping by hand first), so the accuracy
+        // before the epoch and after it differ.
+        (NaiveSequential model, Tensor x, Tensor y) = Task3TrainingStepTests.Tiny();
+        Oracle.Net start = Oracle.Read(model);
+        double[][] rows = Oracle.Rows(x);
+        long[] labels = Oracle.Longs(y);
+        double before = Oracle.Accuracy(Oracle.Forward(start, rows), labels);
+        double AfterOneStep(double r) => Oracle.Accuracy(Oracle.Forward(start.With(StepsByHand(start, rows, labels, r, [(0, 6)]).Weights), rows), labels);
+        double rate = new[] { 0.5, 1, 2, 5, 10 }.First(r => AfterOneStep(r) != before);
+        double after = AfterOneStep(rate);
+        TrainingHistory history = LearnerCode.Run(() => FromScratch.Fit(model, x, y, epochs: 1, batchSize: 6, learningRate: rate), "FromScratch.Fit");
+        Assert.That(history[0].Accuracy, Is.EqualTo(after).Within(1e-9),
+            $"Expected: the epoch's accuracy is measured on the training data AFTER the epoch's steps: {after:G4} (before them it was {before:G4}). " +
+            $"Got: {history[0].Accuracy:G4}." +
+            (Math.Abs(history[0].Accuracy - before) < 1e-9 ? " That is the accuracy before the epoch: call Evaluate after the epoch's last step." : ""));
+    }
+
     /// <summary>Plain gradient descent on <paramref name="batches"/> (start, count) in turn; the weights after, and the size-weighted mean of the losses before each step.</summary>
     private static (double[] Weights, double EpochLoss) StepsByHand(Oracle.Net start, double[][] rows, long[] labels, double rate, (int Start, int Count)[] batches)
     {
