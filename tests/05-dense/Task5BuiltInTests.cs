@@ -64,10 +64,12 @@ public sealed class Task5BuiltInTests : KataTest
         Sequential model = SameStart();
         LearnerCode.Run(() => BuiltInNetwork.Fit(model, x, y, epochs: 2, batchSize: 64), "BuiltInNetwork.Fit");
         double[] yours = Flat(model);
-        double Distance(int restartEvery) => yours.Zip(RmsPropSteps(x, y, restartEvery), (a, e) => Math.Abs(a - e)).Max();
+        double Distance(int restartEvery, bool zeroGrad = true) => yours.Zip(RmsPropSteps(x, y, restartEvery, zeroGrad), (a, e) => Math.Abs(a - e)).Max();
         double worst = Distance(restartEvery: 4);
         string cause = Distance(restartEvery: 2) < 1e-5 ? "They match a NEW optimizer every epoch: create it once, before the epochs' loop."
             : Distance(restartEvery: 1) < 1e-5 ? "They match a NEW optimizer every batch: create it once, before the epochs' loop."
+            : Distance(restartEvery: 4, zeroGrad: false) < 1e-5
+                ? "They match steps whose gradients were never zeroed (backward() adds into .grad): call optimizer.zero_grad() before each backward()."
             : "Check the optimizer (RMSProp at BookSettings' rate, alpha and eps), the loss (cross_entropy of the logits) and one step per batch.";
         Assert.That(worst, Is.LessThan(1e-5),
             $"Expected: after 2 epochs of 2 batches the weights are those of four steps of ONE torch.optim.RMSProp (lr {BookSettings.RmsPropLearningRate}, " +
@@ -81,8 +83,11 @@ public sealed class Task5BuiltInTests : KataTest
         return torch.nn.Sequential(("hidden", torch.nn.Linear(784, 512)), ("relu", torch.nn.ReLU()), ("output", torch.nn.Linear(512, 10)));
     }
 
-    /// <summary>Four RMSprop steps from <see cref="SameStart"/> on the two halves of the data in turn, with a new optimizer every <paramref name="restartEvery"/> steps.</summary>
-    private static double[] RmsPropSteps(Tensor x, Tensor y, int restartEvery)
+    /// <summary>
+    /// Four RMSprop steps from <see cref="SameStart"/> on the two halves of the data in turn, with a new optimizer every
+    /// <paramref name="restartEvery"/> steps, zeroing the gradients before each backward() or (a mistake) never.
+    /// </summary>
+    private static double[] RmsPropSteps(Tensor x, Tensor y, int restartEvery, bool zeroGrad)
     {
         Sequential model = SameStart();
         optim.Optimizer? optimizer = null;
@@ -94,9 +99,13 @@ public sealed class Task5BuiltInTests : KataTest
                 optimizer = optim.RMSProp(model.parameters(), BookSettings.RmsPropLearningRate, BookSettings.RmsPropAlpha, BookSettings.RmsPropEpsilon);
             }
 
-            optimizer!.zero_grad();
+            if (zeroGrad)
+            {
+                optimizer!.zero_grad();
+            }
+
             torch.nn.functional.cross_entropy(model.forward(x.narrow(0, step % 2 * 64, 64)), y.narrow(0, step % 2 * 64, 64)).backward();
-            optimizer.step();
+            optimizer!.step();
         }
 
         return Flat(model);
