@@ -39,7 +39,8 @@ public static class ElementWise
                     "which are neither equal nor 1.", nameof(b));
             }
 
-            result[rank - i] = Math.Max(sizeA, sizeB);
+            // A size 1 stretches to the other size, even to 0 (not the larger of the two: [0] with [1] is [0]).
+            result[rank - i] = sizeA == 1 ? sizeB : sizeA;
         }
 
         return result;

@@ -38,14 +38,15 @@ public sealed class Task1DataTensorsTests : KataTest
         }
     }
 
-    [Test]
-    public void A_timeseries_with_the_wrong_number_of_values_is_an_ArgumentException_naming_both_counts()
+    [TestCase(59)]
+    [TestCase(61)]
+    public void A_timeseries_with_the_wrong_number_of_values_is_an_ArgumentException_naming_both_counts(int count)
     {
-        float[] values = new float[59];
+        float[] values = new float[count];
         ArgumentException error = Expect.ArgumentException(() => DataTensors.Timeseries(values, 4, 5, 3), "DataTensors.Timeseries",
-            "59 values are given for 4 samples × 5 timesteps × 3 features");
-        Assert.That(error.Message, Does.Contain("59").And.Contain("60"),
-            $"The message should name both counts, the 60 values needed and the 59 given, so the caller sees what is wrong. Yours: \"{error.Message}\"");
+            $"{count} values are given for 4 samples × 5 timesteps × 3 features (too {(count < 60 ? "few" : "many")})");
+        Assert.That(error.Message, Does.Contain(count.ToString()).And.Contain("60"),
+            $"The message should name both counts, the 60 values needed and the {count} given, so the caller sees what is wrong. Yours: \"{error.Message}\"");
     }
 
     [Test]
@@ -77,6 +78,31 @@ public sealed class Task1DataTensorsTests : KataTest
             "The flattened images (image i's pixel [r, c] at [i, 28·r + c])", rtol: 0);
     }
 
+    [Test]
+    public void Flattened_colour_images_keep_every_channel_of_every_pixel()
+    {
+        // A batch of colour images, [samples, height, width, channels] like the book's [128, 256, 256, 3]: every axis after the first folds into one.
+        Tensor images = torch.rand([4, 6, 5, 3]);
+        const string RankThree = "Likely cause: the code assumes rank 3 (MNIST's [samples, 28, 28]) and multiplies only shape[1]·shape[2]; keep axis 0 " +
+                                 "and fold the rest: reshape(shape[0], -1).";
+        (Tensor? flat, string? failure) = LearnerCode.Run<(Tensor?, string?)>(() =>
+        {
+            try
+            {
+                return (DataTensors.FlattenSamples(images), null);
+            }
+            catch (System.Runtime.InteropServices.ExternalException e)
+            {
+                // libtorch's own words for a reshape that does not fit ("shape '[4, 30]' is invalid for input of size 360").
+                return (null, e.Message.Split('\n')[0]);
+            }
+        }, "DataTensors.FlattenSamples");
+        Assert.That(failure, Is.Null, $"Expected: [4, 6, 5, 3] flattens to [4, 90] (6·5·3 values per image). Got: libtorch refused the reshape: {failure}. {RankThree}");
+        Assert.That(flat!.shape, Is.EqualTo(new long[] { 4, 90 }),
+            $"Expected: [4, 6, 5, 3] flattens to [4, 90] (6·5·3 values per image). Got: {Shapes.Text(flat.shape)}. {RankThree}");
+        TensorAssert.Close(flat, TensorAssert.ToDoubles(images), [4, 90], "The flattened colour images (row by row, channels last)", rtol: 0);
+    }
+
     [TestCase(0, 0, 128)]
     [TestCase(2, 256, 384)]
     [TestCase(7, 896, 1000)]
@@ -91,12 +117,13 @@ public sealed class Task1DataTensorsTests : KataTest
             $"Batch {n} should start with sample {start} (n · batch size); yours starts with sample {first}.");
     }
 
-    [Test]
-    public void A_batch_past_the_last_sample_is_an_ArgumentOutOfRangeException()
+    [TestCase(128, 8, "batch 8 of size 128 starts at sample 1024 of 1000")]
+    [TestCase(100, 10, "batch 10 of size 100 starts at sample 1000 of 1000, just past the last one (999): it would be empty")]
+    [TestCase(128, -1, "the batch number is -1 (batches count from 0; a negative slice start would count from the end)")]
+    public void A_batch_past_the_last_sample_is_an_ArgumentOutOfRangeException(int batchSize, int n, string situation)
     {
         Tensor data = torch.zeros([1000, 4]);
-        ArgumentException error = Expect.ArgumentException(() => DataTensors.Batch(data, 128, 8), "DataTensors.Batch",
-            "batch 8 of size 128 starts at sample 1024 of 1000");
+        ArgumentException error = Expect.ArgumentException(() => DataTensors.Batch(data, batchSize, n), "DataTensors.Batch", situation);
         Assert.That(error, Is.InstanceOf<ArgumentOutOfRangeException>(),
             $"A batch number out of range is an ArgumentOutOfRangeException (throw new ArgumentOutOfRangeException(nameof(n), ...)); yours threw {error.GetType().Name}.");
     }

@@ -19,6 +19,9 @@ public sealed class Task2ElementWiseTests : KataTest
         new object[] { new long[] { 7 }, new long[] { } },
         new object[] { new long[] { }, new long[] { } },
         new object[] { new long[] { 1, 2, 1 }, new long[] { 8, 1, 1, 5 } },
+        // A size 1 stretches to the other size, even to 0: an empty batch stays empty (the larger of the two sizes would be 1).
+        new object[] { new long[] { 0 }, new long[] { 1 } },
+        new object[] { new long[] { 1, 4 }, new long[] { 2, 0, 4 } },
     ];
 
     /// <summary>Pairs that don't broadcast.</summary>
@@ -27,6 +30,7 @@ public sealed class Task2ElementWiseTests : KataTest
         new object[] { new long[] { 3, 4 }, new long[] { 3 } },
         new object[] { new long[] { 64, 3, 32, 10 }, new long[] { 32, 11 } },
         new object[] { new long[] { 2, 5 }, new long[] { 3, 5 } },
+        new object[] { new long[] { 0 }, new long[] { 3 } },
     ];
 
     [Test]
@@ -73,9 +77,13 @@ public sealed class Task2ElementWiseTests : KataTest
         }
 
         Assert.That(actual, Is.Not.Null, "BroadcastShape returned null; return the broadcast shape.");
+        bool stretchedToOne = expected.Contains(0) && actual!.Length == expected.Length &&
+                              Enumerable.Range(0, expected.Length).All(i => actual[i] == expected[i] || (expected[i] == 0 && actual[i] == 1));
         Assert.That(actual, Is.EqualTo(expected),
             $"Broadcasting {Shapes.Text(a)} with {Shapes.Text(b)} gives {Shapes.Text(expected)} (TorchSharp's own result); yours gave {Shapes.Text(actual!)}. " +
-            Alignment);
+            (stretchedToOne
+                ? "Likely cause: the result takes the larger of the two sizes; a size 1 stretches to the OTHER size, even when that is 0 (an empty axis stays empty)."
+                : Alignment));
     }
 
     [TestCaseSource(nameof(Incompatible))]

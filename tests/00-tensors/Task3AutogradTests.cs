@@ -93,6 +93,31 @@ public sealed class Task3AutogradTests : KataTest
     }
 
     [Test]
+    public void The_dense_gradients_leave_the_callers_tensors_alone_and_are_the_same_on_a_second_call()
+    {
+        (Matrix x, Matrix w, double[] b) = DenseProblem();
+        Tensor xs = x.ToTensor();
+        Tensor ws = w.ToTensor();
+        Tensor bs = torch.tensor(b);
+        double[] first = Flatten(LearnerCode.Run(() => Autograd.OfDense(xs, ws, bs), "Autograd.OfDense"));
+        double[] second = Flatten(LearnerCode.Run(() => Autograd.OfDense(xs, ws, bs), "Autograd.OfDense (called again)"));
+        bool doubled = second.Zip(first, (s, f) => Math.Abs(s - (2 * f)) <= 1e-9 * Math.Max(1, Math.Abs(f))).All(same => same);
+        Assert.That(ws.requires_grad || bs.requires_grad, Is.False,
+            "Expected: after the call the caller's W and b are as they were. Got: they require grad: you switched on requires_grad on the caller's " +
+            "tensors, so their .grad fills up call after call. Differentiate with respect to copies: w.detach().clone().requires_grad_().");
+        Assert.That(second, Is.EqualTo(first).Within(1e-9),
+            "Expected: the same gradients when OfDense is called again with the same tensors. Got: different ones" +
+            (doubled ? ", twice the first: backward() added into .grad that an earlier call had filled." : "."));
+
+        static double[] Flatten((Tensor? W, Tensor? B) gradients)
+        {
+            FailOnNull(gradients.W, "W");
+            FailOnNull(gradients.B, "b");
+            return [.. TensorAssert.ToDoubles(gradients.W!), .. TensorAssert.ToDoubles(gradients.B!)];
+        }
+    }
+
+    [Test]
     public void The_dense_gradients_match_central_finite_differences()
     {
         (Matrix x, Matrix w, double[] b) = DenseProblem();

@@ -20,6 +20,17 @@ public sealed class Task5TransformsTests : KataTest
     }
 
     [Test]
+    public void Translation_leaves_the_callers_points_where_they_were()
+    {
+        // The figure draws the same F under four transforms: a translation that moves the caller's tensor moves the F of the others too.
+        Tensor points = TransformRuns.ToTensor(F);
+        LearnerCode.Run(() => Transforms.Translate(points, torch.tensor(new[] { 4.0, -1.0 })), "Transforms.Translate");
+        ExpectPoints(points, F, "The caller's points after Translate",
+            "Translate must return a new tensor, points + offset, and leave its argument alone; points.add_(offset) changes the caller's " +
+            "points in place.");
+    }
+
+    [Test]
     public void Rotating_1_0_by_90_degrees_gives_0_1_counter_clockwise()
     {
         Tensor rotation = LearnerCode.Run(() => Transforms.Rotation(Math.PI / 2), "Transforms.Rotation");

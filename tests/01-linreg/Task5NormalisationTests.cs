@@ -15,10 +15,11 @@ public sealed class Task5NormalisationTests : KataTest
     private const double LearningRate = 0.1;
     private const int Iterations = 50;
 
-    [Test]
-    public void Standardising_uses_the_mean_and_population_standard_deviation()
+    [TestCase(ScalarType.Float64)]
+    [TestCase(ScalarType.Float32)]
+    public void Standardising_uses_the_mean_and_population_standard_deviation(ScalarType dtype)
     {
-        (Tensor heights, _) = Oracle.Sample.ToTensors(ScalarType.Float64);
+        (Tensor heights, _) = Oracle.Sample.ToTensors(dtype);
         (Tensor standardised, Standardisation statistics) = LearnerCode.Run(() => Normalisation.Standardise(heights), "Normalisation.Standardise");
         Assert.Multiple(() =>
         {
@@ -30,11 +31,16 @@ public sealed class Task5NormalisationTests : KataTest
                     : ""));
         });
         TensorAssert.HasShape(standardised, [Oracle.Sample.Count], "The standardised heights");
+        Assert.That(standardised.dtype, Is.EqualTo(dtype),
+            $"Expected: the standardised heights keep the data's dtype, {dtype}. Got: {standardised.dtype}. Likely cause: a conversion (to_type) " +
+            "before standardising; (values − mean) / std keeps the dtype, and Fit's gradient descent runs in the standardised data's dtype.");
         double[] z = TensorAssert.ToDoubles(standardised);
         double mean = z.Average();
         double variance = z.Select(v => (v - mean) * (v - mean)).Average();
-        Assert.That(mean, Is.EqualTo(0).Within(1e-12), "Standardised values should have mean 0.");
-        Assert.That(variance, Is.EqualTo(1).Within(1e-12), "Standardised values should have (population) variance 1.");
+        // float32 holds about 7 significant digits: its mean and variance are exact to a few 1e-7.
+        double tolerance = dtype == ScalarType.Float64 ? 1e-12 : 1e-5;
+        Assert.That(mean, Is.EqualTo(0).Within(tolerance), "Standardised values should have mean 0.");
+        Assert.That(variance, Is.EqualTo(1).Within(tolerance), "Standardised values should have (population) variance 1.");
     }
 
     [Test]
@@ -75,6 +81,26 @@ public sealed class Task5NormalisationTests : KataTest
             $"After {Iterations} steps on standardised data the line should be within 1e-3 (relative) of least squares.{sideBySide}");
         Assert.That(rawError, Is.GreaterThan(100 * normalisedError),
             $"The raw-data run should still be far away after as many steps.{sideBySide}");
+    }
+
+    [Test]
+    public void Fit_returns_the_statistics_it_standardised_with()
+    {
+        // Figures and the tool map every point of the run back with these (LinregRuns.InOriginalUnits), not only the last line.
+        (Tensor heights, Tensor weights) = Oracle.Sample.ToTensors(ScalarType.Float64);
+        NormalisedFit fit = LearnerCode.Run(() => Normalisation.Fit(heights, weights, LearningRate, 3), "Normalisation.Fit");
+        (_, Standardisation expectedHeights) = StandardiseByHand(Oracle.Sample.Heights);
+        (_, Standardisation expectedWeights) = StandardiseByHand(Oracle.Sample.Weights);
+        bool swapped = Math.Abs(fit.Heights.Mean - expectedWeights.Mean) < 1e-6 && Math.Abs(fit.Weights.Mean - expectedHeights.Mean) < 1e-6;
+        foreach ((string name, Standardisation actual, Standardisation expected) in new[] { ("Heights", fit.Heights, expectedHeights), ("Weights", fit.Weights, expectedWeights) })
+        {
+            Assert.That(actual.Mean, Is.EqualTo(expected.Mean).Within(1e-9).Percent,
+                $"Expected: NormalisedFit.{name} is the {name.ToLowerInvariant()}' statistics, mean {expected.Mean:G6} and standard deviation {expected.StandardDeviation:G6}. " +
+                $"Got: mean {actual.Mean:G6}, standard deviation {actual.StandardDeviation:G6}." +
+                (swapped ? " The heights' and the weights' statistics are swapped: new NormalisedFit(line, run, heightStatistics, weightStatistics)." : ""));
+            Assert.That(actual.StandardDeviation, Is.EqualTo(expected.StandardDeviation).Within(1e-9).Percent,
+                $"Expected: NormalisedFit.{name}.StandardDeviation {expected.StandardDeviation:G6} (population). Got: {actual.StandardDeviation:G6}.");
+        }
     }
 
     [TestCase(0.03)]

@@ -64,8 +64,12 @@ internal static class StepByStep
         return trace;
     }
 
-    /// <summary>Null when the traces agree to <paramref name="relative"/>, else where and how they first differ.</summary>
-    public static string? FirstDifference(List<double[]> yours, List<double[]> reference, double relative = 1e-9)
+    /// <summary>Null when the traces agree to <paramref name="relative"/>, else where and how they first differ, with a hint.</summary>
+    public static string? FirstDifference(List<double[]> yours, List<double[]> reference, double relative = 1e-9, OptimizerSettings? settings = null) =>
+        Compare(yours, reference, relative) is Difference difference ? $"{difference} {difference.Hint(settings)}" : null;
+
+    /// <summary>Null when the traces agree to <paramref name="relative"/>, else the first step and parameter where they part.</summary>
+    public static Difference? Compare(List<double[]> yours, List<double[]> reference, double relative = 1e-9)
     {
         for (int step = 0; step < reference.Count; step++)
         {
@@ -75,16 +79,58 @@ internal static class StepByStep
                 double actual = yours[step][k];
                 if (!(Math.Abs(actual - expected) <= relative * Math.Abs(expected) + 1e-12))
                 {
-                    string hint = step == 0
-                        ? "The very first step differs: check the update formula, every hyperparameter (learning rate, eps, betas, alpha, momentum) and the sign of the weight decay (+wd·p is added to the gradient)."
-                        : "The first step agreed but a later one does not: is the optimizer's state (momentum buffer, running averages, sum of squares, step count) kept between steps and updated exactly once per step?";
-                    return $"after step {step + 1}, parameter {k} is {actual:G12} but the reference has {expected:G12}. {hint}";
+                    return new Difference(step + 1, k, actual, expected);
                 }
             }
         }
 
         return null;
     }
+}
+
+/// <summary>Where two traces first part: after <paramref name="Step"/> (1 for the first step), at parameter <paramref name="Parameter"/>.</summary>
+internal sealed record Difference(int Step, int Parameter, double Actual, double Expected)
+{
+    public override string ToString() => $"after step {Step}, parameter {Parameter} is {Actual:G12} but the reference has {Expected:G12}.";
+
+    /// <summary>
+    /// What to check, when no known mistake matches: the first step's formula when the first step already differs (it depends on no
+    /// state carried over), else how the state carries from one step to the next.
+    /// </summary>
+    public string Hint(OptimizerSettings? settings) => Step == 1
+        ? "The very first step differs: check the update formula" + (settings is null ? "" : $" ({Formulas.FirstStep(settings)})") +
+          ", every hyperparameter (learning rate, eps, betas, alpha, momentum, initial accumulator) and the sign of the weight decay (+wd·p is added to the gradient)."
+        : "The first step agreed but a later one does not; the first step does not show how the state carries over: " +
+          (settings is null
+              ? "is the optimizer's state (momentum buffer, running averages, sum of squares, step count) kept between steps and updated exactly once per step?"
+              : Formulas.LaterSteps(settings));
+}
+
+/// <summary>Each kind's update rule in words, for messages: the first step (no state yet) and how the state carries over.</summary>
+internal static class Formulas
+{
+    public static string FirstStep(OptimizerSettings s) => s.Kind switch
+    {
+        OptimizerKind.Sgd => "p ← p − lr·g, with g = gradient + wd·p",
+        OptimizerKind.Momentum when s.Nesterov =>
+            "the buffer starts as the whole gradient, b = g (no dampening, no learning rate inside it), and the Nesterov step is p ← p − lr·(g + μ·b)",
+        OptimizerKind.Momentum => "the buffer starts as the whole gradient, b = g (no dampening, no learning rate inside it), and the step is p ← p − lr·b",
+        OptimizerKind.RmsProp => "v starts at 0, so v = (1 − α)·g² and p ← p − lr·g/" + (s.EpsInsideSqrt ? "√(v + ε)" : "(√v + ε)"),
+        OptimizerKind.Adam => "at t = 1 the bias correction makes m̂ = g and v̂ = g², so p ← p − lr·m̂/(√v̂ + ε) = lr·g/(|g| + ε)",
+        _ => "s = initial accumulator + g², then p ← p − lr·g/(√s + ε)",
+    };
+
+    public static string LaterSteps(OptimizerSettings s) => s.Kind switch
+    {
+        OptimizerKind.Sgd => "plain SGD keeps no state: every step is p ← p − lr·(g + wd·p) with that step's gradient. Does your Update use anything left from an earlier step?",
+        OptimizerKind.Momentum =>
+            "check b ← μ·b + g from the previous buffer (the whole gradient, no (1 − μ) factor), the step with the NEW buffer, and that b is kept between steps (Keep) and updated once per step.",
+        OptimizerKind.RmsProp => "check v ← α·v + (1 − α)·g² from the previous v, and that v is kept between steps (Keep) and updated once per step.",
+        OptimizerKind.Adam =>
+            "check m ← β₁·m + (1 − β₁)·g and v ← β₂·v + (1 − β₂)·g² from their previous values, the bias corrections 1 − β₁ᵗ and 1 − β₂ᵗ with t = StepCount, " +
+            "and that m and v are kept between steps (Keep) and updated once per step.",
+        _ => "check s ← s + g² from the previous sum (never reset), and that s is kept between steps (Keep) and updated once per step.",
+    };
 }
 
 /// <summary>TorchSharp's own optimizers for <see cref="OptimizerSettings"/>: the oracle the hand-written ones are compared with.</summary>
@@ -118,7 +164,7 @@ internal static class WeightDecayCheck
 
         int steps = yours.Count;
         OptimizerSettings without = settings with { WeightDecay = 0 };
-        if (StepByStep.FirstDifference(yours, StepByStep.Trace(problem, p => new TorchOptimizer(TorchSharpReference.Create(p, without)), steps)) is null)
+        if (StepByStep.Compare(yours, StepByStep.Trace(problem, p => new TorchOptimizer(TorchSharpReference.Create(p, without)), steps)) is null)
         {
             return $" Your steps match {without} WITHOUT weight decay: the weight decay {settings.WeightDecay} is ignored. " +
                    "Add wd·p to the gradient before the update (TorchSharp: pass weight_decay).";
@@ -132,7 +178,7 @@ internal static class WeightDecayCheck
         foreach (bool decayFirst in new[] { true, false })
         {
             List<double[]> decoupled = StepByStep.Trace(problem, p => Decoupled(p, settings, decayFirst), steps);
-            if (StepByStep.FirstDifference(yours, decoupled) is null)
+            if (StepByStep.Compare(yours, decoupled) is null)
             {
                 return " This looks like decoupled (AdamW-style) weight decay: your steps match p ← p·(1 − lr·wd) " +
                        (decayFirst ? "before" : "after") + " the update computed from the raw gradient. The task asks for L2 weight decay " +

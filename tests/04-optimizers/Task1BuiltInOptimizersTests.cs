@@ -2,6 +2,7 @@ using Katas.Testing.Coaching;
 using Katas.Data;
 using Katas.Figures;
 using Katas.Testing;
+using Katas.Optimizers.Kit;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -38,11 +39,10 @@ public sealed class Task1BuiltInOptimizersTests : KataTest
         List<double[]> yours = LearnerCode.Run(() => StepByStep.Trace(Problem.Rosenbrock, p => new TorchOptimizer(BuiltInOptimizers.Create(p, settings)), 20),
             "BuiltInOptimizers.Create");
         List<double[]> expected = StepByStep.Trace(Problem.Rosenbrock, p => new TorchOptimizer(reference(p)), 20);
-        string? difference = StepByStep.FirstDifference(yours, expected, 1e-12);
-        if (difference is not null)
+        if (StepByStep.Compare(yours, expected, 1e-12) is Difference difference)
         {
-            Assert.Fail($"Create({settings}) does not behave like TorchSharp's optimizer with the same settings: {difference}" +
-                        WeightDecayCheck.Diagnose(Problem.Rosenbrock, settings, yours));
+            Assert.Fail($"Create({settings}) does not behave like TorchSharp's optimizer with the same settings: {difference} " +
+                        Cause.Of(Problem.Rosenbrock, settings, yours, difference));
         }
     }
 
@@ -141,6 +141,32 @@ public sealed class Task1BuiltInOptimizersTests : KataTest
         Assert.That(yours, Has.Count.EqualTo(10));
     }
 
+    [TestCase(ScalarType.Float32)]
+    [TestCase(ScalarType.Float64)]
+    public void The_parameters_are_the_slope_and_intercept_in_the_datas_dtype(ScalarType dtype)
+    {
+        (Tensor heights, Tensor weights) = Sample.ToTensors(dtype);
+        var given = new List<(ScalarType Dtype, bool RequiresGrad, double Value)>();
+        LearnerCode.Run(() => OptimizerRun.Run(heights, weights, ArticleStart, p =>
+        {
+            given.AddRange(p.Select(parameter => (parameter.dtype, parameter.requires_grad, parameter.ToDouble())));
+            return new TorchOptimizer(optim.SGD(p, 2e-5));
+        }, 1), "OptimizerRun.Run");
+        Assert.That(given, Has.Count.EqualTo(2),
+            $"Expected: the optimizer factory gets the two parameters [slope, intercept] once. Got: {given.Count} parameter(s) over all its calls.");
+        for (int k = 0; k < 2; k++)
+        {
+            string name = k == 0 ? "slope" : "intercept";
+            double expected = k == 0 ? ArticleStart.Slope : ArticleStart.Intercept;
+            Assert.That(given[k].Dtype, Is.EqualTo(dtype),
+                $"Expected: the {name} in the data's dtype, {dtype}. Got: {given[k].Dtype}. Likely cause: torch.tensor(double) makes a float64 tensor " +
+                "whatever the data; pass dtype: heights.dtype, so float32 data trains float32 parameters (kata 01's rule).");
+            Assert.That(given[k].RequiresGrad, Is.True, $"Expected: the {name} is a Parameter (requires_grad). Got: a tensor without requires_grad.");
+            Assert.That(given[k].Value, Is.EqualTo(expected).Within(1e-5).Percent,
+                $"Expected: parameter {k} is the {name}, starting at {expected}. Got: {given[k].Value}. Pass [slope, intercept], in that order, from the start line.");
+        }
+    }
+
     [Test]
     public void The_articles_RMSprop_falls_at_every_step_and_ends_near_the_optimum()
     {
@@ -186,24 +212,22 @@ public sealed class Task1BuiltInOptimizersTests : KataTest
             "OptimizerRun.Run");
     }
 
-    [TestCase("rmsprop")]
-    [TestCase("adam")]
-    public void The_articles_optimizer_runs_draw_kata_01s_figure(string optimizer)
+    private static IEnumerable<TestCaseData> ArticleFigures() =>
+        OptimizerRuns.ArticleFigures.Select(figure => new TestCaseData(figure).SetArgDisplayNames(figure.Stem));
+
+    [TestCaseSource(nameof(ArticleFigures))]
+    public void The_articles_optimizer_runs_draw_kata_01s_figure(ArticleFigureRun figure)
     {
-        Trajectory run = optimizer == "rmsprop"
-            ? ArticleRun(OptimizerSettings.ArticleRmsProp with { EpsInsideSqrt = false }, 25)
-            : ArticleRun(OptimizerSettings.ArticleAdam, 50);
-        RenderedRun figures = LineFitFigures.WriteRun(Sample, run, new Line(6.041117, -230.530985), OptimumMse,
-            optimizer == "rmsprop" ? "RMSprop (lr 0.1, decay 0.9)" : "Adam (lr 0.1)", KataEnvironment.ArtifactFolder("04-optimizers"),
-            $"article-{optimizer}", KataEnvironment.Animate);
-        SnapshotAssert.Matches(figures.LastFrame, $"article-{optimizer}", $"the article's {optimizer} run (figures: {figures.Files})");
+        // The demo draws the same run under the same name (OptimizerRuns.ArticleFigures), so artifacts/04-optimizers/yours and
+        // reference/ show the same run.
+        Trajectory run = ArticleRun(figure.Settings, figure.Iterations);
+        RenderedRun figures = OptimizerRuns.WriteArticleFigure(Sample, run, figure, KataEnvironment.ArtifactFolder("04-optimizers"), KataEnvironment.Animate);
+        SnapshotAssert.Matches(figures.LastFrame, figure.Stem, $"the article's {figure.Title} run (figures: {figures.Files})");
     }
 
     private static Trajectory ArticleRun(OptimizerSettings settings, int iterations)
     {
-        (Tensor heights, Tensor weights) = Sample.ToTensors(ScalarType.Float32);
-        Trajectory run = LearnerCode.Run(() => OptimizerRun.Run(heights, weights, ArticleStart,
-            p => new TorchOptimizer(BuiltInOptimizers.Create(p, settings)), iterations), "OptimizerRun.Run");
+        Trajectory run = LearnerCode.Run(() => OptimizerRuns.BuiltInArticleRun(Sample, settings, iterations), "OptimizerRun.Run");
         Diagnosis? diagnosis = Coach.ExamineLosses(run.Losses, settings.ToString());
         if (diagnosis is not null)
         {

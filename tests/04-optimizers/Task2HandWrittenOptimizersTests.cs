@@ -39,10 +39,9 @@ public sealed class Task2HandWrittenOptimizersTests : KataTest
         List<double[]> yours = LearnerCode.Run(() => StepByStep.Trace(problem, p => HandWrittenOptimizers.Create(p, settings), Steps),
             $"your {settings.Kind} optimizer");
         List<double[]> reference = StepByStep.Trace(problem, p => new TorchOptimizer(TorchSharpReference.Create(p, settings)), Steps);
-        string? difference = StepByStep.FirstDifference(yours, reference);
-        if (difference is not null)
+        if (StepByStep.Compare(yours, reference) is Difference difference)
         {
-            Assert.Fail($"{settings} on the {problem.Name}: {difference}{WeightDecayCheck.Diagnose(problem, settings, yours)}");
+            Assert.Fail($"{settings} on the {problem.Name}: {difference} {Cause.Of(problem, settings, yours, difference)}");
         }
     }
 
@@ -53,9 +52,49 @@ public sealed class Task2HandWrittenOptimizersTests : KataTest
         OptimizerSettings keras = new(OptimizerKind.RmsProp, problem.AdaptiveRate, Alpha: 0.9, Eps: 0.5, EpsInsideSqrt: true);
         List<double[]> yours = LearnerCode.Run(() => StepByStep.Trace(problem, p => HandWrittenOptimizers.Create(p, keras), 30), "your RmsProp");
         List<double[]> expected = KerasRmsPropByHand(problem, keras, 30);
-        string? difference = StepByStep.FirstDifference(yours, expected);
-        Assert.That(difference, Is.Null,
-            $"Keras' RMSprop divides by √(v + ε), PyTorch's by √v + ε (OptimizerSettings.EpsInsideSqrt says which): {difference}");
+        if (StepByStep.Compare(yours, expected) is Difference difference)
+        {
+            Assert.Fail($"Keras' RMSprop divides by √(v + ε), PyTorch's by √v + ε (OptimizerSettings.EpsInsideSqrt says which). {keras} on the " +
+                        $"{problem.Name}: {difference} {Cause.Of(problem, keras, yours, difference)}");
+        }
+    }
+
+    private static IEnumerable<TestCaseData> WeightDecayCases() =>
+        from settings in Settings
+        where settings.WeightDecay != 0
+        let scaled = Problem.Rosenbrock.Scaled(settings)
+        select new TestCaseData(scaled).SetName($"Step leaves the gradients as backward left them: {Describe(scaled)}");
+
+    [TestCaseSource(nameof(WeightDecayCases))]
+    public void Step_leaves_the_gradients_as_backward_left_them(OptimizerSettings settings)
+    {
+        // An optimizer reads the gradients; code after Step (clipping, logging, accumulation) still relies on them.
+        Parameter[] parameters = Problem.Rosenbrock.NewParameters();
+        string? changed = LearnerCode.Run(() =>
+        {
+            IOptimizer optimizer = HandWrittenOptimizers.Create(parameters, settings);
+            for (int step = 1; step <= 3; step++)
+            {
+                using var scope = torch.NewDisposeScope();
+                optimizer.ZeroGrad();
+                Problem.Rosenbrock.Loss(parameters).backward();
+                double[] before = parameters.Select(p => p.grad!.ToDouble()).ToArray();
+                optimizer.Step();
+                double[] after = parameters.Select(p => p.grad!.ToDouble()).ToArray();
+                for (int k = 0; k < before.Length; k++)
+                {
+                    if (before[k] != after[k])
+                    {
+                        return $"Expected: after Step() parameter {k}'s gradient is still the one backward() computed, {before[k]:G12}. " +
+                               $"Got: {after[k]:G12} after step {step}. Likely cause: your Update changed p.grad in place (add_, mul_, sub_ on the " +
+                               "gradient, e.g. the weight decay as gradient.add_(wd·p)). Build a new tensor instead: g = gradient + wd·p.";
+                    }
+                }
+            }
+
+            return null;
+        }, $"your {settings.Kind} optimizer");
+        Assert.That(changed, Is.Null, $"{settings}: {changed}");
     }
 
     [Test]

@@ -31,6 +31,47 @@ public sealed class Task3RaceTests : KataTest
     }
 
     [Test]
+    public void Every_entrant_starts_at_the_start_with_fresh_parameters()
+    {
+        Surface bowl = Surface.IllConditionedBowl;
+        IReadOnlyList<RaceResult> results = LearnerCode.Run(() => Race.Run(bowl,
+        [
+            ("sgd", p => new TorchOptimizer(optim.SGD(p, 0.01))),
+            ("the same sgd again", p => new TorchOptimizer(optim.SGD(p, 0.01))),
+        ], 20), "Race.Run");
+        Assert.That(results, Has.Count.EqualTo(2), "Two entrants race: Race.Run returns one result per entrant, in order.");
+        for (int i = 0; i < results.Count; i++)
+        {
+            RaceResult result = results[i];
+            bool wherePreviousStopped = i > 0 && result.Xs[0] == results[i - 1].Xs[^1] && result.Ys[0] == results[i - 1].Ys[^1];
+            Assert.That((result.Xs[0], result.Ys[0]), Is.EqualTo(bowl.Start),
+                $"Expected: entrant {i} ({result.Optimizer}) starts at the surface's start {bowl.Start}. Got: ({result.Xs[0]}, {result.Ys[0]})." +
+                (wherePreviousStopped
+                    ? " That is where the previous entrant stopped: make fresh parameters x and y for each entrant."
+                    : " Create each entrant's parameters at surface.Start."));
+        }
+
+        Assert.That(results[1].Xs, Is.EqualTo(results[0].Xs).Within(1e-12),
+            "Expected: two entrants with the same optimizer trace the same path. Got: different paths; does one entrant's run change another's?");
+    }
+
+    [Test]
+    public void A_run_that_arrives_keeps_going_to_the_last_step()
+    {
+        Surface bowl = Surface.IllConditionedBowl;
+        const int steps = 300;
+        RaceResult result = LearnerCode.Run(() => Race.Run(bowl, [("momentum", p => new TorchOptimizer(optim.SGD(p, 0.03, momentum: 0.9)))], steps),
+            "Race.Run")[0];
+        Assert.That(result.Xs, Has.Count.EqualTo(steps + 1),
+            $"Expected: momentum in the bowl arrives within tolerance early, and its path still has all {steps + 1} points (the start and one after " +
+            $"each of the {steps} steps). Got: {result.Xs.Count} points, StepsToTolerance {result.StepsToTolerance?.ToString() ?? "null"}." +
+            (result.StepsToTolerance is int arrived && result.Xs.Count == arrived + 1
+                ? " The run ends where it arrived: the race does not stop when it arrives (the figures show each path to the end); " +
+                  "only a loss that stops being finite ends a run early."
+                : ""));
+    }
+
+    [Test]
     public void Steps_to_tolerance_is_the_first_step_within_the_tolerance()
     {
         Surface bowl = Surface.IllConditionedBowl;
@@ -87,7 +128,11 @@ public sealed class Task3RaceTests : KataTest
         RaceResult result = LearnerCode.Run(() => Race.Run(Surface.Rosenbrock, [("sgd, far too fast", p => new TorchOptimizer(optim.SGD(p, 1.0)))], 100), "Race.Run")[0];
         int firstBad = result.Losses.ToList().FindIndex(loss => !double.IsFinite(loss));
         Assert.That(firstBad, Is.EqualTo(result.Losses.Count - 1),
-            "SGD with rate 1 blows up on Rosenbrock: the path should end at the first NaN or infinite loss instead of carrying on.");
+            "SGD with rate 1 blows up on Rosenbrock: the path should end at the first NaN or infinite loss" +
+            (firstBad < 0
+                ? $", but none of its {result.Losses.Count} losses is NaN or infinite (the last is {result.Losses[^1]:G4}): record the point where the " +
+                  "loss stopped being finite, with its loss, and then stop."
+                : " instead of carrying on."));
     }
 
     [Test]
@@ -108,9 +153,8 @@ public sealed class Task3RaceTests : KataTest
     public void The_race_in_the_bowl_draws_paths_over_the_contours()
     {
         Surface bowl = Surface.IllConditionedBowl;
-        IReadOnlyList<RaceResult> results = LearnerCode.Run(() => Race.Run(bowl,
-            OptimizerSettings.ByName.Select(entry => (entry.Key, (OptimizerFactory)(p => HandWrittenOptimizers.Create(p, entry.Value(bowl.RaceRates[entry.Key]))))).ToList(),
-            bowl.RaceSteps), "Race.Run with your optimizers");
+        // The demo's race (OptimizerRuns.FullRace): every optimizer, hand-written, at its race rate.
+        IReadOnlyList<RaceResult> results = LearnerCode.Run(() => OptimizerRuns.FullRace(bowl), "Race.Run with your optimizers");
         RenderedRun figures = OptimizerFigures.WriteRace(bowl, results, KataEnvironment.ArtifactFolder("04-optimizers"), KataEnvironment.Animate);
         SnapshotAssert.Matches(figures.LastFrame, "bowl-race", $"the race in the bowl (figures: {figures.Files})");
     }

@@ -67,11 +67,9 @@ public sealed class Task4MomentumTests : KataTest
     [Test]
     public void Both_paths_are_drawn_on_the_curve()
     {
-        double[] sgd = LearnerCode.Run(() => Rolling.Roll(2.0, p => new TorchOptimizer(optim.SGD(p, 0.01)), MomentumFigures.ShownSteps), "Rolling.Roll");
-        double[] momentum = LearnerCode.Run(() => Rolling.Roll(2.0, p => new TorchOptimizer(optim.SGD(p, 0.01, momentum: 0.9)), MomentumFigures.ShownSteps), "Rolling.Roll");
-        Figure figure = MomentumFigures.Paths("From x = 2, rate 0.01: SGD stops in the shallow valley, momentum rolls on", sgd, momentum);
-        string png = Path.Combine(KataEnvironment.ArtifactFolder("04-optimizers"), "momentum-valleys.png");
-        FigureRenderer.SavePng(figure, png);
+        // The demo's runs and file (OptimizerRuns.RollBoth, WriteValleys), cut at the steps the figure shows.
+        (double[] sgd, double[] momentum) = LearnerCode.Run(() => OptimizerRuns.RollBoth(MomentumFigures.ShownSteps), "Rolling.Roll");
+        (Figure figure, string png) = OptimizerRuns.WriteValleys(sgd, momentum, KataEnvironment.ArtifactFolder("04-optimizers"));
         SnapshotAssert.Matches(figure, "momentum-valleys", $"the SGD and momentum paths on the two-valley curve (figure: {png})");
     }
 }

@@ -44,6 +44,19 @@ public sealed class Task2BatchesTests : KataTest
             $"repeated {repeated.Length} (e.g. {string.Join(", ", repeated.Take(5))}).");
     }
 
+    [TestCase(true)]
+    [TestCase(false)]
+    public void An_epoch_of_a_multiple_of_the_batch_size_has_only_full_batches(bool shuffled)
+    {
+        // 512 = 4 · 128: an extra empty batch would make a NaN loss (the mean of nothing) and NaN weights after its step.
+        (Tensor images, Tensor labels) = Numbered(512);
+        List<(long[] Images, long[] Labels)> batches = Epoch(images, labels, 128, shuffled ? new Generator(3) : null);
+        Assert.That(batches.Select(b => b.Labels.Length), Is.EqualTo(new[] { 128, 128, 128, 128 }),
+            $"Expected: 512 samples in batches of 128 make exactly 4 full batches. Got: {batches.Count} batches of " +
+            $"{string.Join(", ", batches.Select(b => b.Labels.Length))}. Likely cause: the batch count is count / size + 1, which is one too many when " +
+            "the size divides the count; round up instead: (count + size − 1) / size.");
+    }
+
     [Test]
     public void Shuffled_images_keep_their_own_labels()
     {

@@ -1,5 +1,6 @@
 using Katas.Testing;
 using Katas.Testing.Coaching;
+using Katas.Testing.Oracles;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -22,6 +23,72 @@ public sealed class Task4FromScratchTests : KataTest
         TrainingHistory history = LearnerCode.Run(() => FromScratch.Fit(model, x, y, epochs: 4, batchSize: 4, learningRate: 0.01), "FromScratch.Fit");
         Assert.That(history, Is.Not.Null, "Fit returned null: return the TrainingHistory you recorded.");
         Assert.That(history.Select(epoch => epoch.Epoch), Is.EqualTo(new[] { 1, 2, 3, 4 }), "Fit(epochs: 4) should record epochs 1, 2, 3, 4 (history.Add once per epoch).");
+    }
+
+    [Test]
+    public void Fit_takes_one_step_per_batch_of_the_size_it_is_given()
+    {
+        // 6 images in batches of 4, in data order: two steps, on images 0-3 and then 4-5. The oracle steps by hand, with central
+        // finite differences of the float64 network for the gradients.
+        const double rate = 0.5;
+        (NaiveSequential model, Tensor x, Tensor y) = Task3TrainingStepTests.Tiny();
+        Oracle.Net start = Oracle.Read(model);
+        double[][] rows = Oracle.Rows(x);
+        long[] labels = Oracle.Longs(y);
+        TrainingHistory history = LearnerCode.Run(() => FromScratch.Fit(model, x, y, epochs: 1, batchSize: 4, learningRate: rate), "FromScratch.Fit");
+        double[] yours = Oracle.Read(model).Flat();
+        (double[] expected, double expectedLoss) = StepsByHand(start, rows, labels, rate, [(0, 4), (4, 2)]);
+        (double[] oneBatch, _) = StepsByHand(start, rows, labels, rate, [(0, 6)]);
+        double worst = yours.Zip(expected, (a, e) => Math.Abs(a - e)).Max();
+        bool stepsOnEverything = yours.Zip(oneBatch, (a, e) => Math.Abs(a - e)).Max() < 1e-6;
+        Assert.That(worst, Is.LessThan(1e-6),
+            $"Expected: Fit(batchSize: 4) on 6 images takes two steps of rate {rate}, on images 0-3 and then 4-5. Got: weights up to {worst:G3} away " +
+            "from those two steps (by hand). " +
+            (stepsOnEverything
+                ? "They match ONE step on all 6 images: the batchSize argument is ignored (the book's 128 holds all 6). Make each epoch's " +
+                  "BatchGenerator with the batchSize Fit is given."
+                : "Make a new BatchGenerator(images, labels, batchSize, shuffle) each epoch and call TrainingStep.Take once per batch."));
+        Assert.That(history[0].Loss, Is.EqualTo(expectedLoss).Within(1e-6).Percent,
+            $"Expected: the epoch's loss is the two batches' losses (each before its step) weighted by their sizes, (4·L₁ + 2·L₂)/6 = {expectedLoss:G8}. " +
+            $"Got: {history[0].Loss:G8}.");
+    }
+
+    [Test]
+    public void An_epochs_accuracy_is_measured_after_its_steps()
+    {
+        // One step on all 6 images at a rate that changes which classes win (found by stepping by hand first), so the accuracy
+        // before the epoch and after it differ.
+        (NaiveSequential model, Tensor x, Tensor y) = Task3TrainingStepTests.Tiny();
+        Oracle.Net start = Oracle.Read(model);
+        double[][] rows = Oracle.Rows(x);
+        long[] labels = Oracle.Longs(y);
+        double before = Oracle.Accuracy(Oracle.Forward(start, rows), labels);
+        double AfterOneStep(double r) => Oracle.Accuracy(Oracle.Forward(start.With(StepsByHand(start, rows, labels, r, [(0, 6)]).Weights), rows), labels);
+        double rate = new[] { 0.5, 1, 2, 5, 10 }.First(r => AfterOneStep(r) != before);
+        double after = AfterOneStep(rate);
+        TrainingHistory history = LearnerCode.Run(() => FromScratch.Fit(model, x, y, epochs: 1, batchSize: 6, learningRate: rate), "FromScratch.Fit");
+        Assert.That(history[0].Accuracy, Is.EqualTo(after).Within(1e-9),
+            $"Expected: the epoch's accuracy is measured on the training data AFTER the epoch's steps: {after:G4} (before them it was {before:G4}). " +
+            $"Got: {history[0].Accuracy:G4}." +
+            (Math.Abs(history[0].Accuracy - before) < 1e-9 ? " That is the accuracy before the epoch: call Evaluate after the epoch's last step." : ""));
+    }
+
+    /// <summary>Plain gradient descent on <paramref name="batches"/> (start, count) in turn; the weights after, and the size-weighted mean of the losses before each step.</summary>
+    private static (double[] Weights, double EpochLoss) StepsByHand(Oracle.Net start, double[][] rows, long[] labels, double rate, (int Start, int Count)[] batches)
+    {
+        double[] weights = start.Flat();
+        double lossSum = 0;
+        foreach ((int first, int count) in batches)
+        {
+            double[][] batchRows = rows[first..(first + count)];
+            long[] batchLabels = labels[first..(first + count)];
+            double Loss(double[] flat) => Oracle.Loss(start.With(flat), batchRows, batchLabels);
+            lossSum += Loss(weights) * count;
+            double[] gradient = GradientCheck.CentralDifferences(Loss, weights);
+            weights = weights.Zip(gradient, (w, g) => w - rate * g).ToArray();
+        }
+
+        return (weights, lossSum / rows.Length);
     }
 
     [Test]

@@ -55,6 +55,65 @@ public sealed class Task5BuiltInTests : KataTest
     }
 
     [Test]
+    public void Fit_keeps_one_RMSprop_optimizer_for_the_whole_run()
+    {
+        // 2 epochs of 2 batches (128 images in batches of 64, data order) are four steps of ONE RMSprop. A new optimizer every epoch or
+        // every batch starts its running mean square from zero again, so its next step is the first step's lr/√(1 − α) once more.
+        Tensor x = Oracle.TrainImages.narrow(0, 0, 128);
+        Tensor y = Oracle.TrainLabels.narrow(0, 0, 128);
+        Sequential model = SameStart();
+        LearnerCode.Run(() => BuiltInNetwork.Fit(model, x, y, epochs: 2, batchSize: 64), "BuiltInNetwork.Fit");
+        double[] yours = Flat(model);
+        double Distance(int restartEvery, bool zeroGrad = true) => yours.Zip(RmsPropSteps(x, y, restartEvery, zeroGrad), (a, e) => Math.Abs(a - e)).Max();
+        double worst = Distance(restartEvery: 4);
+        string cause = Distance(restartEvery: 2) < 1e-5 ? "They match a NEW optimizer every epoch: create it once, before the epochs' loop."
+            : Distance(restartEvery: 1) < 1e-5 ? "They match a NEW optimizer every batch: create it once, before the epochs' loop."
+            : Distance(restartEvery: 4, zeroGrad: false) < 1e-5
+                ? "They match steps whose gradients were never zeroed (backward() adds into .grad): call optimizer.zero_grad() before each backward()."
+            : "Check the optimizer (RMSProp at BookSettings' rate, alpha and eps), the loss (cross_entropy of the logits) and one step per batch.";
+        Assert.That(worst, Is.LessThan(1e-5),
+            $"Expected: after 2 epochs of 2 batches the weights are those of four steps of ONE torch.optim.RMSProp (lr {BookSettings.RmsPropLearningRate}, " +
+            $"alpha {BookSettings.RmsPropAlpha}, eps {BookSettings.RmsPropEpsilon}) from the same start. Got: weights up to {worst:G3} away. {cause}");
+    }
+
+    /// <summary>784 → 512 → 10 with torch.nn, from the same start every call (the global seed is set first).</summary>
+    private static Sequential SameStart()
+    {
+        torch.manual_seed(4);
+        return torch.nn.Sequential(("hidden", torch.nn.Linear(784, 512)), ("relu", torch.nn.ReLU()), ("output", torch.nn.Linear(512, 10)));
+    }
+
+    /// <summary>
+    /// Four RMSprop steps from <see cref="SameStart"/> on the two halves of the data in turn, with a new optimizer every
+    /// <paramref name="restartEvery"/> steps, zeroing the gradients before each backward() or (a mistake) never.
+    /// </summary>
+    private static double[] RmsPropSteps(Tensor x, Tensor y, int restartEvery, bool zeroGrad)
+    {
+        Sequential model = SameStart();
+        optim.Optimizer? optimizer = null;
+        for (int step = 0; step < 4; step++)
+        {
+            using var scope = torch.NewDisposeScope();
+            if (step % restartEvery == 0)
+            {
+                optimizer = optim.RMSProp(model.parameters(), BookSettings.RmsPropLearningRate, BookSettings.RmsPropAlpha, BookSettings.RmsPropEpsilon);
+            }
+
+            if (zeroGrad)
+            {
+                optimizer!.zero_grad();
+            }
+
+            torch.nn.functional.cross_entropy(model.forward(x.narrow(0, step % 2 * 64, 64)), y.narrow(0, step % 2 * 64, 64)).backward();
+            optimizer!.step();
+        }
+
+        return Flat(model);
+    }
+
+    private static double[] Flat(Sequential model) => model.parameters().SelectMany(TensorAssert.ToDoubles).ToArray();
+
+    [Test]
     public void Fit_trains_in_training_mode_and_Evaluate_runs_in_eval_mode_without_gradients()
     {
         var spy = new ModeSpy();

@@ -65,7 +65,8 @@ public sealed record OptimizerSettings(
         OptimizerKind.Momentum => F($"{(Nesterov ? "Nesterov" : "momentum")} SGD(lr {LearningRate}, momentum {Momentum})"),
         OptimizerKind.RmsProp => F($"RMSprop(lr {LearningRate}, alpha {Alpha}, eps {Eps} {(EpsInsideSqrt ? "inside" : "outside")} the root)"),
         OptimizerKind.Adam => F($"Adam(lr {LearningRate}, betas {Beta1}/{Beta2}, eps {Eps})"),
-        _ => F($"Adagrad(lr {LearningRate}, eps {Eps})"),
+        // The initial accumulator changes every step's length, so a message naming these settings must show it.
+        _ => F($"Adagrad(lr {LearningRate}, eps {Eps}, initial accumulator {InitialAccumulator})"),
     } + (WeightDecay != 0 ? F($" + weight decay {WeightDecay}") : "");
 
     private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
