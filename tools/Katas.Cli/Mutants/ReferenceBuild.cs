@@ -31,7 +31,9 @@ internal sealed class ReferenceBuild
     {
         string testProject = KataRepository.TestProject(kata);
         (int code, string output) = TestRun.Dotnet(["build", testProject, "-nologo", "-clp:ErrorsOnly", "-p:KataSource=solutions",
-            "-getProperty:TargetPath"]);
+            // With -getProperty alone MSBuild only evaluates the project: -t:Build makes it build first, so the
+            // mutants are tested against the tests as they are now, not a stale build.
+            "-t:Build", "-getProperty:TargetPath"]);
         if (code != 0)
         {
             throw new InvalidOperationException($"The tests of {kata} don't build against the reference solutions:\n{output}");
