@@ -79,6 +79,27 @@ public static class ImageTensors
         return bitmap;
     }
 
+    /// <summary>
+    /// A bitmap as one picture [3, H, W], float32 in [0, 1], channels first (the inverse of <see cref="ToBitmap"/>):
+    /// any colour type is converted to 8-bit RGBA first, alpha dropped.
+    /// </summary>
+    public static Tensor FromBitmap(SKBitmap bitmap)
+    {
+        ArgumentNullException.ThrowIfNull(bitmap);
+        using var rgba = new SKBitmap(Rgba(bitmap.Width, bitmap.Height));
+        using (var canvas = new SKCanvas(rgba))
+        {
+            canvas.Clear(SKColors.White);
+            canvas.DrawBitmap(bitmap, 0, 0);
+        }
+
+        byte[] planes = new byte[3 * bitmap.Width * bitmap.Height];
+        CopyChannelsFirst(rgba, planes);
+        using var scope = NewDisposeScope();
+        using Tensor bytes = torch.tensor(planes, [3, bitmap.Height, bitmap.Width]);
+        return bytes.to(ScalarType.Float32).div_(255f).MoveToOuterDisposeScope();
+    }
+
     /// <summary>Stacks channels-first 8-bit pictures (count x 3 x size x size bytes) into a float32 tensor [count, 3, size, size] in [0, 1].</summary>
     internal static Tensor ToUnitFloats(byte[] planes, int count, int size)
     {
