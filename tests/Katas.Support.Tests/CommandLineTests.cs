@@ -32,6 +32,12 @@ public sealed class CommandLineTests
     [TestCase("train-dense --data /no/such/folder", "--data: there is no folder \"/no/such/folder\"")]
     [TestCase("train-dense --data tools", "Fashion-MNIST")]
     [TestCase("bench dense --batch 0", "--batch must be a whole number from 1 to 60000; got 0")]
+    [TestCase("attack --image /no/such/picture.png", "--image: there is no file \"/no/such/picture.png\"")]
+    [TestCase("attack --image README.md", "--image: \"README.md\" is not a picture")]
+    [TestCase("attack --image docs/images/pets-generated.jpg", "the pets victim takes 128 x 128")]
+    [TestCase("attack --target horse", "--target must be a class of the pets victim, cat or dog; got \"horse\"")]
+    [TestCase("attack --method deepfool", "--method must be one of sign, fgsm, pgd; got \"deepfool\"")]
+    [TestCase("attack --step 0", "--step is in counts of 0-255 and must be above 0")]
     [TestCase("doctor extra", "Unknown command 'extra'")]
     [TestCase("hint", "missing required argument 'KATA'")]
     [TestCase("hint 99 1", "There is no kata \"99\"")]
@@ -60,6 +66,7 @@ public sealed class CommandLineTests
     [TestCase("verify mutants --help", "--mutant <NAME>")]
     [TestCase("bench --help", "spread")]
     [TestCase("train-dense --help", "--from-scratch")]
+    [TestCase("attack --help", "--epsilon <E>")]
     [TestCase("doctor --help", "doctor")]
     [TestCase("hint --help", "--state <FILE>")]
     [TestCase("reset --help", "--force")]
@@ -99,10 +106,40 @@ public sealed class CommandLineTests
     }
 
     [Test]
+    public void Attack_prints_one_json_object_and_writes_a_png_that_reads_back_as_the_same_verdict()
+    {
+        string png = Path.Combine(Path.GetTempPath(), $"katas-attack-{Environment.ProcessId}.png");
+        try
+        {
+            (int exitCode, string output, string error) = RunTool($"attack --seed 0 --steps 4 --json --out \"{png}\"");
+            exitCode.Should().Be(0, error);
+            using var json = System.Text.Json.JsonDocument.Parse(output);
+            System.Text.Json.JsonElement root = json.RootElement;
+            root.GetProperty("original_class").GetString().Should().Be("cat", "held-out picture 0 is a cat the victim sees as one");
+            root.GetProperty("steps").GetInt32().Should().Be(4);
+            root.GetProperty("linf_255").GetDouble().Should().BeLessThanOrEqualTo(4, "4 steps of 1/255 change no value by more than 4 counts");
+            root.GetProperty("table").GetArrayLength().Should().Be(5);
+            File.Exists(png).Should().BeTrue();
+
+            (int again, string reread, string rereadError) = RunTool($"attack --image \"{png}\" --steps 0 --json --out \"{png}.again.png\"");
+            again.Should().Be(0, rereadError);
+            using var second = System.Text.Json.JsonDocument.Parse(reread);
+            second.RootElement.GetProperty("original_class").GetString().Should().Be(root.GetProperty("final_class").GetString(),
+                "the PNG holds the adversarial picture rounded to 8 bits, which the attack of 1/255 steps already is");
+            second.RootElement.GetProperty("original_confidence").GetDouble().Should().BeApproximately(root.GetProperty("final_confidence").GetDouble(), 1e-4);
+        }
+        finally
+        {
+            File.Delete(png);
+            File.Delete(png + ".again.png");
+        }
+    }
+
+    [Test]
     public void The_kits_commands_are_discovered_without_a_list_of_katas()
     {
         (_, string output, _) = RunTool("--help");
-        output.Should().Contain("spread").And.Contain("race").And.Contain("train-dense").And.Contain("bench");
+        output.Should().Contain("spread").And.Contain("race").And.Contain("train-dense").And.Contain("attack").And.Contain("bench");
     }
 
     private static string WithoutTiming(string json) => System.Text.RegularExpressions.Regex.Replace(json, "\"seconds\":[0-9.]+", "");
