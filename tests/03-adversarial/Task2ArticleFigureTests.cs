@@ -39,4 +39,17 @@ public sealed class Task2ArticleFigureTests : KataTest
         SnapshotAssert.Matches(strip, "strip-cat-to-dog", $"the article's strip (figure: {stripFile})");
         SnapshotAssert.Matches(patch, "patch-cat-to-dog", $"the patch view (figure: {patchFile})");
     }
+
+    [Test]
+    public void Two_runs_of_the_article_attack_on_the_pets_classifier_give_the_same_pictures()
+    {
+        using Victim victim = Victim.LoadPets();
+        (Tensor picture, _) = AdversarialRuns.HeldOutPicture(1);
+        AttackSteps first = LearnerCode.Run(() => AdversarialRuns.Article(victim, picture, (long)PetClass.Cat, steps: 2), "SignAttack.Run (on the pets classifier)");
+        AttackSteps second = LearnerCode.Run(() => AdversarialRuns.Article(victim, picture, (long)PetClass.Cat, steps: 2), "SignAttack.Run (on the pets classifier)");
+        Assert.That(TinyClassifier.Same(first.Final, second.Final), Is.True,
+            "Two runs of the same attack on the pets classifier gave different pictures: in eval mode with frozen weights the attack is deterministic." +
+            Frozen.TrainingModeCause(victim.Network));
+        Assert.That(Frozen.ParametersWithGradient(victim.Network), Is.Null, "The attack left gradients on the pets classifier's parameters.");
+    }
 }
