@@ -89,6 +89,7 @@ public static class PictureDrawing
         using var titleFont = new SKFont(SKTypeface.Default, 20);
         using var font = new SKFont(SKTypeface.Default, 15);
         using var numberFont = new SKFont(SKTypeface.Default, 17);
+        using var small = new SKFont(SKTypeface.Default, 12);
         using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
         canvas.DrawText(patch.Title, Margin, 28, titleFont, ink);
         for (int p = 0; p < patch.Panels.Count; p++)
@@ -116,7 +117,7 @@ public static class PictureDrawing
                 }
             }
 
-            canvas.DrawText(panel.XLabel, left, top + gridSide + 24, font, ink);
+            canvas.DrawText(panel.XLabel, left, top + gridSide + 24, small, ink);
         }
 
         using SKImage snapshot = surface.Snapshot();

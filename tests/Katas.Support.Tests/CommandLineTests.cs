@@ -38,6 +38,9 @@ public sealed class CommandLineTests
     [TestCase("attack --target horse", "--target must be a class of the pets victim, cat or dog; got \"horse\"")]
     [TestCase("attack --method deepfool", "--method must be one of sign, fgsm, pgd; got \"deepfool\"")]
     [TestCase("attack --step 0", "--step is in counts of 0-255 and must be above 0")]
+    [TestCase("train-victim fashion", "VICTIM must be pets; got \"fashion\"")]
+    [TestCase("train-victim pets --epochs 0", "--epochs must be a whole number from 1 to 100; got 0")]
+    [TestCase("train-victim pets --pictures 8", "--pictures must be a whole number from 16 to 999999; got 8")]
     [TestCase("doctor extra", "Unknown command 'extra'")]
     [TestCase("hint", "missing required argument 'KATA'")]
     [TestCase("hint 99 1", "There is no kata \"99\"")]
@@ -67,6 +70,7 @@ public sealed class CommandLineTests
     [TestCase("bench --help", "spread")]
     [TestCase("train-dense --help", "--from-scratch")]
     [TestCase("attack --help", "--epsilon <E>")]
+    [TestCase("train-victim --help", "--pictures <N>")]
     [TestCase("doctor --help", "doctor")]
     [TestCase("hint --help", "--state <FILE>")]
     [TestCase("reset --help", "--force")]
@@ -136,10 +140,30 @@ public sealed class CommandLineTests
     }
 
     [Test]
+    public void Train_victim_runs_a_smoke_training_and_writes_weights_that_load()
+    {
+        string weights = Path.Combine(Path.GetTempPath(), $"katas-pets-{Environment.ProcessId}.bin");
+        try
+        {
+            (int exitCode, string output, string error) = RunTool($"train-victim pets --pictures 32 --epochs 1 --threads 1 --json --out \"{weights}\"");
+            exitCode.Should().Be(0, error);
+            using var json = System.Text.Json.JsonDocument.Parse(output);
+            json.RootElement.GetProperty("held_out_accuracy").GetDouble().Should().BeInRange(0, 1);
+            json.RootElement.GetProperty("history").GetArrayLength().Should().Be(1);
+            using Katas.Victims.Victim victim = Katas.Victims.Victim.LoadPets(weights);
+            victim.Network.training.Should().BeFalse("a loaded victim is in eval mode");
+        }
+        finally
+        {
+            File.Delete(weights);
+        }
+    }
+
+    [Test]
     public void The_kits_commands_are_discovered_without_a_list_of_katas()
     {
         (_, string output, _) = RunTool("--help");
-        output.Should().Contain("spread").And.Contain("race").And.Contain("train-dense").And.Contain("attack").And.Contain("bench");
+        output.Should().Contain("spread").And.Contain("race").And.Contain("train-dense").And.Contain("attack").And.Contain("train-victim").And.Contain("bench");
     }
 
     private static string WithoutTiming(string json) => System.Text.RegularExpressions.Regex.Replace(json, "\"seconds\":[0-9.]+", "");
