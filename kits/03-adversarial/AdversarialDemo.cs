@@ -1,4 +1,5 @@
 using System.Globalization;
+using Katas.Figures;
 using Katas.Kits;
 using Katas.Victims;
 using static TorchSharp.torch;
@@ -19,7 +20,13 @@ public sealed class AdversarialDemo : IKataDemo
     public string Kata => AdversarialRuns.Kata;
 
     /// <inheritdoc />
-    public int Runs => 2;
+    public int Runs => 4;
+
+    /// <summary>The ε grid of the demo's success curves, in counts.</summary>
+    public static IReadOnlyList<double> CurveEpsilons { get; } = [0.5, 1, 2, 4, 8];
+
+    /// <summary>Held-out pictures in the demo's success curves (half cats, half dogs).</summary>
+    public const int CurvePictures = 20;
 
     /// <inheritdoc />
     public IEnumerable<DemoRow> Render(string folder)
@@ -50,5 +57,22 @@ public sealed class AdversarialDemo : IKataDemo
             string[] verdicts = run.Probabilities.Select(p => AdversarialFigures.Verdict(AdversarialRuns.PetNames, p[0].to(ScalarType.Float64).data<double>().ToArray())).ToArray();
             yield return new DemoRow(Kata, "article attack, " + name, run.Steps, string.Join(" → ", verdicts), files);
         }
+
+        using (LabelledImages pictures = FragilityStudy.HeldOut(CurvePictures))
+        {
+            double[] fgsm = FragilityStudy.SuccessCurve(victim, pictures, CurveEpsilons, pgd: false);
+            double[] pgd = FragilityStudy.SuccessCurve(victim, pictures, CurveEpsilons, pgd: true);
+            string curves = Path.Combine(folder, "epsilon-curves.png");
+            FigureRenderer.SavePng(AdversarialFigures.EpsilonCurves($"FGSM and PGD-10 on {CurvePictures} held-out pictures of the pets classifier", CurveEpsilons,
+                [("FGSM", fgsm), ("PGD-10 (steps of ε/4)", pgd)]), curves);
+            yield return new DemoRow(Kata, "FGSM and PGD-10 against ε", CurveEpsilons.Count,
+                string.Create(CultureInfo.InvariantCulture, $"fooled at 8/255: FGSM {fgsm[^1]:P0}, PGD-10 {pgd[^1]:P0}"), [curves]);
+        }
+
+        IReadOnlyList<DimensionRow> rows = DimensionStudy.Run([7, 14, 28, 56]);
+        string dimensions = Path.Combine(folder, "dimensions.png");
+        FigureRenderer.SavePng(AdversarialFigures.DimensionCurve("Fashion-MNIST resampled: more inputs, a smaller ε flips half", rows), dimensions);
+        yield return new DemoRow(Kata, "dimension study (Fashion-MNIST)", rows.Count,
+            string.Join(", ", rows.Select(row => string.Create(CultureInfo.InvariantCulture, $"{row.Side * row.Side} inputs: ε50 {row.Epsilon50:0.0}/255"))), [dimensions]);
     }
 }

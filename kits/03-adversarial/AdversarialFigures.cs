@@ -125,4 +125,37 @@ public static class AdversarialFigures
 
         return new Panel(title, "column of the block (" + where + ")", "count", new AxisLimits(-0.5, PatchSize - 0.5, low, high), rows, ShowLegend: false);
     }
+
+    /// <summary>
+    /// Success rate against ε: one series per attack (share of pictures no longer classified as their class), ε in counts
+    /// on a log2 axis (x = log2 of the counts, labelled as such).
+    /// </summary>
+    public static Figure EpsilonCurves(string title, IReadOnlyList<double> epsilons255, IReadOnlyList<(string Name, double[] Success)> attacks)
+    {
+        ArgumentNullException.ThrowIfNull(epsilons255);
+        ArgumentNullException.ThrowIfNull(attacks);
+        double[] xs = epsilons255.Select(Math.Log2).ToArray();
+        var series = attacks.Select((attack, i) => new Series(attack.Name, SeriesStyle.Line, ClassColors[(i + 3) % ClassColors.Length], xs, attack.Success)).ToList();
+        return new Figure(title,
+        [
+            new Panel("Share of pictures fooled", "log2 of ε in counts (0 = 1/255, 3 = 8/255)", "fooled", new AxisLimits(xs.Min() - 0.25, xs.Max() + 0.25, 0, 1.05),
+                series, LegendUpperLeft: true),
+        ], Width: 800, Height: 520);
+    }
+
+    /// <summary>The dimension study's curve: the ε (in counts) at which FGSM flips half the pictures, against the number of inputs (log2).</summary>
+    public static Figure DimensionCurve(string title, IReadOnlyList<DimensionRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        DimensionRow[] reached = rows.Where(row => row.Epsilon50 is not null).ToArray();
+        double[] xs = reached.Select(row => Math.Log2(row.Side * row.Side)).ToArray();
+        double[] ys = reached.Select(row => row.Epsilon50!.Value).ToArray();
+        double top = ys.DefaultIfEmpty(1).Max() * 1.15;
+        return new Figure(title,
+        [
+            new Panel("ε at which FGSM flips half the correctly classified pictures", "log2 of the number of inputs", "ε in counts",
+                new AxisLimits(xs.DefaultIfEmpty(0).Min() - 0.5, xs.DefaultIfEmpty(1).Max() + 0.5, 0, top),
+                [new Series("logistic regression on Fashion-MNIST", SeriesStyle.Line, "#1f77b4", xs, ys)]),
+        ], Width: 800, Height: 520);
+    }
 }

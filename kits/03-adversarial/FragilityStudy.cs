@@ -93,4 +93,11 @@ public static class FragilityStudy
 
         return new EpsilonRow(pgd ? "PGD-10" : "FGSM", epsilon255, (double)clean / pictures.Count, (double)attacked / pictures.Count, clock.Elapsed.TotalSeconds);
     }
+
+    /// <summary>
+    /// The share of <paramref name="pictures"/> no longer classified as their true class after FGSM (or PGD-10 with steps
+    /// of ε/4) at each ε of <paramref name="epsilons255"/> (in counts).
+    /// </summary>
+    public static double[] SuccessCurve(Victim victim, LabelledImages pictures, IReadOnlyList<double> epsilons255, bool pgd) =>
+        epsilons255.Select(epsilon => 1 - Untargeted(victim, pictures, epsilon, pgd).AttackedAccuracy).ToArray();
 }
