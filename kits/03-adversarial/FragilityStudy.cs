@@ -32,6 +32,14 @@ public static class FragilityStudy
     /// <summary>Pictures per batch: the pets network's activations for 25 pictures take about 100 MB.</summary>
     public const int Batch = 25;
 
+    /// <summary>The first <paramref name="count"/> pictures of Fashion-MNIST's test split (the shipped subset unless KATAS_FASHION_MNIST_DIR says otherwise), [N, 1, 28, 28].</summary>
+    public static LabelledImages FashionTest(int count)
+    {
+        Katas.Data.ImageDataset test = Katas.Data.FashionMnist.Load(Katas.Data.DataSplit.Test, limit: count);
+        Tensor images = test.ImagesAsFloats().unsqueeze(1);
+        return new LabelledImages(images, test.LabelsAsLong(), Enumerable.Range(0, test.Count).Select(i => $"test {i}").ToArray());
+    }
+
     /// <summary>The held-out pictures 0 to <paramref name="count"/> - 1 (seed <see cref="AdversarialRuns.HeldOutSeed"/>), half cats, half dogs.</summary>
     public static LabelledImages HeldOut(int count) => PetPictures.Generate(AdversarialRuns.HeldOutSeed, AdversarialRuns.HeldOutFirstIndex, count);
 

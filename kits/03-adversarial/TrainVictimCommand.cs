@@ -21,20 +21,24 @@ public sealed class TrainVictimCommand : Command<TrainVictimCommand.Settings>
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<VICTIM>")]
-        [Description("the victim to train: pets")]
+        [Description("the victim to train: pets (generated cats and dogs) or fashion (Fashion-MNIST)")]
         public string Victim { get; init; } = "";
 
         [CommandOption("--pictures <N>")]
-        [Description("generated training pictures, 16..999999 (default: the committed recipe's 8000)")]
+        [Description("training pictures, 16..999999 (pets: generated, default 8000; fashion: the first N of the training split, default all)")]
         public int? Pictures { get; init; }
 
         [CommandOption("--epochs <E>")]
-        [Description("epochs, 1..100 (default: the committed recipe's 4, the last at a tenth of the rate)")]
+        [Description("epochs, 1..100 (default: the committed recipe's; pets 4, the last at a tenth of the rate; fashion 3)")]
         public int? Epochs { get; init; }
 
         [CommandOption("--seed <N>")]
         [Description("seeds the pictures, the initial weights, dropout and the shuffling (default: the committed seed)")]
         public int? Seed { get; init; }
+
+        [CommandOption("--data <DIR>")]
+        [Description("fashion: the Fashion-MNIST folder (default: /usr/share/datasets/fashion-mnist if installed, else the shipped subset)")]
+        public string? Data { get; init; }
 
         [CommandOption("--threads <T>")]
         [Description("CPU threads for TorchSharp, 1..64")]
@@ -42,7 +46,7 @@ public sealed class TrainVictimCommand : Command<TrainVictimCommand.Settings>
         public int Threads { get; init; } = 2;
 
         [CommandOption("--out <FILE>")]
-        [Description("where to write the weights (default: artifacts/03-adversarial/pets.bin; the committed ones are src/Katas.Victims/Weights/pets.bin)")]
+        [Description("where to write the weights (default: artifacts/03-adversarial/VICTIM.bin; the committed ones are src/Katas.Victims/Weights/VICTIM.bin)")]
         public string? Out { get; init; }
 
         [CommandOption("--json")]
@@ -51,9 +55,14 @@ public sealed class TrainVictimCommand : Command<TrainVictimCommand.Settings>
 
         public override ValidationResult Validate()
         {
-            if (Victim != "pets")
+            if (Victim is not ("pets" or "fashion"))
             {
-                return ValidationResult.Error($"VICTIM must be pets; got \"{Victim}\" (the fashion victim is not built yet).");
+                return ValidationResult.Error($"VICTIM must be pets or fashion; got \"{Victim}\".");
+            }
+
+            if (Data is not null && (Victim != "fashion" || !Directory.Exists(Data)))
+            {
+                return ValidationResult.Error(Victim != "fashion" ? "--data applies to the fashion victim." : $"--data: there is no folder \"{Data}\".");
             }
 
             if (Pictures is < 16 or >= PetsTrainingSettings.HeldOutFirstIndex)
@@ -77,6 +86,43 @@ public sealed class TrainVictimCommand : Command<TrainVictimCommand.Settings>
 
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        return settings.Victim == "fashion" ? TrainFashion(settings) : TrainPets(settings);
+    }
+
+    private static int TrainFashion(Settings settings)
+    {
+        TrainedFashion trained;
+        try
+        {
+            trained = FashionTraining.Train(settings.Epochs ?? FashionTraining.CommittedEpochs, settings.Seed ?? FashionTraining.CommittedSeed, settings.Threads,
+                settings.Data, settings.Pictures, settings.Json ? null : Console.WriteLine);
+        }
+        catch (Exception e) when (e is Katas.Data.DatasetNotFoundException or Katas.Data.DataFormatException)
+        {
+            throw new UsageException(e.Message);
+        }
+
+        using FashionNetwork network = trained.Network;
+        string output = Path.GetFullPath(settings.Out ?? Path.Combine(KataRepository.Artifacts, AdversarialRuns.Kata, "fashion.bin"));
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+        network.save(output);
+        if (settings.Json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(new TrainJson(settings.Seed ?? FashionTraining.CommittedSeed, settings.Pictures ?? 0, trained.EpochLosses.Count, settings.Threads,
+                Math.Round(trained.TestAccuracy, 4), trained.EpochLosses.Select((loss, i) => new EpochJson(i + 1, Math.Round(loss, 4), null, null)).ToList(),
+                Math.Round(trained.Elapsed.TotalSeconds, 1), output)));
+        }
+        else
+        {
+            AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Test accuracy {trained.TestAccuracy:P2} after {trained.Elapsed.TotalMinutes:0.0} min (trained on {trained.TrainingSource}); wrote {output}"));
+        }
+
+        return 0;
+    }
+
+    private static int TrainPets(Settings settings)
     {
         PetsTrainingSettings recipe = PetsTrainingSettings.Committed with
         {
@@ -125,7 +171,7 @@ public sealed class TrainVictimCommand : Command<TrainVictimCommand.Settings>
     private sealed record EpochJson(
         [property: JsonPropertyName("epoch")] int Epoch,
         [property: JsonPropertyName("loss")] double Loss,
-        [property: JsonPropertyName("training_accuracy")] double TrainingAccuracy,
+        [property: JsonPropertyName("training_accuracy")] double? TrainingAccuracy,
         [property: JsonPropertyName("held_out_accuracy")] double? HeldOutAccuracy);
 
     private sealed record TrainJson(

@@ -11,20 +11,33 @@ namespace Katas.Victims;
 /// </summary>
 public sealed class Victim : IDisposable
 {
-    private Victim(PetsNetwork network, string weightsPath)
+    private Victim(nn.Module<Tensor, Tensor> network, string weightsPath, IReadOnlyList<string> classNames)
     {
         Network = network;
         WeightsPath = weightsPath;
+        ClassNames = classNames;
     }
 
     /// <summary>Where the committed pets weights are after a build: Weights/pets.bin beside the program.</summary>
     public static string PetsWeightsPath => Path.Combine(AppContext.BaseDirectory, "Weights", "pets.bin");
 
-    /// <summary>The network, in eval mode, parameters frozen. <see cref="PetsNetwork.forward"/> gives logits.</summary>
-    public PetsNetwork Network { get; }
+    /// <summary>Where the committed Fashion-MNIST weights are after a build: Weights/fashion.bin beside the program.</summary>
+    public static string FashionWeightsPath => Path.Combine(AppContext.BaseDirectory, "Weights", "fashion.bin");
+
+    /// <summary>The pets classifier's classes, by index.</summary>
+    public static IReadOnlyList<string> PetClassNames { get; } = ["cat", "dog"];
+
+    /// <summary>Fashion-MNIST's classes, by label.</summary>
+    public static IReadOnlyList<string> FashionClassNames => Katas.Data.FashionMnist.Info.ClassNames;
+
+    /// <summary>The network, in eval mode, parameters frozen; its forward gives logits.</summary>
+    public nn.Module<Tensor, Tensor> Network { get; }
 
     /// <summary>The file the weights came from.</summary>
     public string WeightsPath { get; }
+
+    /// <summary>The classes, by index of the logits.</summary>
+    public IReadOnlyList<string> ClassNames { get; }
 
     /// <summary>
     /// Loads the pets classifier from <paramref name="weightsPath"/> (default: the committed weights,
@@ -32,18 +45,30 @@ public sealed class Victim : IDisposable
     /// </summary>
     /// <exception cref="FileNotFoundException">No weights file there.</exception>
     /// <exception cref="InvalidDataException">The file is not weights of <see cref="PetsNetwork"/>.</exception>
-    public static Victim LoadPets(string? weightsPath = null)
+    public static Victim LoadPets(string? weightsPath = null) =>
+        Load(weightsPath ?? PetsWeightsPath, "pets", () => new PetsNetwork(), PetClassNames);
+
+    /// <summary>
+    /// Loads the Fashion-MNIST classifier from <paramref name="weightsPath"/> (default: the committed weights,
+    /// <see cref="FashionWeightsPath"/>), in eval mode with frozen parameters.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">No weights file there.</exception>
+    /// <exception cref="InvalidDataException">The file is not weights of <see cref="FashionNetwork"/>.</exception>
+    public static Victim LoadFashion(string? weightsPath = null) =>
+        Load(weightsPath ?? FashionWeightsPath, "fashion", () => new FashionNetwork(), FashionClassNames);
+
+    private static Victim Load(string weightsPath, string name, Func<nn.Module<Tensor, Tensor>> create, IReadOnlyList<string> classNames)
     {
-        string path = Path.GetFullPath(weightsPath ?? PetsWeightsPath);
+        string path = Path.GetFullPath(weightsPath);
         if (!File.Exists(path))
         {
             throw new FileNotFoundException(
-                $"No pets classifier weights at {path}. The committed weights are src/Katas.Victims/Weights/pets.bin, copied beside " +
-                "every program that references Katas.Victims; rebuild, or retrain them with `katas train-victim pets`.", path);
+                $"No {name} classifier weights at {path}. The committed weights are src/Katas.Victims/Weights/{name}.bin, copied beside " +
+                $"every program that references Katas.Victims; rebuild, or retrain them with `katas train-victim {name}`.", path);
         }
 
         TorchRuntime.EnsureNativeLibraryLoads();
-        var network = new PetsNetwork();
+        nn.Module<Tensor, Tensor> network = create();
         try
         {
             network.load(path);
@@ -51,26 +76,30 @@ public sealed class Victim : IDisposable
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or EndOfStreamException or IOException or FormatException)
         {
             network.Dispose();
-            throw new InvalidDataException($"{path} does not hold PetsNetwork weights (saved with module.save): {e.Message}", e);
+            throw new InvalidDataException($"{path} does not hold {network.GetName()} weights (saved with module.save): {e.Message}", e);
         }
 
-        var victim = new Victim(network, path);
+        var victim = new Victim(network, path, classNames);
         victim.Freeze();
         return victim;
     }
 
-    /// <summary>Logits [N, 2] (0 = cat, 1 = dog) of pictures [N, 3, 128, 128] in [0, 1].</summary>
+    /// <summary>Logits [N, classes] of pictures in [0, 1] (pets: [N, 3, 128, 128], 0 = cat, 1 = dog; fashion: [N, 1, 28, 28]).</summary>
     public Tensor Logits(Tensor images) => Network.forward(images);
 
-    /// <summary>Probabilities [N, 2], rows (p_cat, p_dog), as the article's softmax output.</summary>
-    public Tensor Probabilities(Tensor images) => Network.Probabilities(images);
+    /// <summary>Probabilities [N, classes], the article's softmax output (pets: rows (p_cat, p_dog)).</summary>
+    public Tensor Probabilities(Tensor images)
+    {
+        using Tensor logits = Network.forward(images);
+        return nn.functional.softmax(logits, 1);
+    }
 
-    /// <summary>The most likely class of each picture [N, 3, 128, 128], without gradients.</summary>
-    public PetClass[] Classify(Tensor images)
+    /// <summary>The index of the most likely class of each picture, without gradients (pets: 0 = cat, 1 = dog, as <see cref="PetClass"/>).</summary>
+    public long[] Classify(Tensor images)
     {
         using var scope = NewDisposeScope();
         using var noGrad = torch.no_grad();
-        return Network.forward(images).argmax(1).data<long>().ToArray().Select(label => (PetClass)label).ToArray();
+        return Network.forward(images).argmax(1).data<long>().ToArray();
     }
 
     /// <summary>Frees the network's tensors.</summary>

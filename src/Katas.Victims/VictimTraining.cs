@@ -99,7 +99,7 @@ public static class VictimTraining
     /// Fraction of <paramref name="pictures"/> the network classifies right, computed in eval mode without
     /// gradients; the network's mode is restored afterwards.
     /// </summary>
-    public static double Accuracy(PetsNetwork network, LabelledImages pictures, int batchSize = 100)
+    public static double Accuracy(nn.Module<Tensor, Tensor> network, LabelledImages pictures, int batchSize = 100)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(pictures);
