@@ -18,23 +18,23 @@ namespace Katas.Adversarial.Kit;
 /// pets classifier: prints the article's table (the verdict after each step) and writes the adversarial picture as a
 /// lossless PNG.
 /// </summary>
-[KataCommand("attack", "fool the pets classifier: the article's sign attack (or FGSM, PGD) on a picture; prints each step's verdict, writes the PNG")]
+[KataCommand("attack", "fool a classifier (pets or fashion): the article's sign attack (or FGSM, PGD) on a picture; prints each step's verdict, writes the PNG")]
 public sealed class AttackCommand : Command<AttackCommand.Settings>
 {
     /// <summary>The command line of `katas attack`.</summary>
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--image <FILE>")]
-        [Description("a 128 x 128 picture (PNG, JPEG, ...) to attack (default: a generated held-out picture, chosen by --seed)")]
+        [Description("a picture (PNG, JPEG, ...) to attack: 128 x 128 for pets, 28 x 28 (grey, light on dark) for fashion (default: a held-out picture chosen by --seed)")]
         public string? Image { get; init; }
 
         [CommandOption("--victim <NAME>")]
-        [Description("the classifier to fool: pets (the article's cats-and-dogs CNN)")]
+        [Description("the classifier to fool: pets (the article's cats-and-dogs CNN) or fashion (a CNN on Fashion-MNIST)")]
         [DefaultValue("pets")]
         public string Victim { get; init; } = "pets";
 
         [CommandOption("--target <CLASS>")]
-        [Description("sign attack only: the class to turn the picture into, cat or dog (default: the class the victim does not see)")]
+        [Description("sign attack only: the class to turn the picture into, by name or index (pets: cat or dog; fashion: e.g. sneaker, 7) (default: the victim's second choice)")]
         public string? Target { get; init; }
 
         [CommandOption("--method <METHOD>")]
@@ -57,7 +57,7 @@ public sealed class AttackCommand : Command<AttackCommand.Settings>
         public double Epsilon { get; init; } = 8.0;
 
         [CommandOption("--seed <N>")]
-        [Description("without --image, which held-out picture (0, 2, 4, ... are cats; 1, 3, 5, ... dogs); with pgd, also seeds the random start")]
+        [Description("without --image, which held-out picture (pets: 0, 2, 4, ... are cats, 1, 3, 5, ... dogs; fashion: the test split's index); with pgd, also seeds the random start")]
         [DefaultValue(0)]
         public int Seed { get; init; }
 
@@ -75,9 +75,9 @@ public sealed class AttackCommand : Command<AttackCommand.Settings>
 
         public override ValidationResult Validate()
         {
-            if (Victim != "pets")
+            if (Victim is not ("pets" or "fashion"))
             {
-                return ValidationResult.Error($"--victim must be pets; got \"{Victim}\" (the Fashion-MNIST victim is measured by `bench adversarial`, not attacked from here yet).");
+                return ValidationResult.Error($"--victim must be pets or fashion; got \"{Victim}\".");
             }
 
             if (Method is not ("sign" or "fgsm" or "pgd"))
@@ -90,9 +90,10 @@ public sealed class AttackCommand : Command<AttackCommand.Settings>
                 return ValidationResult.Error($"--target applies to --method sign; fgsm and pgd push the picture away from the class the victim sees.");
             }
 
-            if (Target is not null && ParseClass(Target) is null)
+            IReadOnlyList<string> names = Victim == "fashion" ? Katas.Victims.Victim.FashionClassNames : Katas.Victims.Victim.PetClassNames;
+            if (Target is not null && ParseClass(Target, names) is null)
             {
-                return ValidationResult.Error($"--target must be a class of the pets victim, cat or dog; got \"{Target}\".");
+                return ValidationResult.Error($"--target must be a class of the {Victim} victim ({string.Join(", ", names)}, or its index); got \"{Target}\".");
             }
 
             if (Steps is < 0 or > 1000)
@@ -114,32 +115,42 @@ public sealed class AttackCommand : Command<AttackCommand.Settings>
         }
     }
 
-    /// <summary>A class name of the pets victim (cat, dog, any case), or null.</summary>
-    public static PetClass? ParseClass(string name) =>
-        name.Trim().ToLowerInvariant() switch
+    /// <summary>The index of a class given by name (any case; spaces, dashes and slashes ignored) or by index, or null.</summary>
+    public static long? ParseClass(string name, IReadOnlyList<string> classNames)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(classNames);
+        if (int.TryParse(name.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int index))
         {
-            "cat" or "0" => PetClass.Cat,
-            "dog" or "1" => PetClass.Dog,
-            _ => null,
-        };
+            return index >= 0 && index < classNames.Count ? index : null;
+        }
+
+        static string Key(string text) => new(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+        int found = classNames.Select(Key).ToList().IndexOf(Key(name));
+        return found < 0 ? null : found;
+    }
 
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         TorchRuntime.Initialise(threads: 2, seed: settings.Seed);
-        (Tensor picture, string source) = settings.Image is null ? HeldOut(settings.Seed) : Load(settings.Image);
-        using Victim victim = Victim.LoadPets();
+        bool fashion = settings.Victim == "fashion";
+        (Tensor picture, string source) = settings.Image is null ? (fashion ? FashionTest(settings.Seed) : HeldOut(settings.Seed)) : Load(settings.Image, fashion);
+        using Victim victim = fashion ? Victim.LoadFashion() : Victim.LoadPets();
+        IReadOnlyList<string> names = fashion ? victim.ClassNames : AdversarialRuns.PetNames;
         var clock = Stopwatch.StartNew();
         Tensor[] probabilities;
         Tensor final;
         int steps;
         long seen;
+        long second;
         using (Tensor clean = victim.Probabilities(picture).detach())
         {
-            seen = clean.argmax(1).ToInt64();
+            long[] ranked = clean[0].argsort(descending: true).data<long>().ToArray();
+            (seen, second) = (ranked[0], ranked[1]);
         }
 
-        long target = settings.Target is { } name ? (long)ParseClass(name)!.Value : 1 - seen;
+        long target = settings.Target is { } name ? ParseClass(name, names)!.Value : second;
         double step = settings.Step / 255;
         double epsilon = settings.Epsilon / 255;
         switch (settings.Method)
@@ -169,20 +180,22 @@ public sealed class AttackCommand : Command<AttackCommand.Settings>
         double seconds = clock.Elapsed.TotalSeconds;
         if (settings.Method != "sign")
         {
-            // FGSM and PGD aim away from the class seen; their "target" is the other class of two.
-            target = 1 - seen;
+            // FGSM and PGD aim away from the class seen, at no class in particular: measure toward the likeliest other class.
+            using Tensor after = probabilities[^1][0].clone();
+            after[seen] = torch.tensor(-1.0, dtype: after.dtype);
+            target = after.argmax().ToInt64();
         }
 
         AttackMetrics metrics = AttackMeasures.Measure(victim.Network, picture, final, target)[0];
         string output = Path.GetFullPath(settings.Out ?? Path.Combine(KataRepository.Artifacts, AdversarialRuns.Kata, "attack.png"));
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-        PictureDrawing.SavePng(final[0], output);
+        PictureDrawing.SavePng(fashion ? final[0].expand(3, -1, -1) : final[0], output);
 
-        var rows = probabilities.Select((p, k) => Row(settings.Method == "sign" ? k : k * steps, p)).ToList();
+        var rows = probabilities.Select((p, k) => Row(settings.Method == "sign" ? k : k * steps, p, names, seen, target)).ToList();
         (long finalClass, double finalConfidence) = AdversarialRuns.Verdicts(probabilities[^1])[0];
         if (settings.Json)
         {
-            Console.WriteLine(JsonSerializer.Serialize(new AttackJson(source, settings.Method, Name(seen), rows[0].Confidence, Name(target), Name(finalClass),
+            Console.WriteLine(JsonSerializer.Serialize(new AttackJson(source, settings.Victim, settings.Method, Name(names, seen), rows[0].Confidence, Name(names, target), Name(names, finalClass),
                 Math.Round(finalConfidence, 6), Math.Round(metrics.TargetConfidence, 6), Math.Round(metrics.LinfIn255, 4), Math.Round(metrics.L2, 6), steps,
                 Math.Round(settings.Step, 6), settings.Method == "sign" ? null : Math.Round(settings.Epsilon, 6), metrics.SurvivesPng, output, Math.Round(seconds, 3),
                 KataRepository.KataSource, rows)));
@@ -190,25 +203,25 @@ public sealed class AttackCommand : Command<AttackCommand.Settings>
         }
 
         AnsiConsole.WriteLine($"Attacking {source} with {Describe(settings, steps)}; {KataRepository.BuiltAgainst}.");
-        var table = new Table().AddColumns("step", "verdict", "p(cat)", "p(dog)");
+        var table = new Table().AddColumns("step", "verdict", Markup.Escape($"p({Name(names, seen)})"), Markup.Escape($"p({Name(names, target)})"));
         foreach (StepJson row in rows)
         {
-            table.AddRow(row.Step.ToString(CultureInfo.InvariantCulture), row.Verdict, row.Cat.ToString("0.0000", CultureInfo.InvariantCulture),
-                row.Dog.ToString("0.0000", CultureInfo.InvariantCulture));
+            table.AddRow(row.Step.ToString(CultureInfo.InvariantCulture), Markup.Escape(row.Verdict), row.Original.ToString("0.0000", CultureInfo.InvariantCulture),
+                row.Target.ToString("0.0000", CultureInfo.InvariantCulture));
         }
 
         AnsiConsole.Write(table);
         AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{(metrics.Success ? "Fooled" : "Not fooled")}: {Name(seen)} → {Name(finalClass)} {100 * finalConfidence:0.0}%; largest change {metrics.LinfIn255:0.##}/255, L2 {metrics.L2:0.000}; " +
+            $"{(metrics.Success ? "Fooled" : "Not fooled")}: {Name(names, seen)} → {Name(names, finalClass)} {100 * finalConfidence:0.0}%; largest change {metrics.LinfIn255:0.##}/255, L2 {metrics.L2:0.000}; " +
             $"{(metrics.SurvivesPng ? "survives" : "does not survive")} saving as an 8-bit PNG ({seconds:0.00} s)."));
         AnsiConsole.WriteLine($"Wrote {output}");
         return 0;
     }
 
-    private static StepJson Row(int step, Tensor probabilities)
+    private static StepJson Row(int step, Tensor probabilities, IReadOnlyList<string> names, long seen, long target)
     {
         double[] p = probabilities[0].to(ScalarType.Float64).data<double>().ToArray();
-        return new StepJson(step, AdversarialFigures.Verdict(AdversarialRuns.PetNames, p), Math.Round(p[0], 6), Math.Round(p[1], 6), Math.Round(p.Max(), 6));
+        return new StepJson(step, AdversarialFigures.Verdict(names, p), Math.Round(p[seen], 6), Math.Round(p[target], 6), Math.Round(p.Max(), 6));
     }
 
     private static string Describe(Settings settings, int steps) => settings.Method switch
@@ -218,16 +231,28 @@ public sealed class AttackCommand : Command<AttackCommand.Settings>
         _ => string.Create(CultureInfo.InvariantCulture, $"PGD, {steps} step(s) of {settings.Step}/255 within epsilon {settings.Epsilon}/255{(settings.RandomStart ? ", random start" : "")}"),
     };
 
-    private static string Name(long cls) => AdversarialRuns.PetNames[(int)cls].ToLowerInvariant();
+    private static string Name(IReadOnlyList<string> names, long cls) => names[(int)cls].ToLowerInvariant();
 
     private static (Tensor Picture, string Source) HeldOut(int index)
     {
         (Tensor picture, long label) = AdversarialRuns.HeldOutPicture(index);
-        return (picture, $"held-out {Name(label)} {index} (generated picture {AdversarialRuns.HeldOutFirstIndex + index} of seed {AdversarialRuns.HeldOutSeed})");
+        return (picture, $"held-out {Name(AdversarialRuns.PetNames, label)} {index} (generated picture {AdversarialRuns.HeldOutFirstIndex + index} of seed {AdversarialRuns.HeldOutSeed})");
     }
 
-    /// <summary>Reads a 128 x 128 picture file as a batch of one; a missing, unreadable or wrongly sized file is a usage error naming it.</summary>
-    private static (Tensor Picture, string Source) Load(string path)
+    private static (Tensor Picture, string Source) FashionTest(int index)
+    {
+        using LabelledImages test = FragilityStudy.FashionTest(index + 1);
+        if (test.Count <= index)
+        {
+            throw new UsageException($"--seed {index}: the Fashion-MNIST test split found has only {test.Count} pictures.");
+        }
+
+        string label = Victim.FashionClassNames[(int)test.Labels[index].ToInt64()].ToLowerInvariant();
+        return (test.Images.narrow(0, index, 1).clone(), $"Fashion-MNIST test picture {index} ({label})");
+    }
+
+    /// <summary>Reads a picture file as a batch of one (pets: 128 x 128 colour; fashion: 28 x 28, made grey); a missing, unreadable or wrongly sized file is a usage error naming it.</summary>
+    private static (Tensor Picture, string Source) Load(string path, bool fashion)
     {
         string full = Path.GetFullPath(path);
         if (!File.Exists(full))
@@ -241,23 +266,27 @@ public sealed class AttackCommand : Command<AttackCommand.Settings>
             throw new UsageException($"--image: \"{path}\" is not a picture SkiaSharp can decode (PNG, JPEG, GIF, BMP, WebP).");
         }
 
-        if (bitmap.Width != PetPictures.Size || bitmap.Height != PetPictures.Size)
+        int side = fashion ? 28 : PetPictures.Size;
+        if (bitmap.Width != side || bitmap.Height != side)
         {
-            throw new UsageException($"--image: \"{path}\" is {bitmap.Width} x {bitmap.Height} pixels; the pets victim takes {PetPictures.Size} x {PetPictures.Size}. Resize it first.");
+            throw new UsageException($"--image: \"{path}\" is {bitmap.Width} x {bitmap.Height} pixels; the {(fashion ? "fashion" : "pets")} victim takes {side} x {side}. Resize it first.");
         }
 
-        return (ImageTensors.FromBitmap(bitmap).unsqueeze(0), full);
+        Tensor picture = ImageTensors.FromBitmap(bitmap);
+        // Fashion-MNIST pictures are one grey channel: the mean of red, green and blue (a grey PNG has them equal).
+        return ((fashion ? picture.mean([0], keepdim: true) : picture).unsqueeze(0), full);
     }
 
     private sealed record StepJson(
         [property: JsonPropertyName("step")] int Step,
         [property: JsonPropertyName("verdict")] string Verdict,
-        [property: JsonPropertyName("cat")] double Cat,
-        [property: JsonPropertyName("dog")] double Dog,
+        [property: JsonPropertyName("p_original_class")] double Original,
+        [property: JsonPropertyName("p_target_class")] double Target,
         [property: JsonPropertyName("confidence")] double Confidence);
 
     private sealed record AttackJson(
         [property: JsonPropertyName("image")] string Image,
+        [property: JsonPropertyName("victim")] string Victim,
         [property: JsonPropertyName("method")] string Method,
         [property: JsonPropertyName("original_class")] string OriginalClass,
         [property: JsonPropertyName("original_confidence")] double OriginalConfidence,

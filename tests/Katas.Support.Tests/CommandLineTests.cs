@@ -35,7 +35,10 @@ public sealed class CommandLineTests
     [TestCase("attack --image /no/such/picture.png", "--image: there is no file \"/no/such/picture.png\"")]
     [TestCase("attack --image README.md", "--image: \"README.md\" is not a picture")]
     [TestCase("attack --image docs/images/pets-generated.jpg", "the pets victim takes 128 x 128")]
-    [TestCase("attack --target horse", "--target must be a class of the pets victim, cat or dog; got \"horse\"")]
+    [TestCase("attack --target horse", "--target must be a class of the pets victim (cat, dog, or its index); got \"horse\"")]
+    [TestCase("attack --victim fashion --target horse", "--target must be a class of the fashion victim (T-shirt/top, Trouser")]
+    [TestCase("attack --victim fashion --image docs/images/pets-generated.jpg", "the fashion victim takes 28 x 28")]
+    [TestCase("attack --victim cars", "--victim must be pets or fashion; got \"cars\"")]
     [TestCase("attack --method deepfool", "--method must be one of sign, fgsm, pgd; got \"deepfool\"")]
     [TestCase("attack --step 0", "--step is in counts of 0-255 and must be above 0")]
     [TestCase("train-victim horses", "VICTIM must be pets or fashion; got \"horses\"")]
@@ -140,6 +143,28 @@ public sealed class CommandLineTests
         {
             File.Delete(png);
             File.Delete(png + ".again.png");
+        }
+    }
+
+    [Test]
+    public void Attack_on_the_fashion_victim_prints_one_json_object_with_its_class_names()
+    {
+        string png = Path.Combine(Path.GetTempPath(), $"katas-attack-fashion-{Environment.ProcessId}.png");
+        try
+        {
+            (int exitCode, string output, string error) = RunTool($"attack --victim fashion --seed 0 --target sneaker --json --out \"{png}\"");
+            exitCode.Should().Be(0, error);
+            using var json = System.Text.Json.JsonDocument.Parse(output);
+            System.Text.Json.JsonElement root = json.RootElement;
+            root.GetProperty("victim").GetString().Should().Be("fashion");
+            root.GetProperty("target_class").GetString().Should().Be("sneaker");
+            root.GetProperty("linf_255").GetDouble().Should().BeLessThanOrEqualTo(4);
+            root.GetProperty("table").GetArrayLength().Should().Be(5);
+            File.Exists(png).Should().BeTrue();
+        }
+        finally
+        {
+            File.Delete(png);
         }
     }
 
