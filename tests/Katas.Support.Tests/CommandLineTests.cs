@@ -35,6 +35,22 @@ public sealed class CommandLineTests
     [TestCase("bench spread --from 31 --to 30", "--to must be a whole number from --from (31) to 130; got 30")]
     [TestCase("bench dense --batch 0", "--batch must be a whole number from 1 to 60000; got 0")]
     [TestCase("bench stall --seeds 0", "--seeds must be a whole number from 1 to 200; got 0")]
+    [TestCase("attack --image /no/such/picture.png", "--image: there is no file \"/no/such/picture.png\"")]
+    [TestCase("attack --image README.md", "--image: \"README.md\" is not a picture")]
+    [TestCase("attack --image docs/images/pets-generated.jpg", "the pets victim takes 128 x 128")]
+    [TestCase("attack --target horse", "--target must be a class of the pets victim (cat, dog, or its index); got \"horse\"")]
+    [TestCase("attack --victim fashion --target horse", "--target must be a class of the fashion victim (T-shirt/top, Trouser")]
+    [TestCase("attack --victim fashion --image docs/images/pets-generated.jpg", "the fashion victim takes 28 x 28")]
+    [TestCase("attack --victim cars", "--victim must be pets or fashion; got \"cars\"")]
+    [TestCase("attack --method deepfool", "--method must be one of sign, fgsm, pgd; got \"deepfool\"")]
+    [TestCase("attack --step 0", "--step is in counts of 0-255 and must be above 0")]
+    [TestCase("train-victim horses", "VICTIM must be pets or fashion; got \"horses\"")]
+    [TestCase("train-victim pets --data tools", "--data applies to the fashion victim")]
+    [TestCase("train-victim pets --epochs 0", "--epochs must be a whole number from 1 to 100; got 0")]
+    [TestCase("train-victim pets --pictures 8", "--pictures must be a whole number from 16 to 999999; got 8")]
+    [TestCase("bench dimensions --sides 7,2", "--sides must be whole numbers from 4 to 112, comma-separated; got \"7,2\"")]
+    [TestCase("bench adversarial --pictures 1", "--pictures must be a whole number from 2 to 2000; got 1")]
+    [TestCase("bench adversarial --epsilons 8,x", "--epsilons must be numbers of counts above 0 and at most 255")]
     [TestCase("doctor extra", "Unknown command 'extra'")]
     [TestCase("hint", "missing required argument 'KATA'")]
     [TestCase("hint 99 1", "There is no kata \"99\"")]
@@ -68,6 +84,8 @@ public sealed class CommandLineTests
     [TestCase("bench --help", "stall")]
     [TestCase("bench stall --help", "--seeds <K>")]
     [TestCase("train-dense --help", "--from-scratch")]
+    [TestCase("attack --help", "--epsilon <E>")]
+    [TestCase("train-victim --help", "--pictures <N>")]
     [TestCase("doctor --help", "doctor")]
     [TestCase("hint --help", "--state <FILE>")]
     [TestCase("reset --help", "--force")]
@@ -107,10 +125,82 @@ public sealed class CommandLineTests
     }
 
     [Test]
+    public void Attack_prints_one_json_object_and_writes_a_png_that_reads_back_as_the_same_verdict()
+    {
+        string png = Path.Combine(Path.GetTempPath(), $"katas-attack-{Environment.ProcessId}.png");
+        try
+        {
+            (int exitCode, string output, string error) = RunTool($"attack --seed 0 --steps 4 --json --out \"{png}\"");
+            exitCode.Should().Be(0, error);
+            using var json = System.Text.Json.JsonDocument.Parse(output);
+            System.Text.Json.JsonElement root = json.RootElement;
+            root.GetProperty("original_class").GetString().Should().Be("cat", "held-out picture 0 is a cat the victim sees as one");
+            root.GetProperty("steps").GetInt32().Should().Be(4);
+            root.GetProperty("linf_255").GetDouble().Should().BeLessThanOrEqualTo(4, "4 steps of 1/255 change no value by more than 4 counts");
+            root.GetProperty("table").GetArrayLength().Should().Be(5);
+            File.Exists(png).Should().BeTrue();
+
+            (int again, string reread, string rereadError) = RunTool($"attack --image \"{png}\" --steps 0 --json --out \"{png}.again.png\"");
+            again.Should().Be(0, rereadError);
+            using var second = System.Text.Json.JsonDocument.Parse(reread);
+            second.RootElement.GetProperty("original_class").GetString().Should().Be(root.GetProperty("final_class").GetString(),
+                "the PNG holds the adversarial picture rounded to 8 bits, which the attack of 1/255 steps already is");
+            second.RootElement.GetProperty("original_confidence").GetDouble().Should().BeApproximately(root.GetProperty("final_confidence").GetDouble(), 1e-4);
+        }
+        finally
+        {
+            File.Delete(png);
+            File.Delete(png + ".again.png");
+        }
+    }
+
+    [Test]
+    public void Attack_on_the_fashion_victim_prints_one_json_object_with_its_class_names()
+    {
+        string png = Path.Combine(Path.GetTempPath(), $"katas-attack-fashion-{Environment.ProcessId}.png");
+        try
+        {
+            (int exitCode, string output, string error) = RunTool($"attack --victim fashion --seed 0 --target sneaker --json --out \"{png}\"");
+            exitCode.Should().Be(0, error);
+            using var json = System.Text.Json.JsonDocument.Parse(output);
+            System.Text.Json.JsonElement root = json.RootElement;
+            root.GetProperty("victim").GetString().Should().Be("fashion");
+            root.GetProperty("target_class").GetString().Should().Be("sneaker");
+            root.GetProperty("linf_255").GetDouble().Should().BeLessThanOrEqualTo(4);
+            root.GetProperty("table").GetArrayLength().Should().Be(5);
+            File.Exists(png).Should().BeTrue();
+        }
+        finally
+        {
+            File.Delete(png);
+        }
+    }
+
+    [Test]
+    public void Train_victim_runs_a_smoke_training_and_writes_weights_that_load()
+    {
+        string weights = Path.Combine(Path.GetTempPath(), $"katas-pets-{Environment.ProcessId}.bin");
+        try
+        {
+            (int exitCode, string output, string error) = RunTool($"train-victim pets --pictures 32 --epochs 1 --threads 1 --json --out \"{weights}\"");
+            exitCode.Should().Be(0, error);
+            using var json = System.Text.Json.JsonDocument.Parse(output);
+            json.RootElement.GetProperty("held_out_accuracy").GetDouble().Should().BeInRange(0, 1);
+            json.RootElement.GetProperty("history").GetArrayLength().Should().Be(1);
+            using Katas.Victims.Victim victim = Katas.Victims.Victim.LoadPets(weights);
+            victim.Network.training.Should().BeFalse("a loaded victim is in eval mode");
+        }
+        finally
+        {
+            File.Delete(weights);
+        }
+    }
+
+    [Test]
     public void The_kits_commands_are_discovered_without_a_list_of_katas()
     {
         (_, string output, _) = RunTool("--help");
-        output.Should().Contain("spread").And.Contain("race").And.Contain("train-dense").And.Contain("bench");
+        output.Should().Contain("spread").And.Contain("race").And.Contain("train-dense").And.Contain("attack").And.Contain("train-victim").And.Contain("bench");
     }
 
     private static string WithoutTiming(string json) => System.Text.RegularExpressions.Regex.Replace(json, "\"seconds\":[0-9.]+", "");

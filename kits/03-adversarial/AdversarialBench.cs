@@ -1,0 +1,166 @@
+using System.ComponentModel;
+using System.Globalization;
+using Katas.Kits;
+using Katas.Victims;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Katas.Adversarial.Kit;
+
+/// <summary>
+/// `katas bench adversarial`: the article's attack on held-out pictures of the pets classifier in both directions
+/// (the share at ≥ 99% and the share flipped after each of 8 steps, against the issue's bar: ≥ 95% at ≥ 99% within
+/// 4 steps), FGSM and PGD-10 at several ε, and the attacks' throughput.
+/// </summary>
+[KataBench("adversarial", "kata 03 on its victims: the article's attack per step in both directions on pets, FGSM and PGD per epsilon on pets and Fashion-MNIST, throughput")]
+public sealed class AdversarialBench : Command<AdversarialBench.Settings>
+{
+    /// <summary>The article's result as the bar: this share reaches ≥ 99% in the target class within <see cref="BarSteps"/> steps.</summary>
+    public const double Bar = 0.95;
+
+    /// <summary>The article's number of steps.</summary>
+    public const int BarSteps = 4;
+
+    /// <summary>The command line of `katas bench adversarial`.</summary>
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--pictures <N>")]
+        [Description("held-out pictures to attack, half cats and half dogs, 2..2000")]
+        [DefaultValue(200)]
+        public int Pictures { get; init; } = 200;
+
+        [CommandOption("--steps <K>")]
+        [Description("steps of the article's attack to report, 4..20")]
+        [DefaultValue(8)]
+        public int Steps { get; init; } = 8;
+
+        [CommandOption("--epsilons <LIST>")]
+        [Description("FGSM and PGD-10 at these ε, in counts, comma-separated (none: skip them)")]
+        [DefaultValue("1,2,4,8")]
+        public string Epsilons { get; init; } = "1,2,4,8";
+
+        [CommandOption("--threads <T>")]
+        [Description("CPU threads for TorchSharp, 1..64")]
+        [DefaultValue(2)]
+        public int Threads { get; init; } = 2;
+
+        public override ValidationResult Validate()
+        {
+            if (Pictures is < 2 or > 2000)
+            {
+                return ValidationResult.Error($"--pictures must be a whole number from 2 to 2000; got {Pictures}.");
+            }
+
+            if (Steps is < BarSteps or > 20)
+            {
+                return ValidationResult.Error($"--steps must be a whole number from {BarSteps} to 20; got {Steps}.");
+            }
+
+            if (Threads is < 1 or > 64)
+            {
+                return ValidationResult.Error($"--threads must be a whole number from 1 to 64; got {Threads}.");
+            }
+
+            return ParseEpsilons(Epsilons) is null
+                ? ValidationResult.Error($"--epsilons must be numbers of counts above 0 and at most 255, comma-separated; got \"{Epsilons}\".")
+                : ValidationResult.Success();
+        }
+    }
+
+    /// <summary>The ε list in counts, or null when a value is not a number in (0, 255].</summary>
+    public static double[]? ParseEpsilons(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Trim().Length == 0 || text.Trim() == "none")
+        {
+            return [];
+        }
+
+        var values = new List<double>();
+        foreach (string part in text.Split(','))
+        {
+            if (!double.TryParse(part.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !(value > 0 && value <= 255))
+            {
+                return null;
+            }
+
+            values.Add(value);
+        }
+
+        return [.. values];
+    }
+
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        TorchRuntime.Initialise(settings.Threads);
+        using Victim victim = Victim.LoadPets();
+        using LabelledImages pictures = FragilityStudy.HeldOut(settings.Pictures);
+        AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Kata 03 benchmark ({KataRepository.BuiltAgainst}, {settings.Threads} thread(s), {Environment.ProcessorCount} cores): the pets classifier, " +
+            $"held-out pictures {AdversarialRuns.HeldOutFirstIndex} to {AdversarialRuns.HeldOutFirstIndex + settings.Pictures - 1} of seed {AdversarialRuns.HeldOutSeed}"));
+        var steps = new Table().Title("The article's attack (steps of 1/255): share at ≥ 99% in the target class (and share flipped) after k steps")
+            .AddColumn("direction");
+        for (int k = 1; k <= settings.Steps; k++)
+        {
+            steps.AddColumn(k.ToString(CultureInfo.InvariantCulture));
+        }
+
+        steps.AddColumns("largest change", Markup.Escape("in [0, 1]"), "pictures/s", string.Create(CultureInfo.InvariantCulture, $"bar: ≥ {Bar * 100:0}% at ≥ 99% in {BarSteps} steps"));
+        foreach (long target in new long[] { 1, 0 })
+        {
+            SignAttackRates rates = FragilityStudy.SignAttack(victim, pictures, target, settings.Steps);
+            string direction = $"{AdversarialRuns.PetNames[(int)(1 - target)]} to {AdversarialRuns.PetNames[(int)target]} ({rates.Pictures})";
+            var cells = new List<string> { direction };
+            cells.AddRange(Enumerable.Range(0, settings.Steps).Select(k => string.Create(CultureInfo.InvariantCulture,
+                $"{100.0 * rates.Confident[k] / rates.Pictures:0}% ({100.0 * rates.Flipped[k] / rates.Pictures:0}%)")));
+            double atBar = (double)rates.Confident[BarSteps - 1] / rates.Pictures;
+            cells.Add(string.Create(CultureInfo.InvariantCulture, $"{rates.LargestChange255:0.##}/255"));
+            cells.Add(rates.AllInRange ? "yes" : "NO");
+            cells.Add((rates.Pictures * settings.Steps / 4.0 / rates.Seconds).ToString("0.0", CultureInfo.InvariantCulture) + " (4 steps)");
+            cells.Add(string.Create(CultureInfo.InvariantCulture, $"{(atBar >= Bar ? "met" : "missed")}: {atBar * 100:0}%"));
+            steps.AddRow(cells.Select(Markup.Escape).ToArray());
+        }
+
+        AnsiConsole.Write(steps);
+        double[] epsilons = ParseEpsilons(settings.Epsilons)!;
+        if (epsilons.Length > 0)
+        {
+            var table = new Table().Title("Untargeted attacks: accuracy before and after (PGD-10: 10 steps of ε/4, no random start)")
+                .AddColumns("method", "ε", "clean accuracy", "attacked accuracy", "drop", "pictures/s");
+            foreach (bool pgd in new[] { false, true })
+            {
+                foreach (double epsilon in epsilons)
+                {
+                    EpsilonRow row = FragilityStudy.Untargeted(victim, pictures, epsilon, pgd);
+                    table.AddRow(row.Method, string.Create(CultureInfo.InvariantCulture, $"{epsilon:0.##}/255"), row.CleanAccuracy.ToString("P1", CultureInfo.InvariantCulture),
+                        row.AttackedAccuracy.ToString("P1", CultureInfo.InvariantCulture),
+                        string.Create(CultureInfo.InvariantCulture, $"{100 * (row.CleanAccuracy - row.AttackedAccuracy):0.0} points"),
+                        (settings.Pictures / row.Seconds).ToString("0.0", CultureInfo.InvariantCulture));
+                }
+            }
+
+            AnsiConsole.Write(table);
+            using Victim fashion = Victim.LoadFashion();
+            using LabelledImages fashionPictures = FragilityStudy.FashionTest(settings.Pictures);
+            var fashionTable = new Table().Title(string.Create(CultureInfo.InvariantCulture,
+                    $"The Fashion-MNIST victim (784 inputs) on the first {fashionPictures.Count} test pictures: accuracy before and after"))
+                .AddColumns("method", "ε", "clean accuracy", "attacked accuracy", "drop", "pictures/s");
+            foreach (bool pgd in new[] { false, true })
+            {
+                foreach (double epsilon in epsilons)
+                {
+                    EpsilonRow row = FragilityStudy.Untargeted(fashion, fashionPictures, epsilon, pgd);
+                    fashionTable.AddRow(row.Method, string.Create(CultureInfo.InvariantCulture, $"{epsilon:0.##}/255"), row.CleanAccuracy.ToString("P1", CultureInfo.InvariantCulture),
+                        row.AttackedAccuracy.ToString("P1", CultureInfo.InvariantCulture),
+                        string.Create(CultureInfo.InvariantCulture, $"{100 * (row.CleanAccuracy - row.AttackedAccuracy):0.0} points"),
+                        (fashionPictures.Count / row.Seconds).ToString("0.0", CultureInfo.InvariantCulture));
+                }
+            }
+
+            AnsiConsole.Write(fashionTable);
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,102 @@
+using System.ComponentModel;
+using System.Globalization;
+using Katas.Data;
+using Katas.Kits;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Katas.Adversarial.Kit;
+
+/// <summary>
+/// `katas bench dimensions`: task 5's study on real Fashion-MNIST resampled to several sizes: a logistic regression per
+/// size, its weights' L1 norm, and the ε at which FGSM flips half of the correctly classified test pictures.
+/// </summary>
+[KataBench("dimensions", "kata 03, task 5: Fashion-MNIST resampled to several sizes, a logistic regression each, and the epsilon that flips half")]
+public sealed class DimensionBench : Command<DimensionBench.Settings>
+{
+    /// <summary>The command line of `katas bench dimensions`.</summary>
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--sides <LIST>")]
+        [Description("picture sides, comma-separated, each 4..112")]
+        [DefaultValue("7,14,28,56")]
+        public string Sides { get; init; } = "7,14,28,56";
+
+        [CommandOption("--data <DIR>")]
+        [Description("Fashion-MNIST folder (default: the shipped subset, 6000 training and 1000 test pictures)")]
+        public string? Data { get; init; }
+
+        [CommandOption("--epochs <E>")]
+        [Description("training epochs per size, 1..200")]
+        [DefaultValue(20)]
+        public int Epochs { get; init; } = 20;
+
+        [CommandOption("--threads <T>")]
+        [Description("CPU threads for TorchSharp, 1..64")]
+        [DefaultValue(2)]
+        public int Threads { get; init; } = 2;
+
+        public override ValidationResult Validate()
+        {
+            if (ParseSides(Sides) is null)
+            {
+                return ValidationResult.Error($"--sides must be whole numbers from 4 to 112, comma-separated; got \"{Sides}\".");
+            }
+
+            if (Epochs is < 1 or > 200)
+            {
+                return ValidationResult.Error($"--epochs must be a whole number from 1 to 200; got {Epochs}.");
+            }
+
+            return Threads is < 1 or > 64 ? ValidationResult.Error($"--threads must be a whole number from 1 to 64; got {Threads}.") : ValidationResult.Success();
+        }
+    }
+
+    /// <summary>The sides, or null when one is not a whole number from 4 to 112.</summary>
+    public static int[]? ParseSides(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sides = new List<int>();
+        foreach (string part in text.Split(','))
+        {
+            if (!int.TryParse(part.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int side) || side is < 4 or > 112)
+            {
+                return null;
+            }
+
+            sides.Add(side);
+        }
+
+        return [.. sides];
+    }
+
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        TorchRuntime.Initialise(settings.Threads);
+        IReadOnlyList<DimensionRow> rows;
+        try
+        {
+            rows = DimensionStudy.Run(ParseSides(settings.Sides)!, settings.Data, settings.Epochs);
+        }
+        catch (Exception e) when (e is DatasetNotFoundException or DataFormatException)
+        {
+            throw new UsageException(e.Message);
+        }
+
+        AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Kata 03, task 5 ({KataRepository.BuiltAgainst}, {settings.Threads} thread(s)): Fashion-MNIST resampled, a logistic regression per size ({settings.Epochs} epochs of Adam 0.01, batches of 250), FGSM on the correctly classified test pictures"));
+        var table = new Table().AddColumns("side", "inputs", "test accuracy", "mean ‖w_c‖₁", "ε flipping half", "flipped at 1/255", "at 4/255", "at 8/255");
+        foreach (DimensionRow row in rows)
+        {
+            double At(double counts) => row.FlippedAt[DimensionStudy.EpsilonGrid.ToList().FindIndex(e => Math.Abs(e - counts) < 1e-9)];
+            table.AddRow(row.Side.ToString(CultureInfo.InvariantCulture), (row.Side * row.Side).ToString("N0", CultureInfo.InvariantCulture),
+                row.TestAccuracy.ToString("P1", CultureInfo.InvariantCulture), row.MeanWeightL1.ToString("0.0", CultureInfo.InvariantCulture),
+                row.Epsilon50 is { } e50 ? string.Create(CultureInfo.InvariantCulture, $"{e50:0.00}/255") : "never (up to 64/255)",
+                At(1).ToString("P0", CultureInfo.InvariantCulture), At(4).ToString("P0", CultureInfo.InvariantCulture), At(8).ToString("P0", CultureInfo.InvariantCulture));
+        }
+
+        AnsiConsole.Write(table);
+        return 0;
+    }
+}

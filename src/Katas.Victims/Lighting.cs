@@ -1,0 +1,51 @@
+using SkiaSharp;
+
+namespace Katas.Victims;
+
+/// <summary>Light and camera for the generated pictures: a light spot or vignette, exposure, colour cast and sensor noise.</summary>
+internal static class Lighting
+{
+    /// <summary>Paints a soft light spot or a dark vignette over the scene.</summary>
+    public static void Paint(SKCanvas canvas, int size, PictureRandom random)
+    {
+        if (random.Chance(0.3))
+        {
+            return;
+        }
+
+        bool light = random.Chance(0.6);
+        SKColor colour = light ? SKColor.FromHsl(random.Uniform(20, 220), random.Uniform(0, 60), random.Uniform(85, 100)) : SKColors.Black;
+        var centre = new SKPoint(random.Uniform(0, size), random.Uniform(0, size));
+        float radius = random.Uniform(0.4f, 1.1f) * size;
+        byte strength = (byte)random.Integer(40, 130);
+        SKColor[] colours = light ? [colour.WithAlpha(strength), colour.WithAlpha(0)] : [colour.WithAlpha(0), colour.WithAlpha(strength)];
+        using var shader = SKShader.CreateRadialGradient(centre, radius, colours, SKShaderTileMode.Clamp);
+        using var paint = new SKPaint { Shader = shader };
+        canvas.DrawRect(0, 0, size, size, paint);
+    }
+
+    /// <summary>
+    /// Exposure (gain and offset), a per-channel colour cast and Gaussian sensor noise, applied to RGBA bytes
+    /// in place; alpha is left alone. Rounding back to bytes keeps the pictures on the 1/255 grid of real photos.
+    /// </summary>
+    public static void ExposeAndAddNoise(byte[] rgba, PictureRandom random)
+    {
+        float gain = random.Uniform(0.75f, 1.25f);
+        float offset = random.Uniform(-0.1f, 0.1f);
+        float[] cast = [random.Uniform(0.9f, 1.1f), random.Uniform(0.9f, 1.1f), random.Uniform(0.9f, 1.1f)];
+        float noise = random.Chance(0.3) ? 0f : random.Uniform(0.002f, 0.012f);
+        for (int i = 0; i < rgba.Length; i += 4)
+        {
+            for (int c = 0; c < 3; c++)
+            {
+                float v = (rgba[i + c] / 255f * gain * cast[c]) + offset + (0.5f * (1 - gain));
+                if (noise > 0)
+                {
+                    v += noise * random.Gaussian();
+                }
+
+                rgba[i + c] = (byte)Math.Clamp(MathF.Round(v * 255f), 0f, 255f);
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+using System.Globalization;
+using Katas.Testing;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Katas.Adversarial.Tests;
+
+/// <summary>Task 2: SignAttack, the article's iterative attack: steps against the gradient's sign, clipped to [0, 1].</summary>
+[KataTask(2)]
+public sealed class Task2SignAttackTests : KataTest
+{
+    private const double Step = 0.02;
+
+    [Test]
+    public void It_returns_the_original_and_every_step_with_the_models_probabilities_for_each()
+    {
+        var model = TinyClassifier.Create();
+        Tensor images = TinyClassifier.Images(3, seed: 21);
+        AttackSteps run = LearnerCode.Run(() => SignAttack.Run(model, images, target: 1, steps: 3, stepSize: Step), "SignAttack.Run");
+        Assert.That(run.Images, Has.Count.EqualTo(4), "3 steps give 4 images: the original (Images[0]), then one after each step.");
+        Assert.That(run.Probabilities, Has.Count.EqualTo(4), "3 steps give 4 rows of the article's table: the probabilities of the original and after each step.");
+        Assert.That(TinyClassifier.Same(run.Images[0], images), Is.True, "Images[0] must be the original pictures, unchanged.");
+        for (int k = 0; k <= 3; k++)
+        {
+            TensorAssert.HasShape(run.Images[k], [3, 3, 4, 4], $"Images[{k}]");
+            double[][] logits = TinyClassifier.Logits(model, run.Images[k]);
+            double[] expected = logits.SelectMany(TinyClassifier.Softmax).ToArray();
+            TensorAssert.Close(run.Probabilities[k].to(ScalarType.Float64), expected, [3, 2],
+                $"Probabilities[{k}] (the softmax of the model in eval mode for Images[{k}])", rtol: 1e-9, atol: 1e-12);
+        }
+    }
+
+    [Test]
+    public void The_first_step_moves_each_value_one_step_against_the_sign_of_the_finite_difference_gradient()
+    {
+        var model = TinyClassifier.Create();
+        Tensor images = TinyClassifier.Images(1, seed: 22);
+        double[] x0 = TinyClassifier.Row(images, 0);
+        double[] gradient = TinyClassifier.FiniteDifferences(model, x0, logits =>
+        {
+            double[] p = TinyClassifier.Softmax(logits);
+            return p[0] - p[1];
+        });
+        AttackSteps run = LearnerCode.Run(() => SignAttack.Run(model, images, target: 1, steps: 1, stepSize: Step), "SignAttack.Run");
+        double[] x1 = TinyClassifier.Row(run.Images[1], 0);
+        int with = 0;
+        var wrong = new List<string>();
+        for (int i = 0; i < x0.Length; i++)
+        {
+            double expected = Math.Clamp(x0[i] - (Step * Math.Sign(gradient[i])), 0, 1);
+            if (Math.Abs(x1[i] - expected) > 1e-9 && Math.Abs(gradient[i]) > 1e-9)
+            {
+                with += Math.Abs(x1[i] - Math.Clamp(x0[i] + (Step * Math.Sign(gradient[i])), 0, 1)) < 1e-9 ? 1 : 0;
+                wrong.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"  {TinyClassifier.Pixel(i),-10} was {x0[i]:0.0000}, ∂loss/∂x {gradient[i],10:G3}: expected {expected:0.0000}, yours {x1[i]:0.0000}"));
+            }
+        }
+
+        string cause = with == wrong.Count && with > 0
+            ? "Every one of them moved WITH the gradient of the loss p_other − p_target: the picture becomes MORE of its own class. Step against it: x − step·sign(gradient)."
+            : "Each value must move by exactly the step, against the sign of the gradient of p_other − p_target (toward the target), then be clipped to [0, 1].";
+        Assert.That(wrong, Is.Empty, $"{wrong.Count} of {x0.Length} values of the first step are wrong. {cause}\n{string.Join('\n', wrong.Take(12))}");
+    }
+
+    [TestCase(0)]
+    [TestCase(1)]
+    public void The_targets_probability_rises_at_every_step(int target)
+    {
+        var model = TinyClassifier.Create();
+        Tensor images = TinyClassifier.Images(4, seed: 23);
+        AttackSteps run = LearnerCode.Run(() => SignAttack.Run(model, images, target, steps: 4, stepSize: Step), "SignAttack.Run");
+        double[][] p = run.Probabilities.Select(step => step.to(ScalarType.Float64)[TensorIndex.Colon, target].data<double>().ToArray()).ToArray();
+        for (int k = 1; k < p.Length; k++)
+        {
+            for (int i = 0; i < 4; i++)
+            {
+                Assert.That(p[k][i], Is.GreaterThan(p[k - 1][i]), string.Create(CultureInfo.InvariantCulture,
+                    $"Picture {i}: the probability of the target class {target} went from {p[k - 1][i]:0.0000} to {p[k][i]:0.0000} at step {k}. ") +
+                    (p[k][i] < p[k - 1][i] && p.Skip(1).Zip(p, (now, before) => now[i] < before[i]).All(down => down)
+                        ? "It FELL at every step: the picture becomes MORE of its class. The step goes with the gradient of the loss; go against it (x − step·sign(∂loss/∂x))."
+                        : "Each step should move against the sign of the gradient of p_other − p_target."));
+            }
+        }
+    }
+
+    [Test]
+    public void Every_value_moves_by_exactly_the_step_at_each_step()
+    {
+        var model = TinyClassifier.Create();
+        Tensor images = TinyClassifier.Images(2, seed: 24, low: 0.2, high: 0.8);
+        AttackSteps run = LearnerCode.Run(() => SignAttack.Run(model, images, target: 1, steps: 3, stepSize: Step), "SignAttack.Run");
+        for (int k = 1; k <= 3; k++)
+        {
+            double[] moves = (run.Images[k] - run.Images[k - 1]).abs().to(ScalarType.Float64).data<double>().ToArray();
+            double[] off = moves.Where(m => Math.Abs(m - Step) > 1e-9).ToArray();
+            Assert.That(off, Is.Empty, string.Create(CultureInfo.InvariantCulture,
+                $"At step {k}, {off.Length} of {moves.Length} values moved by something other than the step {Step} (far from 0 and 1, nothing is clipped): " +
+                $"moves from {moves.Min():G3} to {moves.Max():G3}. ") +
+                (moves.Distinct().Count() > 2 ? "Likely cause: you stepped along the raw gradient; the article moves every value by exactly one step, in the direction of the gradient's SIGN (sign())." : ""));
+        }
+    }
+
+    [Test]
+    public void The_default_step_is_one_count_of_an_8_bit_picture()
+    {
+        var model = TinyClassifier.Create();
+        Tensor images = TinyClassifier.Images(2, seed: 25, low: 0.2, high: 0.8);
+        AttackSteps run = LearnerCode.Run(() => SignAttack.Run(model, images, target: 0, steps: 1), "SignAttack.Run");
+        double largest = (run.Images[1] - images).abs().max().ToDouble();
+        Assert.That(largest * 255, Is.EqualTo(1).Within(1e-6), string.Create(CultureInfo.InvariantCulture,
+            $"With the default step each value should move by 1/255 (one count of 0-255), the article's step; yours moved by up to {largest:G4} = {largest * 255:G4} counts. ") +
+            (largest > 0.5 ? "Likely cause: the step is in 0-255 units (1) while the pixels are in [0, 1]: divide by 255." : ""));
+    }
+
+    [Test]
+    public void Every_value_stays_in_0_to_1()
+    {
+        var model = TinyClassifier.Create();
+        // Half the values at 0, half at 1: any step outward leaves [0, 1] unless clipped.
+        Tensor images = TinyClassifier.Images(2, seed: 26).gt(0.5).to(ScalarType.Float64);
+        AttackSteps run = LearnerCode.Run(() => SignAttack.Run(model, images, target: 1, steps: 2, stepSize: Step), "SignAttack.Run");
+        for (int k = 1; k <= 2; k++)
+        {
+            double low = run.Images[k].min().ToDouble();
+            double high = run.Images[k].max().ToDouble();
+            string message = string.Create(CultureInfo.InvariantCulture,
+                $"After step {k} the values span {low:G4} to {high:G4}: a picture's values are in [0, 1]. Clip after every step (clamp(0, 1)): ") +
+                "the article does, and a value outside [0, 1] is no picture.";
+            Assert.That(low >= 0 && high <= 1, Is.True, message);
+        }
+    }
+
+    [Test]
+    public void The_callers_pictures_are_left_alone_and_two_runs_give_the_same_pictures()
+    {
+        var model = TinyClassifier.Create();
+        Tensor images = TinyClassifier.Images(2, seed: 27);
+        Tensor before = images.clone();
+        AttackSteps first = LearnerCode.Run(() => SignAttack.Run(model, images, target: 1, steps: 3, stepSize: Step), "SignAttack.Run");
+        Assert.That(TinyClassifier.Same(images, before), Is.True,
+            $"The attack changed the caller's pictures (by up to {(images - before).abs().max().ToDouble():G3}): step a copy (images.detach().clone()), " +
+            "never the tensor you were given; the caller still needs the original.");
+        AttackSteps second = LearnerCode.Run(() => SignAttack.Run(model, images, target: 1, steps: 3, stepSize: Step), "SignAttack.Run");
+        Assert.That(TinyClassifier.Same(first.Final, second.Final), Is.True,
+            "Two runs of the same attack gave different pictures. In eval mode with frozen weights the attack is deterministic." + Frozen.TrainingModeCause(model));
+        Assert.That(Frozen.ParametersWithGradient(model), Is.Null, "The attack left gradients on the model's parameters: freeze them (task 1).");
+    }
+
+    [Test]
+    public void Zero_steps_return_the_original_and_a_negative_count_is_an_ArgumentOutOfRangeException()
+    {
+        var model = TinyClassifier.Create();
+        Tensor images = TinyClassifier.Images(1, seed: 28);
+        AttackSteps run = LearnerCode.Run(() => SignAttack.Run(model, images, target: 1, steps: 0), "SignAttack.Run");
+        Assert.That(run.Images, Has.Count.EqualTo(1), "0 steps: only the original in Images.");
+        Assert.That(() => SignAttack.Run(model, images, target: 1, steps: -1), Throws.InstanceOf<ArgumentOutOfRangeException>(),
+            "steps = -1 must throw an ArgumentOutOfRangeException.");
+    }
+}

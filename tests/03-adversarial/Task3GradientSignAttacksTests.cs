@@ -1,0 +1,118 @@
+using System.Globalization;
+using Katas.Testing;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Katas.Adversarial.Tests;
+
+/// <summary>Task 3: FGSM (one step of ε up the cross-entropy of the true class) and PGD (steps of α, projected onto the ε-ball).</summary>
+[KataTask(3)]
+public sealed class Task3GradientSignAttacksTests : KataTest
+{
+    private const double Epsilon = 0.03;
+
+    [Test]
+    public void Fgsm_moves_each_value_epsilon_up_the_sign_of_the_finite_difference_cross_entropy_gradient()
+    {
+        var model = TinyClassifier.Create(classes: 3);
+        Tensor images = TinyClassifier.Images(2, seed: 31);
+        long[] labels = [2, 0];
+        Tensor adversarial = LearnerCode.Run(() => GradientSignAttacks.Fgsm(model, images, torch.tensor(labels), Epsilon), "GradientSignAttacks.Fgsm");
+        TensorAssert.HasShape(adversarial, [2, 3, 4, 4], "FGSM's pictures");
+        for (int n = 0; n < 2; n++)
+        {
+            double[] x = TinyClassifier.Row(images, n);
+            int label = (int)labels[n];
+            double[] gradient = TinyClassifier.FiniteDifferences(model, x, logits => -Math.Log(TinyClassifier.Softmax(logits)[label]));
+            double[] actual = TinyClassifier.Row(adversarial, n);
+            int against = 0;
+            var wrong = new List<string>();
+            for (int i = 0; i < x.Length; i++)
+            {
+                double expected = Math.Clamp(x[i] + (Epsilon * Math.Sign(gradient[i])), 0, 1);
+                if (Math.Abs(actual[i] - expected) > 1e-9 && Math.Abs(gradient[i]) > 1e-9)
+                {
+                    against += Math.Abs(actual[i] - Math.Clamp(x[i] - (Epsilon * Math.Sign(gradient[i])), 0, 1)) < 1e-9 ? 1 : 0;
+                    wrong.Add(string.Create(CultureInfo.InvariantCulture, $"  {TinyClassifier.Pixel(i),-10} was {x[i]:0.0000}: expected {expected:0.0000}, yours {actual[i]:0.0000}"));
+                }
+            }
+
+            Assert.That(wrong, Is.Empty, $"Picture {n} (true class {label}): {wrong.Count} of {x.Length} values differ from x + ε·sign(∂CE/∂x), clipped. " +
+                (against == wrong.Count ? "They all moved DOWN the cross-entropy of the true class: that makes the classifier surer of it. FGSM climbs it: +ε·sign(gradient)." : "") +
+                $"\n{string.Join('\n', wrong.Take(12))}");
+        }
+    }
+
+    [Test]
+    public void Fgsm_stays_in_0_to_1_within_epsilon_and_leaves_the_callers_pictures_alone()
+    {
+        var model = TinyClassifier.Create();
+        Tensor images = TinyClassifier.Images(4, seed: 32, low: 0, high: 1).mul(1.2).sub(0.1).clamp(0, 1);
+        Tensor before = images.clone();
+        Tensor adversarial = LearnerCode.Run(() => GradientSignAttacks.Fgsm(model, images, torch.tensor(new long[] { 0, 1, 0, 1 }), Epsilon), "GradientSignAttacks.Fgsm");
+        AssertInBall(adversarial, images, Epsilon, "FGSM");
+        Assert.That(TinyClassifier.Same(images, before), Is.True, "FGSM changed the caller's pictures: step a copy.");
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public void Pgd_never_leaves_its_epsilon_ball_nor_0_to_1(bool randomStart)
+    {
+        var model = TinyClassifier.Create();
+        Tensor images = TinyClassifier.Images(4, seed: 33, low: 0, high: 1);
+        Tensor before = images.clone();
+        using var generator = new Generator(5);
+        // Ten steps of 2ε/3 would wander up to 6.7ε away without the projection.
+        Tensor adversarial = LearnerCode.Run(() => GradientSignAttacks.Pgd(model, images, torch.tensor(new long[] { 0, 1, 1, 0 }), Epsilon, Epsilon * 2 / 3, 10,
+            randomStart ? generator : null), "GradientSignAttacks.Pgd");
+        AssertInBall(adversarial, images, Epsilon, "PGD" + (randomStart ? " with a random start" : ""));
+        Assert.That(TinyClassifier.Same(images, before), Is.True, "PGD changed the caller's pictures: step a copy.");
+    }
+
+    [Test]
+    public void Pgd_with_one_step_of_epsilon_from_the_original_is_fgsm()
+    {
+        var model = TinyClassifier.Create(classes: 3);
+        Tensor images = TinyClassifier.Images(3, seed: 34);
+        Tensor labels = torch.tensor(new long[] { 1, 2, 0 });
+        Tensor fgsm = LearnerCode.Run(() => GradientSignAttacks.Fgsm(model, images, labels, Epsilon), "GradientSignAttacks.Fgsm");
+        Tensor pgd = LearnerCode.Run(() => GradientSignAttacks.Pgd(model, images, labels, Epsilon, Epsilon, 1), "GradientSignAttacks.Pgd");
+        double difference = (fgsm - pgd).abs().max().ToDouble();
+        Assert.That(difference, Is.LessThanOrEqualTo(1e-12),
+            $"One PGD step of α = ε from the original (no random start) is FGSM, but they differ by up to {difference:G3}. Both climb the cross-entropy of the true class by α·sign(gradient).");
+    }
+
+    [Test]
+    public void Pgd_raises_the_cross_entropy_of_the_true_class_and_its_random_start_is_repeatable()
+    {
+        var model = TinyClassifier.Create(classes: 3);
+        Tensor images = TinyClassifier.Images(3, seed: 35);
+        long[] labels = [0, 1, 2];
+        using var first = new Generator(9);
+        using var second = new Generator(9);
+        Tensor a = LearnerCode.Run(() => GradientSignAttacks.Pgd(model, images, torch.tensor(labels), Epsilon, 0.01, 5, first), "GradientSignAttacks.Pgd");
+        Tensor b = LearnerCode.Run(() => GradientSignAttacks.Pgd(model, images, torch.tensor(labels), Epsilon, 0.01, 5, second), "GradientSignAttacks.Pgd");
+        Assert.That(TinyClassifier.Same(a, b), Is.True, "Two PGD runs with generators of the same seed gave different pictures: draw the random start from the generator you are given.");
+        double[][] clean = TinyClassifier.Logits(model, images);
+        double[][] attacked = TinyClassifier.Logits(model, a);
+        for (int n = 0; n < 3; n++)
+        {
+            double before = -Math.Log(TinyClassifier.Softmax(clean[n])[labels[n]]);
+            double after = -Math.Log(TinyClassifier.Softmax(attacked[n])[labels[n]]);
+            Assert.That(after, Is.GreaterThan(before), string.Create(CultureInfo.InvariantCulture,
+                $"Picture {n}: PGD should push it away from its true class {labels[n]}, raising the cross-entropy; it went from {before:0.0000} to {after:0.0000}."));
+        }
+    }
+
+    private static void AssertInBall(Tensor adversarial, Tensor original, double epsilon, string what)
+    {
+        double distance = (adversarial - original).abs().max().ToDouble();
+        double low = adversarial.min().ToDouble();
+        double high = adversarial.max().ToDouble();
+        Assert.That(distance, Is.LessThanOrEqualTo(epsilon + 1e-12), string.Create(CultureInfo.InvariantCulture,
+            $"{what} moved a value by {distance:G4}, farther than ε = {epsilon}: after each step, project back onto the ε-ball around the ORIGINAL ") +
+            "(clamp every value between original − ε and original + ε), then onto [0, 1].");
+        string message = string.Create(CultureInfo.InvariantCulture, $"{what}'s values span {low:G4} to {high:G4}: clip to [0, 1].");
+        Assert.That(low >= 0 && high <= 1, Is.True, message);
+    }
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using Katas.Testing;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Katas.Adversarial.Tests;
+
+/// <summary>Task 4: AttackMeasures: 8-bit rounding, success, the target's confidence, L∞ and L2 sizes, survival as a PNG.</summary>
+[KataTask(4)]
+public sealed class Task4AttackMeasuresTests : KataTest
+{
+    [TestCase(0.2, 0)]
+    [TestCase(0.49, 0)]
+    [TestCase(0.51, 1)]
+    [TestCase(0.6, 1)]
+    [TestCase(0.99, 1)]
+    public void Quantising_rounds_each_value_to_the_nearest_count(double fraction, int up)
+    {
+        int[] counts = [0, 17, 128, 254];
+        Tensor values = torch.tensor(counts.Select(c => (c + fraction) / 255).ToArray());
+        Tensor quantised = LearnerCode.Run(() => AttackMeasures.Quantise8Bit(values), "AttackMeasures.Quantise8Bit");
+        double[] expected = counts.Select(c => (double)(c + up) / 255).ToArray();
+        double[] actual = TensorAssert.ToDoubles(quantised);
+        string cause = actual.Zip(counts, (a, c) => Math.Abs(a - ((double)c / 255)) < 1e-9).All(down => down) && up == 1
+            ? $" Every value went DOWN to its count: that is truncation (floor). A PNG stores the NEAREST count: {fraction} of a count above c is c + 1. Use round()."
+            : "";
+        TensorAssert.Close(quantised, expected, [counts.Length],
+            string.Create(CultureInfo.InvariantCulture, $"Values {fraction} of a count above the counts {string.Join(", ", counts)}, rounded to 8 bits,{cause}"), rtol: 0, atol: 1e-12);
+    }
+
+    [Test]
+    public void Quantising_clips_to_0_to_1_keeps_shape_and_dtype_and_gives_whole_counts([Values(ScalarType.Float32, ScalarType.Float64)] ScalarType dtype)
+    {
+        Tensor values = TinyClassifier.Images(2, seed: 41, low: -0.2, high: 1.2, dtype: dtype);
+        Tensor quantised = LearnerCode.Run(() => AttackMeasures.Quantise8Bit(values), "AttackMeasures.Quantise8Bit");
+        TensorAssert.HasShape(quantised, [2, 3, 4, 4], "The quantised pictures");
+        TensorAssert.HasDtype(quantised, dtype, "The quantised pictures");
+        double[] counts = TensorAssert.ToDoubles(quantised).Select(v => v * 255).ToArray();
+        Assert.That(counts.Min() >= -1e-4 && counts.Max() <= 255 + 1e-4, Is.True, $"Counts span {counts.Min():G4} to {counts.Max():G4}: clip to [0, 1] first (a PNG has counts 0 to 255).");
+        double off = counts.Max(c => Math.Abs(c - Math.Round(c)));
+        Assert.That(off, Is.LessThan(dtype == ScalarType.Float32 ? 1e-4 : 1e-9), $"Quantised values must be whole counts over 255; one is {off:G3} of a count off.");
+    }
+
+    [Test]
+    public void The_measures_match_a_plain_loop_over_the_pictures()
+    {
+        var model = TinyClassifier.Create();
+        Tensor original = TinyClassifier.Images(4, seed: 42);
+        using var generator = new Generator(3);
+        // Changes of up to 6 counts, some of them fractions of a count that an 8-bit PNG rounds away.
+        Tensor change = (torch.rand(original.shape, ScalarType.Float64, generator: generator) - 0.5) * (12.0 / 255);
+        Tensor adversarial = (original + change).clamp(0, 1);
+        AttackMetrics[] metrics = LearnerCode.Run(() => AttackMeasures.Measure(model, original, adversarial, 1), "AttackMeasures.Measure");
+        Assert.That(metrics, Has.Length.EqualTo(4), "One AttackMetrics per picture.");
+        double[][] logits = TinyClassifier.Logits(model, adversarial);
+        Tensor rounded = (adversarial * 255).round() / 255;
+        double[][] roundedLogits = TinyClassifier.Logits(model, rounded);
+        for (int n = 0; n < 4; n++)
+        {
+            double[] a = TinyClassifier.Row(adversarial, n);
+            double[] o = TinyClassifier.Row(original, n);
+            double linf = a.Zip(o, (x, y) => Math.Abs(x - y)).Max() * 255;
+            double l2 = Math.Sqrt(a.Zip(o, (x, y) => (x - y) * (x - y)).Sum());
+            double[] p = TinyClassifier.Softmax(logits[n]);
+            double[] q = TinyClassifier.Softmax(roundedLogits[n]);
+            AttackMetrics m = metrics[n];
+            string where = $"Picture {n}: ";
+            Assert.That(m.LinfIn255, Is.EqualTo(linf).Within(1e-6), where + $"L∞ in counts is the largest |change| times 255 = {linf:G6}; yours {m.LinfIn255:G6}.");
+            Assert.That(m.L2, Is.EqualTo(l2).Within(1e-9), where + $"L2 is √(Σ change²) over every value in [0, 1] units = {l2:G6}; yours {m.L2:G6}.");
+            Assert.That(m.TargetConfidence, Is.EqualTo(p[1]).Within(1e-9), where + $"the target's probability is {p[1]:G6}; yours {m.TargetConfidence:G6}.");
+            Assert.That(m.Success, Is.EqualTo(p[1] > p[0]), where + $"success means the most likely class is the target (p = {p[1]:0.0000}).");
+            Assert.That(m.PngTargetConfidence, Is.EqualTo(q[1]).Within(1e-9),
+                where + $"after rounding to 8 bits the target's probability is {q[1]:G6}; yours {m.PngTargetConfidence:G6}. Classify the QUANTISED pictures.");
+            Assert.That(m.SurvivesPng, Is.EqualTo(q[1] > q[0]), where + "SurvivesPng: is the target still the most likely class after rounding to 8 bits?");
+        }
+    }
+
+    [Test]
+    public void Batches_of_different_shapes_are_an_ArgumentException_naming_both()
+    {
+        var model = TinyClassifier.Create();
+        Tensor original = TinyClassifier.Images(2, seed: 43);
+        Assert.That(() => AttackMeasures.Measure(model, original, original[..1], 1), Throws.InstanceOf<ArgumentException>().With.Message.Contains("2, 3, 4, 4").And.Message.Contains("1, 3, 4, 4"),
+            "Measure with an original [2, 3, 4, 4] and an adversarial batch [1, 3, 4, 4] must throw an ArgumentException naming both shapes.");
+    }
+}
