@@ -22,7 +22,7 @@ public sealed class AdversarialBench : Command<AdversarialBench.Settings>
     public const int BarSteps = 4;
 
     /// <summary>The command line of `katas bench adversarial`.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : BenchSettings
     {
         [CommandOption("--pictures <N>")]
         [Description("held-out pictures to attack, half cats and half dogs, 2..2000")]
@@ -94,24 +94,43 @@ public sealed class AdversarialBench : Command<AdversarialBench.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         TorchRuntime.Initialise(settings.Threads);
+        string conditions = BenchDocs.Conditions();
         using Victim victim = Victim.LoadPets();
         using LabelledImages pictures = FragilityStudy.HeldOut(settings.Pictures);
         AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Kata 03 benchmark ({KataRepository.BuiltAgainst}, {settings.Threads} thread(s), {Environment.ProcessorCount} cores): the pets classifier, " +
             $"held-out pictures {AdversarialRuns.HeldOutFirstIndex} to {AdversarialRuns.HeldOutFirstIndex + settings.Pictures - 1} of seed {AdversarialRuns.HeldOutSeed}"));
-        var steps = new Table().Title("The article's attack (steps of 1/255): share at ≥ 99% in the target class (and share flipped) after k steps")
-            .AddColumn("direction");
-        for (int k = 1; k <= settings.Steps; k++)
+        var reports = new List<BenchReport> { SignAttackTable(victim, pictures, settings) };
+        reports[^1].Print();
+        double[] epsilons = ParseEpsilons(settings.Epsilons)!;
+        if (epsilons.Length > 0)
         {
-            steps.AddColumn(k.ToString(CultureInfo.InvariantCulture));
+            reports.Add(UntargetedTable("The pets classifier (49,152 inputs): accuracy before and after (PGD-10: 10 steps of ε/4, no random start)",
+                victim, pictures, epsilons));
+            reports[^1].Print();
+            using Victim fashion = Victim.LoadFashion();
+            using LabelledImages fashionPictures = FragilityStudy.FashionTest(settings.Pictures);
+            reports.Add(UntargetedTable(string.Create(CultureInfo.InvariantCulture,
+                $"The Fashion-MNIST victim (784 inputs) on the first {fashionPictures.Count} test pictures: accuracy before and after"), fashion, fashionPictures, epsilons));
+            reports[^1].Print();
         }
 
-        steps.AddColumns("largest change", Markup.Escape("in [0, 1]"), "pictures/s", string.Create(CultureInfo.InvariantCulture, $"bar: ≥ {Bar * 100:0}% at ≥ 99% in {BarSteps} steps"));
+        // Only the default run is what the docs describe.
+        bool defaults = settings is { Pictures: 200, Steps: 8, Epsilons: "1,2,4,8" };
+        BenchDocs.Write(AdversarialRuns.Kata, defaults ? "adversarial" : "adversarial-custom", BenchDocs.Lines(conditions, reports), settings);
+        return 0;
+    }
+
+    private static BenchReport SignAttackTable(Victim victim, LabelledImages pictures, Settings settings)
+    {
+        var columns = new List<string> { "direction" };
+        columns.AddRange(Enumerable.Range(1, settings.Steps).Select(k => k.ToString(CultureInfo.InvariantCulture)));
+        columns.AddRange(["largest change", "in [0, 1]", "pictures/s", string.Create(CultureInfo.InvariantCulture, $"bar: ≥ {Bar * 100:0}% at ≥ 99% in {BarSteps} steps")]);
+        var table = new BenchReport("The article's attack (steps of 1/255): share at ≥ 99% in the target class (and share flipped) after k steps", [.. columns]);
         foreach (long target in new long[] { 1, 0 })
         {
             SignAttackRates rates = FragilityStudy.SignAttack(victim, pictures, target, settings.Steps);
-            string direction = $"{AdversarialRuns.PetNames[(int)(1 - target)]} to {AdversarialRuns.PetNames[(int)target]} ({rates.Pictures})";
-            var cells = new List<string> { direction };
+            var cells = new List<string> { $"{AdversarialRuns.PetNames[(int)(1 - target)]} to {AdversarialRuns.PetNames[(int)target]} ({rates.Pictures})" };
             cells.AddRange(Enumerable.Range(0, settings.Steps).Select(k => string.Create(CultureInfo.InvariantCulture,
                 $"{100.0 * rates.Confident[k] / rates.Pictures:0}% ({100.0 * rates.Flipped[k] / rates.Pictures:0}%)")));
             double atBar = (double)rates.Confident[BarSteps - 1] / rates.Pictures;
@@ -119,48 +138,27 @@ public sealed class AdversarialBench : Command<AdversarialBench.Settings>
             cells.Add(rates.AllInRange ? "yes" : "NO");
             cells.Add((rates.Pictures * settings.Steps / 4.0 / rates.Seconds).ToString("0.0", CultureInfo.InvariantCulture) + " (4 steps)");
             cells.Add(string.Create(CultureInfo.InvariantCulture, $"{(atBar >= Bar ? "met" : "missed")}: {atBar * 100:0}%"));
-            steps.AddRow(cells.Select(Markup.Escape).ToArray());
+            table.AddRow([.. cells]);
         }
 
-        AnsiConsole.Write(steps);
-        double[] epsilons = ParseEpsilons(settings.Epsilons)!;
-        if (epsilons.Length > 0)
+        return table;
+    }
+
+    private static BenchReport UntargetedTable(string title, Victim victim, LabelledImages pictures, double[] epsilons)
+    {
+        var table = new BenchReport(title, "method", "ε", "clean accuracy", "attacked accuracy", "drop", "pictures/s");
+        foreach (bool pgd in new[] { false, true })
         {
-            var table = new Table().Title("Untargeted attacks: accuracy before and after (PGD-10: 10 steps of ε/4, no random start)")
-                .AddColumns("method", "ε", "clean accuracy", "attacked accuracy", "drop", "pictures/s");
-            foreach (bool pgd in new[] { false, true })
+            foreach (double epsilon in epsilons)
             {
-                foreach (double epsilon in epsilons)
-                {
-                    EpsilonRow row = FragilityStudy.Untargeted(victim, pictures, epsilon, pgd);
-                    table.AddRow(row.Method, string.Create(CultureInfo.InvariantCulture, $"{epsilon:0.##}/255"), row.CleanAccuracy.ToString("P1", CultureInfo.InvariantCulture),
-                        row.AttackedAccuracy.ToString("P1", CultureInfo.InvariantCulture),
-                        string.Create(CultureInfo.InvariantCulture, $"{100 * (row.CleanAccuracy - row.AttackedAccuracy):0.0} points"),
-                        (settings.Pictures / row.Seconds).ToString("0.0", CultureInfo.InvariantCulture));
-                }
+                EpsilonRow row = FragilityStudy.Untargeted(victim, pictures, epsilon, pgd);
+                table.AddRow(row.Method, string.Create(CultureInfo.InvariantCulture, $"{epsilon:0.##}/255"), row.CleanAccuracy.ToString("P1", CultureInfo.InvariantCulture),
+                    row.AttackedAccuracy.ToString("P1", CultureInfo.InvariantCulture),
+                    string.Create(CultureInfo.InvariantCulture, $"{100 * (row.CleanAccuracy - row.AttackedAccuracy):0.0} points"),
+                    (pictures.Count / row.Seconds).ToString("0.0", CultureInfo.InvariantCulture));
             }
-
-            AnsiConsole.Write(table);
-            using Victim fashion = Victim.LoadFashion();
-            using LabelledImages fashionPictures = FragilityStudy.FashionTest(settings.Pictures);
-            var fashionTable = new Table().Title(string.Create(CultureInfo.InvariantCulture,
-                    $"The Fashion-MNIST victim (784 inputs) on the first {fashionPictures.Count} test pictures: accuracy before and after"))
-                .AddColumns("method", "ε", "clean accuracy", "attacked accuracy", "drop", "pictures/s");
-            foreach (bool pgd in new[] { false, true })
-            {
-                foreach (double epsilon in epsilons)
-                {
-                    EpsilonRow row = FragilityStudy.Untargeted(fashion, fashionPictures, epsilon, pgd);
-                    fashionTable.AddRow(row.Method, string.Create(CultureInfo.InvariantCulture, $"{epsilon:0.##}/255"), row.CleanAccuracy.ToString("P1", CultureInfo.InvariantCulture),
-                        row.AttackedAccuracy.ToString("P1", CultureInfo.InvariantCulture),
-                        string.Create(CultureInfo.InvariantCulture, $"{100 * (row.CleanAccuracy - row.AttackedAccuracy):0.0} points"),
-                        (fashionPictures.Count / row.Seconds).ToString("0.0", CultureInfo.InvariantCulture));
-                }
-            }
-
-            AnsiConsole.Write(fashionTable);
         }
 
-        return 0;
+        return table;
     }
 }

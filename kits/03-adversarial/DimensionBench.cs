@@ -15,7 +15,7 @@ namespace Katas.Adversarial.Kit;
 public sealed class DimensionBench : Command<DimensionBench.Settings>
 {
     /// <summary>The command line of `katas bench dimensions`.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : BenchSettings
     {
         [CommandOption("--sides <LIST>")]
         [Description("picture sides, comma-separated, each 4..112")]
@@ -74,6 +74,7 @@ public sealed class DimensionBench : Command<DimensionBench.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         TorchRuntime.Initialise(settings.Threads);
+        string conditions = BenchDocs.Conditions();
         IReadOnlyList<DimensionRow> rows;
         try
         {
@@ -84,9 +85,9 @@ public sealed class DimensionBench : Command<DimensionBench.Settings>
             throw new UsageException(e.Message);
         }
 
-        AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Kata 03, task 5 ({KataRepository.BuiltAgainst}, {settings.Threads} thread(s)): Fashion-MNIST resampled, a logistic regression per size ({settings.Epochs} epochs of Adam 0.01, batches of 250), FGSM on the correctly classified test pictures"));
-        var table = new Table().AddColumns("side", "inputs", "test accuracy", "mean ‖w_c‖₁", "ε flipping half", "flipped at 1/255", "at 4/255", "at 8/255");
+        var table = new BenchReport(string.Create(CultureInfo.InvariantCulture,
+                $"Kata 03, task 5 ({settings.Threads} thread(s)): Fashion-MNIST resampled, a logistic regression per size ({settings.Epochs} epochs of Adam 0.01, batches of 250), FGSM on the correctly classified test pictures"),
+            "side", "inputs", "test accuracy", "mean ‖w_c‖₁", "ε flipping half", "flipped at 1/255", "at 4/255", "at 8/255");
         foreach (DimensionRow row in rows)
         {
             double At(double counts) => row.FlippedAt[DimensionStudy.EpsilonGrid.ToList().FindIndex(e => Math.Abs(e - counts) < 1e-9)];
@@ -96,7 +97,10 @@ public sealed class DimensionBench : Command<DimensionBench.Settings>
                 At(1).ToString("P0", CultureInfo.InvariantCulture), At(4).ToString("P0", CultureInfo.InvariantCulture), At(8).ToString("P0", CultureInfo.InvariantCulture));
         }
 
-        AnsiConsole.Write(table);
+        table.Print();
+        // Only the default run (the shipped subset, sides 7 to 56, 20 epochs) is what the docs describe.
+        bool defaults = settings is { Sides: "7,14,28,56", Data: null, Epochs: 20 };
+        BenchDocs.Write(AdversarialRuns.Kata, defaults ? "dimensions" : "dimensions-custom", BenchDocs.Lines(conditions, [table]), settings);
         return 0;
     }
 }
