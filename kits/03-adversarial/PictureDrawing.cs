@@ -73,7 +73,7 @@ public static class PictureDrawing
 
         using SKImage snapshot = surface.Snapshot();
         using SKData png = snapshot.Encode(SKEncodedImageFormat.Png, 100);
-        File.WriteAllBytes(path, png.ToArray());
+        WritePng(path, png);
     }
 
     /// <summary>The patch view: per panel a 6 x 6 grid of cells coloured by their count (red channel; the difference in blue and red), each with its number.</summary>
@@ -122,13 +122,20 @@ public static class PictureDrawing
 
         using SKImage snapshot = surface.Snapshot();
         using SKData png = snapshot.Encode(SKEncodedImageFormat.Png, 100);
-        File.WriteAllBytes(path, png.ToArray());
+        WritePng(path, png);
     }
 
     private static void Save(SKBitmap bitmap, string path)
     {
         using SKImage image = SKImage.FromBitmap(bitmap);
         using SKData png = image.Encode(SKEncodedImageFormat.Png, 100);
+        WritePng(path, png);
+    }
+
+    /// <summary>Writes encoded PNG bytes, creating the folder first (a fresh clone has no artifacts/ yet).</summary>
+    private static void WritePng(string path, SKData png)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         File.WriteAllBytes(path, png.ToArray());
     }
 }
