@@ -50,7 +50,7 @@ public static class ArticleRuns
         ]).ToList();
         return new ReproducedTable(title,
             ["run", "settings", "start (slope, intercept)", "iterations", "slope after", "intercept after", "MSE before last update", "article printed", "match"],
-            rows, Convention, runs.Count(run => !run.Matches));
+            rows, Convention, runs.Count, runs.Count(run => !run.Matches));
     }
 
     private static string F(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);

@@ -15,5 +15,7 @@ public interface IKataReproduction
 /// <param name="Columns">Column names.</param>
 /// <param name="Rows">One list of cells per row.</param>
 /// <param name="Note">The conventions the numbers follow, in words.</param>
-/// <param name="Mismatches">How many rows differ from what the article printed (`reproduce` then exits 1).</param>
-public sealed record ReproducedTable(string Title, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows, string Note, int Mismatches = 0);
+/// <param name="Compared">How many rows are compared with digits the article printed (0 for a table that only shows).</param>
+/// <param name="Mismatches">How many of those differ from what the article printed (`reproduce` then exits 1).</param>
+public sealed record ReproducedTable(string Title, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows, string Note,
+    int Compared = 0, int Mismatches = 0);

@@ -205,6 +205,8 @@ public sealed class CommandLineTests
 
     private static string WithoutTiming(string json) => System.Text.RegularExpressions.Regex.Replace(json, "\"seconds\":[0-9.]+", "");
 
+    /// <summary>Runs the tool with <paramref name="arguments"/> split as a shell would: at spaces, except inside double quotes.</summary>
     private static (int ExitCode, string Output, string Error) RunTool(string arguments) =>
-        ToolProcess.Run(arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        ToolProcess.Run(System.Text.RegularExpressions.Regex.Matches(arguments, "\"([^\"]*)\"|(\\S+)")
+            .Select(match => match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value));
 }

@@ -14,7 +14,7 @@ public sealed class ReproduceTests
         // Spectre wraps long lines at the console's width: compare with every run of white space made one space.
         string text = System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " ");
         exitCode.Should().Be(0, $"every row should match the article's printed digits (output: {output}{error})");
-        text.Should().Contain("4 of 4 rows match what the article printed", "the article printed two manual runs and two optimizer runs")
+        text.Should().Contain("4 of 4 rows compared with the article's printed digits match", "the article printed two manual runs and two optimizer runs")
             .And.Contain("slope and intercept are the parameters AFTER the last update; the MSE is the last loss computed, BEFORE that update");
     }
 

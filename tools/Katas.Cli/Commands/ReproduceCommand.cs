@@ -28,12 +28,12 @@ public sealed class ReproduceCommand : Command
 
                 AnsiConsole.Write(table);
                 AnsiConsole.WriteLine(reproduced.Note);
-                rows += reproduced.Rows.Count;
+                rows += reproduced.Compared;
                 mismatches += reproduced.Mismatches;
             }
         }
 
-        AnsiConsole.WriteLine($"{rows - mismatches} of {rows} rows match what the article printed.");
+        AnsiConsole.WriteLine($"{rows - mismatches} of {rows} rows compared with the article's printed digits match.");
         return mismatches == 0 ? 0 : 1;
     }
 }
