@@ -44,8 +44,17 @@ public sealed class AdversarialBench : Command<AdversarialBench.Settings>
         [DefaultValue(2)]
         public int Threads { get; init; } = 2;
 
+        [CommandOption("--weights <FILE>")]
+        [Description("pets classifier weights to attack instead of the committed ones (e.g. from `train-victim pets --out FILE`)")]
+        public string? Weights { get; init; }
+
         public override ValidationResult Validate()
         {
+            if (Weights is not null && !File.Exists(Weights))
+            {
+                return ValidationResult.Error($"--weights: there is no file \"{Weights}\".");
+            }
+
             if (Pictures is < 2 or > 2000)
             {
                 return ValidationResult.Error($"--pictures must be a whole number from 2 to 2000; got {Pictures}.");
@@ -95,11 +104,11 @@ public sealed class AdversarialBench : Command<AdversarialBench.Settings>
     {
         TorchRuntime.Initialise(settings.Threads);
         string conditions = BenchDocs.Conditions();
-        using Victim victim = Victim.LoadPets();
+        using Victim victim = Victim.LoadPets(settings.Weights);
         using LabelledImages pictures = FragilityStudy.HeldOut(settings.Pictures);
         AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Kata 03 benchmark ({KataRepository.BuiltAgainst}, {settings.Threads} thread(s), {Environment.ProcessorCount} cores): the pets classifier, " +
-            $"held-out pictures {AdversarialRuns.HeldOutFirstIndex} to {AdversarialRuns.HeldOutFirstIndex + settings.Pictures - 1} of seed {AdversarialRuns.HeldOutSeed}"));
+            $"{(settings.Weights is null ? "committed weights" : "weights " + settings.Weights)}, held-out pictures {AdversarialRuns.HeldOutFirstIndex} to {AdversarialRuns.HeldOutFirstIndex + settings.Pictures - 1} of seed {AdversarialRuns.HeldOutSeed}"));
         var reports = new List<BenchReport> { SignAttackTable(victim, pictures, settings) };
         reports[^1].Print();
         double[] epsilons = ParseEpsilons(settings.Epsilons)!;
@@ -116,7 +125,7 @@ public sealed class AdversarialBench : Command<AdversarialBench.Settings>
         }
 
         // Only the default run is what the docs describe.
-        bool defaults = settings is { Pictures: 200, Steps: 8, Epsilons: "1,2,4,8" };
+        bool defaults = settings is { Pictures: 200, Steps: 8, Epsilons: "1,2,4,8", Weights: null };
         BenchDocs.Write(AdversarialRuns.Kata, defaults ? "adversarial" : "adversarial-custom", BenchDocs.Lines(conditions, reports), settings);
         return 0;
     }

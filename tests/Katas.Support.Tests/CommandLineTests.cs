@@ -49,6 +49,7 @@ public sealed class CommandLineTests
     [TestCase("train-victim pets --epochs 0", "--epochs must be a whole number from 1 to 100; got 0")]
     [TestCase("train-victim pets --pictures 8", "--pictures must be a whole number from 16 to 999999; got 8")]
     [TestCase("bench dimensions --sides 7,2", "--sides must be whole numbers from 4 to 112, comma-separated; got \"7,2\"")]
+    [TestCase("bench adversarial --weights /no/such/pets.bin", "--weights: there is no file \"/no/such/pets.bin\"")]
     [TestCase("bench adversarial --pictures 1", "--pictures must be a whole number from 2 to 2000; got 1")]
     [TestCase("bench adversarial --epsilons 8,x", "--epsilons must be numbers of counts above 0 and at most 255")]
     [TestCase("doctor extra", "Unknown command 'extra'")]
