@@ -1,3 +1,4 @@
+using Katas.Kits;
 using System.Globalization;
 using Katas.Spread;
 using static TorchSharp.torch;
@@ -86,8 +87,11 @@ public static class StallTable
     /// <summary>The per-seed table as Markdown lines.</summary>
     public static IEnumerable<string> SeedMarkdown(IReadOnlyList<StallRow> rows)
     {
-        yield return "| seed | " + string.Join(" | ", SpreadRuns.ArticleLossNames.Select(Heading)) + " |";
-        yield return "|---|" + string.Concat(SpreadRuns.ArticleLossNames.Select(_ => "---|"));
+        foreach (string line in BenchReport.MarkdownHeader(["seed", .. SpreadRuns.ArticleLossNames.Select(Heading)]))
+        {
+            yield return line;
+        }
+
         foreach (StallRow row in rows)
         {
             yield return SeedLine(row);
@@ -95,21 +99,27 @@ public static class StallTable
     }
 
     /// <summary>One seed's line of <see cref="SeedMarkdown"/>: per loss, the final angle, the widest gap and the second run's angle.</summary>
-    public static string SeedLine(StallRow row) =>
-        $"| {row.Seed.ToString(CultureInfo.InvariantCulture)} | " +
-        string.Join(" | ", row.Ends.Select(end => $"{F(end.FinalDegrees, "0.0000")} (gap {F(end.WidestGapDegrees, "0.00")}; again {F(end.SecondRunDegrees, "0.0000")})")) + " |";
+    public static string SeedLine(StallRow row) => BenchReport.MarkdownRow(
+        [row.Seed.ToString(CultureInfo.InvariantCulture),
+         .. row.Ends.Select(end => $"{F(end.FinalDegrees, "0.0000")} (gap {F(end.WidestGapDegrees, "0.00")}; again {F(end.SecondRunDegrees, "0.0000")})")]);
 
     /// <summary>The summary table as Markdown lines.</summary>
     public static IEnumerable<string> SummaryMarkdown(IReadOnlyList<StallSummary> summaries)
     {
         string reached = $"within {F(TolerancePercent, "0.0")}% of {F(OptimumDegrees, "0")}° (≥ {F(ReachedDegrees, "0.00")}°)";
-        yield return $"| loss | median ° | min ° | max ° | {reached} | short of it (seeds) | second run: min ° | second run: {reached} |";
-        yield return "|---|---|---|---|---|---|---|---|";
+        foreach (string line in BenchReport.MarkdownHeader(["loss", "median °", "min °", "max °", reached, "short of it (seeds)", "second run: min °", $"second run: {reached}"]))
+        {
+            yield return line;
+        }
+
         foreach (StallSummary summary in summaries)
         {
-            yield return $"| {Heading(summary.Loss)} | {F(summary.Median, "0.0000")} | {F(summary.Min, "0.0000")} | {F(summary.Max, "0.0000")} | " +
-                         $"{I(summary.Reached)} of {I(summary.Starts)} | {(summary.Short.Count == 0 ? "none" : string.Join(", ", summary.Short.Select(I)))} | " +
-                         $"{F(summary.SecondRunMin, "0.0000")} | {I(summary.SecondRunReached)} of {I(summary.Starts)} |";
+            yield return BenchReport.MarkdownRow(
+            [
+                Heading(summary.Loss), F(summary.Median, "0.0000"), F(summary.Min, "0.0000"), F(summary.Max, "0.0000"),
+                $"{I(summary.Reached)} of {I(summary.Starts)}", summary.Short.Count == 0 ? "none" : string.Join(", ", summary.Short.Select(I)),
+                F(summary.SecondRunMin, "0.0000"), $"{I(summary.SecondRunReached)} of {I(summary.Starts)}",
+            ]);
         }
     }
 

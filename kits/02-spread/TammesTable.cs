@@ -1,3 +1,4 @@
+using Katas.Kits;
 using System.Diagnostics;
 using System.Globalization;
 
@@ -95,15 +96,8 @@ public static class TammesTable
     }
 
     /// <summary>The rows as a Markdown table (for docs/02-spread.md).</summary>
-    public static IEnumerable<string> Markdown(IEnumerable<TammesRow> rows)
-    {
-        yield return "| " + string.Join(" | ", Headers) + " |";
-        yield return "|" + string.Concat(Enumerable.Repeat("---|", Headers.Length));
-        foreach (TammesRow row in rows)
-        {
-            yield return "| " + string.Join(" | ", Cells(row)) + " |";
-        }
-    }
+    public static IEnumerable<string> Markdown(IEnumerable<TammesRow> rows) =>
+        BenchReport.MarkdownHeader(Headers).Concat(rows.Select(row => BenchReport.MarkdownRow(Cells(row))));
 
     private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
 

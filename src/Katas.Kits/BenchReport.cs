@@ -59,11 +59,14 @@ public sealed class BenchReport
     {
         yield return Title + ":";
         yield return "";
-        yield return Line(Columns);
-        yield return "|" + string.Concat(Enumerable.Repeat("---|", Columns.Count));
+        foreach (string line in MarkdownHeader(Columns))
+        {
+            yield return line;
+        }
+
         foreach (string[] row in _rows)
         {
-            yield return Line(row);
+            yield return MarkdownRow(row);
         }
 
         if (_notes.Count > 0)
@@ -76,5 +79,14 @@ public sealed class BenchReport
         }
     }
 
-    private static string Line(IEnumerable<string> cells) => "| " + string.Join(" | ", cells.Select(cell => cell.Replace("|", "\\|", StringComparison.Ordinal))) + " |";
+    /// <summary>A Markdown table's first two lines: the column headers and the separator.</summary>
+    public static IEnumerable<string> MarkdownHeader(IReadOnlyList<string> columns)
+    {
+        yield return MarkdownRow(columns);
+        yield return "|" + string.Concat(Enumerable.Repeat("---|", columns.Count));
+    }
+
+    /// <summary>One Markdown table row, with any "|" inside a cell escaped.</summary>
+    public static string MarkdownRow(IEnumerable<string> cells) =>
+        "| " + string.Join(" | ", cells.Select(cell => cell.Replace("|", "\\|", StringComparison.Ordinal))) + " |";
 }
