@@ -72,8 +72,7 @@ public static class PictureDrawing
         }
 
         using SKImage snapshot = surface.Snapshot();
-        using SKData png = snapshot.Encode(SKEncodedImageFormat.Png, 100);
-        WritePng(path, png);
+        WritePng(snapshot, path);
     }
 
     /// <summary>The patch view: per panel a 6 x 6 grid of cells coloured by their count (red channel; the difference in blue and red), each with its number.</summary>
@@ -121,20 +120,19 @@ public static class PictureDrawing
         }
 
         using SKImage snapshot = surface.Snapshot();
-        using SKData png = snapshot.Encode(SKEncodedImageFormat.Png, 100);
-        WritePng(path, png);
+        WritePng(snapshot, path);
     }
 
     private static void Save(SKBitmap bitmap, string path)
     {
         using SKImage image = SKImage.FromBitmap(bitmap);
-        using SKData png = image.Encode(SKEncodedImageFormat.Png, 100);
-        WritePng(path, png);
+        WritePng(image, path);
     }
 
-    /// <summary>Writes encoded PNG bytes, creating the folder first (a fresh clone has no artifacts/ yet).</summary>
-    private static void WritePng(string path, SKData png)
+    /// <summary>Encodes <paramref name="image"/> as a lossless PNG and writes it, creating the folder first (a fresh clone has no artifacts/ yet).</summary>
+    private static void WritePng(SKImage image, string path)
     {
+        using SKData png = image.Encode(SKEncodedImageFormat.Png, 100);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         File.WriteAllBytes(path, png.ToArray());
     }
