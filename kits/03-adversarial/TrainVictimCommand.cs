@@ -6,6 +6,7 @@ using Katas.Kits;
 using Katas.Victims;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using static TorchSharp.torch;
 
 namespace Katas.Adversarial.Kit;
 
@@ -25,7 +26,7 @@ public sealed class TrainVictimCommand : Command<TrainVictimCommand.Settings>
         public string Victim { get; init; } = "";
 
         [CommandOption("--pictures <N>")]
-        [Description("training pictures, 16..999999 (pets: generated, default 8000; fashion: the first N of the training split, default all)")]
+        [Description("training pictures, 16..999999 (pets: generated, default 8000, or with --data at most N/2 photographs of each class, default all; fashion: the first N of the training split, default all)")]
         public int? Pictures { get; init; }
 
         [CommandOption("--epochs <E>")]
@@ -37,7 +38,7 @@ public sealed class TrainVictimCommand : Command<TrainVictimCommand.Settings>
         public int? Seed { get; init; }
 
         [CommandOption("--data <DIR>")]
-        [Description("fashion: the Fashion-MNIST folder (default: /usr/share/datasets/fashion-mnist if installed, else the shipped subset)")]
+        [Description("pets: a folder of photographs named as in Kaggle's dogs-vs-cats (cat.N.jpg, dog.N.jpg; every tenth held out), instead of generated pictures; fashion: the Fashion-MNIST folder (default: /usr/share/datasets/fashion-mnist if installed, else the shipped subset)")]
         public string? Data { get; init; }
 
         [CommandOption("--threads <T>")]
@@ -60,9 +61,9 @@ public sealed class TrainVictimCommand : Command<TrainVictimCommand.Settings>
                 return ValidationResult.Error($"VICTIM must be pets or fashion; got \"{Victim}\".");
             }
 
-            if (Data is not null && (Victim != "fashion" || !Directory.Exists(Data)))
+            if (Data is not null && !Directory.Exists(Data))
             {
-                return ValidationResult.Error(Victim != "fashion" ? "--data applies to the fashion victim." : $"--data: there is no folder \"{Data}\".");
+                return ValidationResult.Error($"--data: there is no folder \"{Data}\".");
             }
 
             if (Pictures is < 16 or >= PetsTrainingSettings.HeldOutFirstIndex)
@@ -136,36 +137,75 @@ public sealed class TrainVictimCommand : Command<TrainVictimCommand.Settings>
             recipe = recipe with { SlowEpochs = recipe.Epochs - 1 };
         }
 
-        if (!settings.Json)
+        if (!settings.Json && settings.Data is null)
         {
             AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Training the pets classifier: {recipe.Pictures} pictures of seed {recipe.Seed}, {recipe.Epochs} epoch(s) ({recipe.SlowEpochs} at a tenth of the rate), batch {recipe.BatchSize}, {recipe.Threads} thread(s)"));
         }
 
-        TrainedPets trained = VictimTraining.TrainPets(recipe, progress =>
+        Action<TrainingProgress> report = progress =>
         {
             if (!settings.Json && progress.EndOfEpoch)
             {
                 Console.WriteLine(progress.ToString());
             }
-        });
+        };
+        IReadOnlyList<SkippedFile>? skipped = null;
+        TrainedPets trained;
+        if (settings.Data is null)
+        {
+            trained = VictimTraining.TrainPets(recipe, report);
+        }
+        else
+        {
+            using KaggleFolder photos = ReadPhotos(settings.Data, settings.Pictures, settings.Json);
+            skipped = photos.Skipped;
+            trained = VictimTraining.TrainPetsOnPhotos(recipe, photos.Pictures, report);
+        }
+
         using PetsNetwork network = trained.Network;
         string output = Path.GetFullPath(settings.Out ?? Path.Combine(KataRepository.Artifacts, AdversarialRuns.Kata, "pets.bin"));
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         network.save(output);
         if (settings.Json)
         {
-            Console.WriteLine(JsonSerializer.Serialize(new TrainJson(recipe.Seed, recipe.Pictures, recipe.Epochs, recipe.Threads, Math.Round(trained.HeldOutAccuracy, 4),
+            Console.WriteLine(JsonSerializer.Serialize(new TrainJson(recipe.Seed, trained.Settings.Pictures, recipe.Epochs, recipe.Threads, double.IsNaN(trained.HeldOutAccuracy) ? null : Math.Round(trained.HeldOutAccuracy, 4),
                 trained.Epochs.Select(epoch => new EpochJson(epoch.Epoch, Math.Round(epoch.Loss, 4), Math.Round(epoch.TrainingAccuracy, 4), epoch.HeldOutAccuracy is { } a ? Math.Round(a, 4) : null)).ToList(),
-                Math.Round(trained.Elapsed.TotalSeconds, 1), output)));
+                Math.Round(trained.Elapsed.TotalSeconds, 1), output, skipped?.Select(file => new SkippedJson(file.Name, file.Reason)).ToList())));
         }
         else
         {
             AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Held-out accuracy {trained.HeldOutAccuracy:P2} after {trained.Elapsed.TotalMinutes:0.0} min; wrote {output}"));
+                $"Held-out accuracy {(double.IsNaN(trained.HeldOutAccuracy) ? "not measured (fewer than 10 photographs)" : trained.HeldOutAccuracy.ToString("P2", CultureInfo.InvariantCulture))} after {trained.Elapsed.TotalMinutes:0.0} min; wrote {output}"));
         }
 
         return 0;
+    }
+
+    /// <summary>Reads a Kaggle-style folder, reports every skipped file by name, and refuses a folder without both classes.</summary>
+    private static KaggleFolder ReadPhotos(string folder, int? pictures, bool json)
+    {
+        KaggleFolder photos = PetPhotos.LoadKaggleFolder(folder, pictures / 2);
+        if (!json)
+        {
+            AnsiConsole.WriteLine(photos.Report());
+        }
+
+        using Tensor counts = photos.Pictures.Labels.bincount(null, minlength: 2);
+        long cats = counts[0].item<long>(), dogs = counts[1].item<long>();
+        if (cats == 0 || dogs == 0 || photos.Pictures.Count < 3)
+        {
+            string found = $"{cats} cat and {dogs} dog photographs readable, {photos.SkippedCount} files skipped";
+            photos.Dispose();
+            throw new UsageException($"--data: \"{folder}\" needs photographs of both classes named cat.N.jpg and dog.N.jpg, at least 3 in all; found {found}.");
+        }
+
+        if (!json)
+        {
+            AnsiConsole.WriteLine($"Training the pets classifier on {cats} cat and {dogs} dog photographs, every tenth held out");
+        }
+
+        return photos;
     }
 
     private sealed record EpochJson(
@@ -179,8 +219,13 @@ public sealed class TrainVictimCommand : Command<TrainVictimCommand.Settings>
         [property: JsonPropertyName("pictures")] int Pictures,
         [property: JsonPropertyName("epochs")] int Epochs,
         [property: JsonPropertyName("threads")] int Threads,
-        [property: JsonPropertyName("held_out_accuracy")] double HeldOutAccuracy,
+        [property: JsonPropertyName("held_out_accuracy")] double? HeldOutAccuracy,
         [property: JsonPropertyName("history")] IReadOnlyList<EpochJson> History,
         [property: JsonPropertyName("seconds")] double Seconds,
-        [property: JsonPropertyName("out")] string Out);
+        [property: JsonPropertyName("out")] string Out,
+        [property: JsonPropertyName("skipped_files"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SkippedJson>? Skipped = null);
+
+    private sealed record SkippedJson(
+        [property: JsonPropertyName("name")] string Name,
+        [property: JsonPropertyName("reason")] string Reason);
 }

@@ -37,7 +37,50 @@ public static class VictimTraining
         using LabelledImages? heldOut = settings.HeldOutPictures > 0
             ? PetPictures.Generate(settings.Seed, PetsTrainingSettings.HeldOutFirstIndex, settings.HeldOutPictures)
             : null;
+        return Train(settings, pictures, labels, heldOut, clock, progress);
+    }
 
+    /// <summary>
+    /// Trains the pets classifier on photographs (for example Kaggle's, read by <see cref="PetPhotos.LoadKaggleFolder"/>)
+    /// instead of generated pictures: every tenth photograph (positions 9, 19, 29, ... of <paramref name="photos"/>) is
+    /// held out to measure accuracy after each epoch, the others are trained on with the rest of <paramref name="settings"/>
+    /// (its Pictures and HeldOutPictures are replaced by those counts; its Seed seeds the weights, dropout and shuffling).
+    /// </summary>
+    /// <exception cref="ArgumentException">Fewer than two photographs to train on.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A setting out of range.</exception>
+    public static TrainedPets TrainPetsOnPhotos(PetsTrainingSettings settings, LabelledImages photos, Action<TrainingProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(photos);
+        long[] heldOutRows = Enumerable.Range(0, photos.Count).Where(IsHeldOutPhoto).Select(i => (long)i).ToArray();
+        long[] trainingRows = Enumerable.Range(0, photos.Count).Where(i => !IsHeldOutPhoto(i)).Select(i => (long)i).ToArray();
+        if (trainingRows.Length < 2)
+        {
+            throw new ArgumentException($"Training needs at least two photographs besides the held-out tenth; got {photos.Count} photographs in all.", nameof(photos));
+        }
+
+        settings = settings with { Pictures = trainingRows.Length, HeldOutPictures = heldOutRows.Length };
+        settings.Validate();
+        var clock = Stopwatch.StartNew();
+        TorchRuntime.Initialise(settings.Threads, settings.Seed);
+
+        // Photographs were decoded from 8-bit files, so back to bytes is exact, and training reads them as it reads generated pictures.
+        using Tensor rows = torch.tensor(trainingRows);
+        using Tensor chosen = photos.Images.index_select(0, rows);
+        using Tensor scaled = chosen.mul(255f);
+        using Tensor pictures = scaled.round_().to(ScalarType.Byte);
+        using Tensor labels = photos.Labels.index_select(0, rows);
+        using Tensor heldOutIndices = torch.tensor(heldOutRows);
+        using LabelledImages? heldOut = heldOutRows.Length == 0 ? null : new LabelledImages(
+            photos.Images.index_select(0, heldOutIndices), photos.Labels.index_select(0, heldOutIndices),
+            heldOutRows.Select(i => photos.Names[(int)i]).ToList());
+        return Train(settings, pictures, labels, heldOut, clock, progress);
+    }
+
+    private static bool IsHeldOutPhoto(int position) => position % 10 == 9;
+
+    private static TrainedPets Train(PetsTrainingSettings settings, Tensor pictures, Tensor labels, LabelledImages? heldOut, Stopwatch clock, Action<TrainingProgress>? progress)
+    {
         var network = new PetsNetwork();
         using optim.Optimizer optimizer = settings.Optimizer == PetsOptimizer.Adam
             ? torch.optim.Adam(network.parameters(), lr: settings.LearningRate)

@@ -45,7 +45,7 @@ public sealed class CommandLineTests
     [TestCase("attack --method deepfool", "--method must be one of sign, fgsm, pgd; got \"deepfool\"")]
     [TestCase("attack --step 0", "--step is in counts of 0-255 and must be above 0")]
     [TestCase("train-victim horses", "VICTIM must be pets or fashion; got \"horses\"")]
-    [TestCase("train-victim pets --data tools", "--data applies to the fashion victim")]
+    [TestCase("train-victim pets --data /no/such/photos", "--data: there is no folder \"/no/such/photos\"")]
     [TestCase("train-victim pets --epochs 0", "--epochs must be a whole number from 1 to 100; got 0")]
     [TestCase("train-victim pets --pictures 8", "--pictures must be a whole number from 16 to 999999; got 8")]
     [TestCase("bench dimensions --sides 7,2", "--sides must be whole numbers from 4 to 112, comma-separated; got \"7,2\"")]
@@ -174,6 +174,70 @@ public sealed class CommandLineTests
         finally
         {
             File.Delete(png);
+        }
+    }
+
+    [Test]
+    public void Train_victim_pets_trains_on_a_folder_of_photographs_and_names_every_file_it_skips()
+    {
+        string folder = Directory.CreateTempSubdirectory("katas-photos").FullName;
+        string weights = Path.Combine(Path.GetTempPath(), $"katas-photos-{Environment.ProcessId}.bin");
+        try
+        {
+            // Twelve generated pictures saved as Kaggle names its photographs (cats at even indices), one damaged file, one stray file.
+            for (int index = 0; index < 12; index++)
+            {
+                using SkiaSharp.SKBitmap bitmap = Katas.Victims.PetPictures.Draw(seed: 9, index);
+                using SkiaSharp.SKData jpeg = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 90);
+                File.WriteAllBytes(Path.Combine(folder, $"{(index % 2 == 0 ? "cat" : "dog")}.{index}.jpg"), jpeg.ToArray());
+            }
+
+            File.WriteAllBytes(Path.Combine(folder, "dog.99.jpg"), [0xFF, 0xD8, 0xFF, 0x00, 0x13]);
+            File.WriteAllText(Path.Combine(folder, "labels.csv"), "not a photograph");
+
+            (int exitCode, string output, string error) = RunTool($"train-victim pets --data \"{folder}\" --epochs 1 --threads 1 --json --out \"{weights}\"");
+
+            exitCode.Should().Be(0, error);
+            using var json = System.Text.Json.JsonDocument.Parse(output);
+            json.RootElement.GetProperty("pictures").GetInt32().Should().Be(11, "one photograph in ten (position 9 of 12) is held out");
+            json.RootElement.GetProperty("held_out_accuracy").GetDouble().Should().BeInRange(0, 1);
+            json.RootElement.GetProperty("skipped_files").EnumerateArray().Select(file => file.GetProperty("name").GetString())
+                .Should().BeEquivalentTo("dog.99.jpg", "labels.csv");
+            using Katas.Victims.Victim victim = Katas.Victims.Victim.LoadPets(weights);
+            victim.Network.training.Should().BeFalse("a loaded victim is in eval mode");
+
+            (exitCode, output, _) = RunTool($"train-victim pets --data \"{folder}\" --epochs 1 --threads 1 --out \"{weights}\"");
+            exitCode.Should().Be(0);
+            output.Should().Contain("12 pictures read").And.Contain("2 files skipped").And.Contain("dog.99.jpg").And.Contain("labels.csv");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+            File.Delete(weights);
+        }
+    }
+
+    [Test]
+    public void Train_victim_pets_refuses_a_folder_without_both_classes()
+    {
+        string folder = Directory.CreateTempSubdirectory("katas-photos").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "cat.1.jpg"), "not a photograph");
+            using (SkiaSharp.SKBitmap bitmap = Katas.Victims.PetPictures.Draw(seed: 9, 0))
+            using (SkiaSharp.SKData png = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100))
+            {
+                File.WriteAllBytes(Path.Combine(folder, "cat.2.png"), png.ToArray());
+            }
+
+            (int exitCode, _, string error) = RunTool($"train-victim pets --data \"{folder}\" --epochs 1 --threads 1");
+
+            exitCode.Should().Be(2);
+            error.Should().Contain(folder).And.Contain("both classes").And.Contain("1 cat and 0 dog photographs readable, 1 files skipped");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 
