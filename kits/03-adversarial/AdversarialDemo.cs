@@ -28,6 +28,9 @@ public sealed class AdversarialDemo : IKataDemo
     /// <summary>Held-out pictures in the demo's success curves (half cats, half dogs).</summary>
     public const int CurvePictures = 20;
 
+    /// <summary>Fashion-MNIST test pictures in the demo's success curves (the first of the test split; the network is fast).</summary>
+    public const int FashionCurvePictures = 100;
+
     /// <inheritdoc />
     public IEnumerable<DemoRow> Render(string folder)
     {
@@ -59,14 +62,21 @@ public sealed class AdversarialDemo : IKataDemo
         }
 
         using (LabelledImages pictures = FragilityStudy.HeldOut(CurvePictures))
+        using (Victim fashion = Victim.LoadFashion())
+        using (LabelledImages clothes = FragilityStudy.FashionTest(FashionCurvePictures))
         {
             double[] fgsm = FragilityStudy.SuccessCurve(victim, pictures, CurveEpsilons, pgd: false);
             double[] pgd = FragilityStudy.SuccessCurve(victim, pictures, CurveEpsilons, pgd: true);
+            double[] fashionFgsm = FragilityStudy.SuccessCurve(fashion, clothes, CurveEpsilons, pgd: false);
+            double[] fashionPgd = FragilityStudy.SuccessCurve(fashion, clothes, CurveEpsilons, pgd: true);
             string curves = Path.Combine(folder, "epsilon-curves.png");
-            FigureRenderer.SavePng(AdversarialFigures.EpsilonCurves($"FGSM and PGD-10 on {CurvePictures} held-out pictures of the pets classifier", CurveEpsilons,
-                [("FGSM", fgsm), ("PGD-10 (steps of ε/4)", pgd)]), curves);
-            yield return new DemoRow(Kata, "FGSM and PGD-10 against ε", CurveEpsilons.Count,
-                string.Create(CultureInfo.InvariantCulture, $"fooled at 8/255: FGSM {fgsm[^1]:P0}, PGD-10 {pgd[^1]:P0}"), [curves]);
+            FigureRenderer.SavePng(AdversarialFigures.EpsilonCurves(
+                "FGSM and PGD-10 (steps of ε/4): 49,152 inputs vs 784", CurveEpsilons,
+                [($"pets, FGSM ({CurvePictures} held-out)", fgsm), ("pets, PGD-10", pgd),
+                 ($"Fashion-MNIST, FGSM ({FashionCurvePictures} test)", fashionFgsm), ("Fashion-MNIST, PGD-10", fashionPgd)]), curves);
+            yield return new DemoRow(Kata, "FGSM and PGD-10 against ε, both victims", CurveEpsilons.Count,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"fooled at 8/255: pets FGSM {fgsm[^1]:P0}, PGD-10 {pgd[^1]:P0}; Fashion-MNIST FGSM {fashionFgsm[^1]:P0}, PGD-10 {fashionPgd[^1]:P0}"), [curves]);
         }
 
         IReadOnlyList<DimensionRow> rows = DimensionStudy.Run([7, 14, 28, 56]);
