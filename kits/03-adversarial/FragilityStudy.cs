@@ -66,7 +66,7 @@ public static class FragilityStudy
             {
                 Tensor p = run.Probabilities[k][TensorIndex.Colon, target];
                 confident[k - 1] += (int)p.ge(0.99).sum().ToInt64();
-                flipped[k - 1] += (int)p.gt(0.5).sum().ToInt64();
+                flipped[k - 1] += (int)run.Probabilities[k].argmax(1).eq(target).sum().ToInt64();
             }
 
             largest = Math.Max(largest, (run.Final - batch).abs().max().ToDouble() * 255);
