@@ -30,7 +30,7 @@ public sealed class TrainVictimCommand : Command<TrainVictimCommand.Settings>
         public int? Pictures { get; init; }
 
         [CommandOption("--epochs <E>")]
-        [Description("epochs, 1..100 (default: the committed recipe's; pets 4, the last at a tenth of the rate; fashion 3)")]
+        [Description("epochs, 1..100 (default: the committed recipe's; pets 6, the last at a tenth of the rate; fashion 8)")]
         public int? Epochs { get; init; }
 
         [CommandOption("--seed <N>")]
@@ -42,9 +42,8 @@ public sealed class TrainVictimCommand : Command<TrainVictimCommand.Settings>
         public string? Data { get; init; }
 
         [CommandOption("--threads <T>")]
-        [Description("CPU threads for TorchSharp, 1..64")]
-        [DefaultValue(2)]
-        public int Threads { get; init; } = 2;
+        [Description("CPU threads for TorchSharp, 1..64 (default: the committed recipe's; pets 1, so that it reproduces the committed weights to the bit; fashion 2)")]
+        public int? Threads { get; init; }
 
         [CommandOption("--out <FILE>")]
         [Description("where to write the weights (default: artifacts/03-adversarial/VICTIM.bin; the committed ones are src/Katas.Victims/Weights/VICTIM.bin)")]
@@ -91,12 +90,15 @@ public sealed class TrainVictimCommand : Command<TrainVictimCommand.Settings>
         return settings.Victim == "fashion" ? TrainFashion(settings) : TrainPets(settings);
     }
 
+    /// <summary>Threads of the Fashion-MNIST victim's committed run.</summary>
+    private const int FashionThreads = 2;
+
     private static int TrainFashion(Settings settings)
     {
         TrainedFashion trained;
         try
         {
-            trained = FashionTraining.Train(settings.Epochs ?? FashionTraining.CommittedEpochs, settings.Seed ?? FashionTraining.CommittedSeed, settings.Threads,
+            trained = FashionTraining.Train(settings.Epochs ?? FashionTraining.CommittedEpochs, settings.Seed ?? FashionTraining.CommittedSeed, settings.Threads ?? FashionThreads,
                 settings.Data, settings.Pictures, settings.Json ? null : Console.WriteLine);
         }
         catch (Exception e) when (e is Katas.Data.DatasetNotFoundException or Katas.Data.DataFormatException)
@@ -110,7 +112,7 @@ public sealed class TrainVictimCommand : Command<TrainVictimCommand.Settings>
         network.save(output);
         if (settings.Json)
         {
-            Console.WriteLine(JsonSerializer.Serialize(new TrainJson(settings.Seed ?? FashionTraining.CommittedSeed, settings.Pictures ?? 0, trained.EpochLosses.Count, settings.Threads,
+            Console.WriteLine(JsonSerializer.Serialize(new TrainJson(settings.Seed ?? FashionTraining.CommittedSeed, settings.Pictures ?? 0, trained.EpochLosses.Count, settings.Threads ?? FashionThreads,
                 Math.Round(trained.TestAccuracy, 4), trained.EpochLosses.Select((loss, i) => new EpochJson(i + 1, Math.Round(loss, 4), null, null)).ToList(),
                 Math.Round(trained.Elapsed.TotalSeconds, 1), output)));
         }
@@ -130,7 +132,7 @@ public sealed class TrainVictimCommand : Command<TrainVictimCommand.Settings>
             Seed = settings.Seed ?? PetsTrainingSettings.CommittedSeed,
             Pictures = settings.Pictures ?? PetsTrainingSettings.Committed.Pictures,
             Epochs = settings.Epochs ?? PetsTrainingSettings.Committed.Epochs,
-            Threads = settings.Threads,
+            Threads = settings.Threads ?? PetsTrainingSettings.Committed.Threads,
         };
         if (recipe.SlowEpochs >= recipe.Epochs)
         {

@@ -34,7 +34,7 @@ public static class PetPictures
         }
 
         byte[] rgba = bitmap.GetPixelSpan().ToArray();
-        Lighting.ExposeAndAddNoise(rgba, random);
+        Lighting.Expose(rgba, random);
         Marshal.Copy(rgba, 0, bitmap.GetPixels(), rgba.Length);
         return bitmap;
     }
