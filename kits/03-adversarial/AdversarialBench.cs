@@ -142,28 +142,28 @@ public sealed class AdversarialBench : Command<AdversarialBench.Settings>
         foreach (long target in new long[] { 1, 0 })
         {
             SignAttackRates rates = FragilityStudy.SignAttack(victim, pictures, target, settings.Steps);
-            var cells = new List<string> { $"{AdversarialRuns.PetNames[(int)(1 - target)]} to {AdversarialRuns.PetNames[(int)target]} ({rates.Pictures})" };
-            cells.AddRange(Enumerable.Range(0, settings.Steps).Select(k => string.Create(CultureInfo.InvariantCulture,
-                $"{100.0 * rates.Confident[k] / rates.Pictures:0}% ({100.0 * rates.Flipped[k] / rates.Pictures:0}%)")));
             double atBar = (double)rates.Confident[BarSteps - 1] / rates.Pictures;
-            cells.Add(string.Create(CultureInfo.InvariantCulture, $"{rates.LargestChange255:0.##}/255"));
-            cells.Add(rates.AllInRange ? "yes" : "NO");
-            cells.Add((rates.Pictures * settings.Steps / 4.0 / rates.Seconds).ToString("0.0", CultureInfo.InvariantCulture) + " (4 steps)");
-            cells.Add(string.Create(CultureInfo.InvariantCulture, $"{(atBar >= Bar ? "met" : "missed")}: {atBar * 100:0}%"));
-            table.AddRow([.. cells]);
+            table.AddRow(SignAttackRow($"{AdversarialRuns.PetNames[(int)(1 - target)]} to {AdversarialRuns.PetNames[(int)target]}", rates, settings.Steps,
+                string.Create(CultureInfo.InvariantCulture, $"{(atBar >= Bar ? "met" : "missed")}: {atBar * 100:0}%")));
         }
 
         // The second victim has ten classes and no printed result to compare with: its row gives the rates and the throughput.
         SignAttackRates clothes = FragilityStudy.SignAttack(fashion, fashionPictures, FashionTarget, settings.Steps);
-        var row = new List<string> { $"Fashion-MNIST, any to {fashion.ClassNames[(int)FashionTarget]} ({clothes.Pictures})" };
-        row.AddRange(Enumerable.Range(0, settings.Steps).Select(k => string.Create(CultureInfo.InvariantCulture,
-            $"{100.0 * clothes.Confident[k] / clothes.Pictures:0}% ({100.0 * clothes.Flipped[k] / clothes.Pictures:0}%)")));
-        row.Add(string.Create(CultureInfo.InvariantCulture, $"{clothes.LargestChange255:0.##}/255"));
-        row.Add(clothes.AllInRange ? "yes" : "NO");
-        row.Add((clothes.Pictures * settings.Steps / 4.0 / clothes.Seconds).ToString("0.0", CultureInfo.InvariantCulture) + " (4 steps)");
-        row.Add("(pets only)");
-        table.AddRow([.. row]);
+        table.AddRow(SignAttackRow($"Fashion-MNIST, any to {fashion.ClassNames[(int)FashionTarget]}", clothes, settings.Steps, "(pets only)"));
         return table;
+    }
+
+    /// <summary>One row of the sign-attack table: the direction, the shares after each step, the largest change, the range check, the throughput and the bar's verdict.</summary>
+    private static string[] SignAttackRow(string direction, SignAttackRates rates, int steps, string bar)
+    {
+        var cells = new List<string> { $"{direction} ({rates.Pictures})" };
+        cells.AddRange(Enumerable.Range(0, steps).Select(k => string.Create(CultureInfo.InvariantCulture,
+            $"{100.0 * rates.Confident[k] / rates.Pictures:0}% ({100.0 * rates.Flipped[k] / rates.Pictures:0}%)")));
+        cells.Add(string.Create(CultureInfo.InvariantCulture, $"{rates.LargestChange255:0.##}/255"));
+        cells.Add(rates.AllInRange ? "yes" : "NO");
+        cells.Add((rates.Pictures * steps / 4.0 / rates.Seconds).ToString("0.0", CultureInfo.InvariantCulture) + " (4 steps)");
+        cells.Add(bar);
+        return [.. cells];
     }
 
     private static BenchReport UntargetedTable(string title, Victim victim, LabelledImages pictures, double[] epsilons)

@@ -90,15 +90,12 @@ public sealed class TrainVictimCommand : Command<TrainVictimCommand.Settings>
         return settings.Victim == "fashion" ? TrainFashion(settings) : TrainPets(settings);
     }
 
-    /// <summary>Threads of the Fashion-MNIST victim's committed run.</summary>
-    private const int FashionThreads = 2;
-
     private static int TrainFashion(Settings settings)
     {
         TrainedFashion trained;
         try
         {
-            trained = FashionTraining.Train(settings.Epochs ?? FashionTraining.CommittedEpochs, settings.Seed ?? FashionTraining.CommittedSeed, settings.Threads ?? FashionThreads,
+            trained = FashionTraining.Train(settings.Epochs ?? FashionTraining.CommittedEpochs, settings.Seed ?? FashionTraining.CommittedSeed, settings.Threads ?? FashionTraining.CommittedThreads,
                 settings.Data, settings.Pictures, settings.Json ? null : Console.WriteLine);
         }
         catch (Exception e) when (e is Katas.Data.DatasetNotFoundException or Katas.Data.DataFormatException)
@@ -112,7 +109,7 @@ public sealed class TrainVictimCommand : Command<TrainVictimCommand.Settings>
         network.save(output);
         if (settings.Json)
         {
-            Console.WriteLine(JsonSerializer.Serialize(new TrainJson(settings.Seed ?? FashionTraining.CommittedSeed, settings.Pictures ?? 0, trained.EpochLosses.Count, settings.Threads ?? FashionThreads,
+            Console.WriteLine(JsonSerializer.Serialize(new TrainJson(settings.Seed ?? FashionTraining.CommittedSeed, settings.Pictures ?? 0, trained.EpochLosses.Count, settings.Threads ?? FashionTraining.CommittedThreads,
                 Math.Round(trained.TestAccuracy, 4), trained.EpochLosses.Select((loss, i) => new EpochJson(i + 1, Math.Round(loss, 4), null, null)).ToList(),
                 Math.Round(trained.Elapsed.TotalSeconds, 1), output)));
         }

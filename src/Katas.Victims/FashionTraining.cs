@@ -22,12 +22,15 @@ public static class FashionTraining
     /// <summary>The epochs of the committed weights.</summary>
     public const int CommittedEpochs = 8;
 
+    /// <summary>The CPU threads of the committed run.</summary>
+    public const int CommittedThreads = 2;
+
     /// <summary>
     /// Trains on the training split of <paramref name="directory"/> (default: the full set in /usr/share/datasets/fashion-mnist
     /// when installed, else the subset shipped in data/fashion-mnist), optionally only its first <paramref name="limit"/> pictures,
     /// and measures the accuracy on the test split. Sets TorchSharp's thread count and seed.
     /// </summary>
-    public static TrainedFashion Train(int epochs = CommittedEpochs, int seed = CommittedSeed, int threads = 2, string? directory = null, int? limit = null,
+    public static TrainedFashion Train(int epochs = CommittedEpochs, int seed = CommittedSeed, int threads = CommittedThreads, string? directory = null, int? limit = null,
         Action<string>? progress = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);

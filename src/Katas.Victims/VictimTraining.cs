@@ -64,11 +64,12 @@ public static class VictimTraining
         var clock = Stopwatch.StartNew();
         TorchRuntime.Initialise(settings.Threads, settings.Seed);
 
-        // Photographs were decoded from 8-bit files, so back to bytes is exact, and training reads them as it reads generated pictures.
+        // Photographs were decoded from 8-bit files, so back to bytes is exact, and training reads them as it reads generated
+        // pictures. Converting all of them first, then choosing rows of the bytes, makes one float copy instead of two.
         using Tensor rows = torch.tensor(trainingRows);
-        using Tensor chosen = photos.Images.index_select(0, rows);
-        using Tensor scaled = chosen.mul(255f);
-        using Tensor pictures = scaled.round_().to(ScalarType.Byte);
+        using Tensor scaled = photos.Images.mul(255f);
+        using Tensor bytes = scaled.round_().to(ScalarType.Byte);
+        using Tensor pictures = bytes.index_select(0, rows);
         using Tensor labels = photos.Labels.index_select(0, rows);
         using Tensor heldOutIndices = torch.tensor(heldOutRows);
         using LabelledImages? heldOut = heldOutRows.Length == 0 ? null : new LabelledImages(

@@ -27,7 +27,6 @@ public sealed class Task2ArticleFigureTests : KataTest
         Assert.That(run.Final.min().ToDouble() >= 0 && run.Final.max().ToDouble() <= 1, Is.True, "The adversarial picture's values must stay in [0, 1].");
 
         string folder = KataEnvironment.ArtifactFolder(AdversarialRuns.Kata);
-        Directory.CreateDirectory(folder);
         Figure strip = AdversarialFigures.Strip("The article's attack on a held-out cat: 4 steps of 1/255 toward Dog", run, 0, AdversarialRuns.PetNames);
         string stripFile = Path.Combine(folder, "strip-cat-to-dog.png");
         PictureDrawing.SaveStrip(strip, run.Images.Select(image => image[0]).ToArray(), stripFile);

@@ -37,7 +37,6 @@ public sealed class Task3DimensionCurveTests : KataTest
 
         Figure figure = AdversarialFigures.DimensionCurve("Fashion-MNIST resampled: more inputs, a smaller ε flips half", rows);
         string folder = KataEnvironment.ArtifactFolder(AdversarialRuns.Kata);
-        Directory.CreateDirectory(folder);
         string file = Path.Combine(folder, "dimension-curve.png");
         FigureRenderer.SavePng(figure, file);
         SnapshotAssert.Matches(figure, "dimension-curve", $"the ε that flips half the pictures against the number of inputs (figure: {file})");

@@ -44,7 +44,6 @@ public sealed class Task3EpsilonCurveTests : KataTest
         Figure figure = AdversarialFigures.EpsilonCurves($"FGSM on {Pictures} held-out pets; FGSM and PGD-10 on {FashionPictures} Fashion-MNIST test pictures", AdversarialDemo.CurveEpsilons,
             [("pets, FGSM", fooled), ("Fashion-MNIST, FGSM", fashionFgsm), ("Fashion-MNIST, PGD-10", fashionPgd)]);
         string folder = KataEnvironment.ArtifactFolder(AdversarialRuns.Kata);
-        Directory.CreateDirectory(folder);
         string file = Path.Combine(folder, "fgsm-epsilon-curve.png");
         FigureRenderer.SavePng(figure, file);
         SnapshotAssert.Matches(figure, "fgsm-epsilon-curve", $"FGSM's success against ε (figure: {file})");
