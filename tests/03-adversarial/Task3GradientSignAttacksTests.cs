@@ -37,7 +37,7 @@ public sealed class Task3GradientSignAttacksTests : KataTest
                 }
             }
 
-            Assert.That(wrong, Is.Empty, $"Picture {n} (true class {label}): {wrong.Count} of {x.Length} values differ from x + ε·sign(∂CE/∂x), clipped. " +
+            Assert.That(wrong, Is.Empty, $"Picture {n} (true class {label}): {wrong.Count} of {x.Length} values differ from x + ε·sign(∂CE/∂x), clipped, where CE is the cross-entropy of the label passed in (not of the model's own prediction). " +
                 (against == wrong.Count ? "They all moved DOWN the cross-entropy of the true class: that makes the classifier surer of it. FGSM climbs it: +ε·sign(gradient)." : "") +
                 $"\n{string.Join('\n', wrong.Take(12))}");
         }
