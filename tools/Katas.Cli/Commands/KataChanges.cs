@@ -8,8 +8,11 @@ namespace Katas.Cli.Commands;
 /// </summary>
 internal sealed class KataChanges : IDisposable
 {
-    /// <summary>How long the files must be quiet after a change before the tests run again.</summary>
-    public static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(500);
+    /// <summary>
+    /// How long the files must be quiet after a change before the tests run again: long enough to take an editor's save
+    /// (a temporary file, a rename, a write) as one change, short enough to count for little in the time to the board.
+    /// </summary>
+    public static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(200);
 
     private readonly FileSystemWatcher _watcher;
     private readonly Lock _lock = new();

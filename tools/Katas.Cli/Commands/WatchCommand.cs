@@ -1,6 +1,10 @@
 using System.ComponentModel;
 using System.Runtime.InteropServices;
+using Katas.Cli.Running;
 using Katas.Kits;
+using Katas.Runner.Outcomes;
+using Katas.Runner.Protocol;
+using Katas.Runner.Supervision;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -64,39 +68,57 @@ public sealed class WatchCommand : Command<WatchCommand.Settings>
     {
         using var changes = new KataChanges();
         string? current = kata;
+        IReadOnlyList<int> first = [];
         while (current is not null)
         {
-            changes.Clear();
-            TestRunResult result = CheckCommand.RunWithProgress(current, "katas", "katas", filter: null);
-            if (stop.IsCancellationRequested)
+            WorkerStart? start = KataWorkers.Prepare(current);
+            if (start is null)
             {
-                break;
+                return 1;
             }
 
-            bool green = Board.Show(current, result, "yours", "katas");
-            if (green)
+            // Two warm workers: the second takes over at once when learner code crashes the first or runs past its time limit.
+            using var runner = new WarmRunner(start, keepStandby: true);
+            string folder = Path.Combine(KataRepository.Root, "katas", current);
+            bool green = false;
+            while (!stop.IsCancellationRequested)
             {
-                string? next = KataRepository.Katas.SkipWhile(other => other != current).Skip(1).FirstOrDefault();
-                AnsiConsole.MarkupLine(next is null
-                    ? $"[green]{current} is all green, and it is the last kata: well done.[/]"
-                    : $"[green]{current} is all green.[/] On to {next}: katas/{next}/README.md");
-                if (next is null)
+                changes.Clear();
+                var board = new LiveBoard(current, "yours");
+                KataRunResult result = KataCheck.Run(runner, new RunRequest(folder, "katas", first, []), board, stop);
+                if (stop.IsCancellationRequested)
                 {
-                    return 0;
+                    break;
                 }
 
-                current = next;
-                continue;
+                if (board.Finish(result))
+                {
+                    green = true;
+                    break;
+                }
+
+                AnsiConsole.MarkupLine($"Watching katas/ for your changes; the tests of {current} run again when you save (Ctrl+C stops).");
+                string? changed = changes.WaitForChange(stop);
+                if (changed is null)
+                {
+                    break;
+                }
+
+                first = ChangedTasks.Of(Path.Combine(KataRepository.Root, changed));
+                AnsiConsole.MarkupLine($"[bold]{Markup.Escape(changed)} changed[/]: testing {current} again" + (first.Count > 0 ? $", task {string.Join(", ", first)} first." : "."));
             }
 
-            AnsiConsole.MarkupLine($"Watching katas/ for your changes; the tests of {current} run again when you save (Ctrl+C stops).");
-            string? changed = changes.WaitForChange(stop);
-            if (changed is null)
+            if (!green)
             {
                 break;
             }
 
-            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(changed)} changed[/]: testing {current} again.");
+            string? next = KataRepository.Katas.SkipWhile(other => other != current).Skip(1).FirstOrDefault();
+            AnsiConsole.MarkupLine(next is null
+                ? $"[green]{current} is all green, and it is the last kata: well done.[/]"
+                : $"[green]{current} is all green.[/] On to {next}: katas/{next}/README.md");
+            current = next;
+            first = [];
         }
 
         AnsiConsole.MarkupLine("Stopped watching.");

@@ -4,6 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 
+using Katas.Runner.Outcomes;
+
 namespace Katas.Cli.Grading;
 
 /// <summary>The grade report as Markdown (for people and $GITHUB_STEP_SUMMARY), JSON (exercism's results.json, version 3) or JUnit XML.</summary>

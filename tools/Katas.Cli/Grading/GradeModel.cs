@@ -1,3 +1,5 @@
+using Katas.Runner.Outcomes;
+
 namespace Katas.Cli.Grading;
 
 /// <summary>One task's grade: its points if every one of its tests passed, else none, and why.</summary>

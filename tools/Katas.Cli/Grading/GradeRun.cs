@@ -1,12 +1,17 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Katas.Cli.Running;
+using Katas.Kits;
+using Katas.Runner.Outcomes;
+using Katas.Runner.Protocol;
+using Katas.Runner.Supervision;
 
 namespace Katas.Cli.Grading;
 
 /// <summary>One kata's test run, as the grading child process hands it back.</summary>
 /// <param name="Kata">The kata.</param>
 /// <param name="Result">Its test run.</param>
-internal sealed record KataRun(string Kata, TestRunResult Result);
+internal sealed record KataRun(string Kata, KataRunResult Result);
 
 /// <summary>
 /// Runs the katas' tests inside a <see cref="PristineCopy"/>: this tool again, as a child process started in the copy, so
@@ -43,7 +48,12 @@ internal static class GradeRun
         var runs = new List<KataRun>();
         foreach (string kata in katas)
         {
-            runs.Add(new KataRun(kata, Commands.CheckCommand.RunWithProgress(kata, "katas", "grade", filter: null)));
+            WorkerStart start = KataWorkers.Prepare(kata) ?? throw new InvalidOperationException($"The tests of {kata} do not build in the grading copy.");
+            using var runner = new WarmRunner(start, keepStandby: false);
+            var board = new LiveBoard(kata, "yours");
+            KataRunResult result = KataCheck.Run(runner, new RunRequest(Path.Combine(KataRepository.Root, "katas", kata), "katas", [], []), board);
+            board.Finish(result);
+            runs.Add(new KataRun(kata, result));
         }
 
         File.WriteAllText(output, JsonSerializer.Serialize(runs));

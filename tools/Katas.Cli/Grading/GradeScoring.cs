@@ -1,4 +1,5 @@
 using Katas.Kits;
+using Katas.Runner.Outcomes;
 
 namespace Katas.Cli.Grading;
 
@@ -6,16 +7,16 @@ namespace Katas.Cli.Grading;
 internal static class GradeScoring
 {
     /// <summary>The grades of <paramref name="rubric"/>'s tasks from <paramref name="result"/>.</summary>
-    public static IReadOnlyList<TaskGrade> Score(Rubric rubric, TestRunResult result)
+    public static IReadOnlyList<TaskGrade> Score(Rubric rubric, KataRunResult result)
     {
         var grades = new List<TaskGrade>();
-        // A crash outcome with no task ("the kata's other tests") means the rest did not run: it fails every task without a result.
-        bool restNotRun = result.Outcomes.Any(outcome => outcome.Task == 0 && outcome.Crashed);
+        // A run that stopped short (the test process crashed while loading the tests) fails every task without a result.
+        bool restNotRun = result.Problem.Length > 0;
         foreach ((int task, int points) in rubric.Points)
         {
             List<TestOutcome> tests = result.Outcomes.Where(outcome => outcome.Task == task).ToList();
             (string status, string reason) = !result.Built && tests.Count == 0
-                ? ("not built", FirstCompilerError(result.BuildOutput))
+                ? ("not built", FirstCompilerError(result))
                 : tests.Count == 0
                     ? (restNotRun ? "crashed" : "failed", restNotRun ? "not run: an earlier test crashed the test process" : "no test of this task ran")
                     : Classify(tests);
@@ -28,14 +29,13 @@ internal static class GradeScoring
     /// <summary>"passed" when every test passed; else the worst way a test went wrong, with its message's first line.</summary>
     private static (string Status, string Reason) Classify(IReadOnlyList<TestOutcome> tests)
     {
-        TestOutcome? crash = tests.FirstOrDefault(test => test.Crashed);
+        TestOutcome? crash = tests.FirstOrDefault(test => test.Crashed) ?? tests.FirstOrDefault(test => test.Kind == OutcomeKind.NotRun);
         if (crash is not null)
         {
             return ("crashed", $"{crash.Name}: {FirstLine(crash.Message)}");
         }
 
-        TestOutcome? hang = tests.FirstOrDefault(test => !test.Passed && (test.Message.Contains("did not finish within", StringComparison.Ordinal)
-                                                                          || test.Message.Contains("is still running", StringComparison.Ordinal)));
+        TestOutcome? hang = tests.FirstOrDefault(test => test.Failure is FailureKind.TimeLimit or FailureKind.BlockedByEarlierCall);
         if (hang is not null)
         {
             return ("hung", $"{hang.Name}: {FirstLine(hang.Message)}");
@@ -47,14 +47,12 @@ internal static class GradeScoring
             return ("leaked", $"{leak.Name}: {FirstLine(leak.Message)}");
         }
 
-        TestOutcome? failure = tests.FirstOrDefault(test => !test.Passed);
+        TestOutcome? failure = FailureKinds.MostTelling(tests);
         return failure is null ? ("passed", "") : ("failed", $"{failure.Name}: {FirstLine(failure.Message)}");
     }
 
-    private static string FirstCompilerError(string output) =>
-        output.Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.Contains(": error ", StringComparison.Ordinal)) is { } error
-            ? error.Replace(KataRepository.Root + Path.DirectorySeparatorChar, "", StringComparison.Ordinal)
-            : "the kata does not build";
+    private static string FirstCompilerError(KataRunResult result) =>
+        result.Diagnostics.FirstOrDefault(message => message.IsError) is { } error ? $"{result.Kata}/{error}" : "the kata does not build";
 
     private static string FirstLine(string text)
     {
