@@ -9,6 +9,7 @@ namespace Katas.Runner.Protocol;
 /// <param name="OnlyTests">Only tests whose name (method, or display name) starts with one of these, or null.</param>
 /// <param name="Animate">Whether figure tests also write animated GIFs.</param>
 /// <param name="KnownHangs">Where calls ran past their time limit earlier in this run: a call that stays there is stopped early.</param>
+/// <param name="TimeLimitSeconds">The time limit of calls into learner code whose test sets none, or null for the tests' standard 20 s.</param>
 public sealed record RunRequest(
     string Source,
     string Implementation,
@@ -17,4 +18,5 @@ public sealed record RunRequest(
     IReadOnlyList<int>? OnlyTasks = null,
     IReadOnlyList<string>? OnlyTests = null,
     bool Animate = false,
-    IReadOnlyList<string>? KnownHangs = null);
+    IReadOnlyList<string>? KnownHangs = null,
+    double? TimeLimitSeconds = null);

@@ -9,7 +9,7 @@ public enum WorkerEventKind
     /// <summary>The kata was compiled: <see cref="WorkerEvent.Diagnostics"/> has the errors and warnings.</summary>
     Compiled,
 
-    /// <summary>The kata's tests were found: <see cref="WorkerEvent.Tests"/> lists every one, whether it will run or not.</summary>
+    /// <summary>The run's tests were found: <see cref="WorkerEvent.Tests"/> lists every one the request is about (all, or the tasks or names it asks for), run yet or not.</summary>
     Discovered,
 
     /// <summary>A test started.</summary>

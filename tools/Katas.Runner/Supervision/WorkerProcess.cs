@@ -84,8 +84,7 @@ public sealed class WorkerProcess : IDisposable
             return true;
         }
 
-        WorkerEvent? first = Next(timeout);
-        IsReady = first?.Kind == WorkerEventKind.Ready;
+        _ = Next(timeout);
         return IsReady;
     }
 
@@ -109,7 +108,14 @@ public sealed class WorkerProcess : IDisposable
     {
         try
         {
-            return _events.TryTake(out WorkerEvent? next, timeout) ? next : null;
+            if (!_events.TryTake(out WorkerEvent? next, timeout))
+            {
+                return null;
+            }
+
+            // A worker that finished a run waits for the next one.
+            IsReady = next.Kind is WorkerEventKind.Ready or WorkerEventKind.Done;
+            return next;
         }
         catch (InvalidOperationException)
         {

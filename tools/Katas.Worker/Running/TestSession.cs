@@ -81,6 +81,7 @@ internal sealed class TestSession
         }
 
         KataEnvironment.UseRunner(tests, request.Implementation, request.Animate);
+        LearnerCode.UseDefaultTimeLimit(request.TimeLimitSeconds is double seconds ? TimeSpan.FromSeconds(seconds) : null);
         // Known hangs belong to one run: the learner may have fixed the loop since.
         Katas.Watch.LoopWatch.ForgetHangs();
         foreach (string hang in request.KnownHangs ?? [])
@@ -95,7 +96,11 @@ internal sealed class TestSession
             ["NumberOfTestWorkers"] = 0,
             ["SynchronousEvents"] = true,
         });
-        IReadOnlyList<DiscoveredTest> discovered = TestDiscovery.Cases(runner.LoadedTest ?? throw new InvalidOperationException("NUnit loaded no tests."));
+        // The tests this run is about: every test, or those of the tasks or names asked for (the board's rows and counts).
+        IReadOnlyList<DiscoveredTest> discovered = TestDiscovery.Cases(runner.LoadedTest ?? throw new InvalidOperationException("NUnit loaded no tests."))
+            .Where(test => (request.OnlyTasks is null || request.OnlyTasks.Contains(test.Case.Task))
+                           && (request.OnlyTests is null || request.OnlyTests.Any(prefix => test.Case.Name.StartsWith(prefix, StringComparison.Ordinal))))
+            .ToList();
         _output.Send(new WorkerEvent(WorkerEventKind.Discovered) { Tests = discovered.Select(test => test.Case).ToList(), Seconds = clock.Elapsed.TotalSeconds });
 
         var listener = new ReportingListener(_output, test => _running = test);
@@ -116,14 +121,11 @@ internal sealed class TestSession
         return !LearnerCode.TimedOut;
     }
 
-    /// <summary>The tests to run, one group per task: the requested tasks first, then the others in order.</summary>
+    /// <summary>The tests to run but those to skip, one group per task: the requested tasks first, then the others in order.</summary>
     private static IEnumerable<IReadOnlyList<DiscoveredTest>> Phases(RunRequest request, IReadOnlyList<DiscoveredTest> discovered)
     {
         var skip = new HashSet<string>(request.Skip, StringComparer.Ordinal);
-        List<DiscoveredTest> chosen = discovered.Where(test => !skip.Contains(test.Case.FullName)
-                                                              && (request.OnlyTasks is null || request.OnlyTasks.Contains(test.Case.Task))
-                                                              && (request.OnlyTests is null || request.OnlyTests.Any(prefix => test.Case.Name.StartsWith(prefix, StringComparison.Ordinal))))
-            .ToList();
+        List<DiscoveredTest> chosen = discovered.Where(test => !skip.Contains(test.Case.FullName)).ToList();
         IEnumerable<int> tasks = request.TaskOrder.Concat(chosen.Select(test => test.Case.Task).Distinct().Order()).Distinct();
         return tasks.Select(task => (IReadOnlyList<DiscoveredTest>)chosen.Where(test => test.Case.Task == task).ToList()).Where(group => group.Count > 0);
     }
