@@ -7,7 +7,7 @@ namespace Katas.Cli.Grading;
 /// <param name="Task">The task number.</param>
 /// <param name="Points">What the rubric gives the task.</param>
 /// <param name="Earned">What it earned: all of <paramref name="Points"/> or nothing.</param>
-/// <param name="Status">"passed", "failed", "crashed", "hung", "leaked" or "not built".</param>
+/// <param name="Status">"passed", "failed", "crashed", "hung", "not run", "leaked" or "not built".</param>
 /// <param name="Reason">The first failure's message (one line), or "".</param>
 /// <param name="Tests">The task's tests.</param>
 internal sealed record TaskGrade(string Kata, int Task, int Points, int Earned, string Status, string Reason, IReadOnlyList<TestOutcome> Tests);

@@ -29,7 +29,7 @@ internal static class GradeScoring
     /// <summary>"passed" when every test passed; else the worst way a test went wrong, with its message's first line.</summary>
     private static (string Status, string Reason) Classify(IReadOnlyList<TestOutcome> tests)
     {
-        TestOutcome? crash = tests.FirstOrDefault(test => test.Crashed) ?? tests.FirstOrDefault(test => test.Kind == OutcomeKind.NotRun);
+        TestOutcome? crash = tests.FirstOrDefault(test => test.Crashed);
         if (crash is not null)
         {
             return ("crashed", $"{crash.Name}: {FirstLine(crash.Message)}");
@@ -39,6 +39,12 @@ internal static class GradeScoring
         if (hang is not null)
         {
             return ("hung", $"{hang.Name}: {FirstLine(hang.Message)}");
+        }
+
+        TestOutcome? notRun = tests.FirstOrDefault(test => test.Kind == OutcomeKind.NotRun);
+        if (notRun is not null)
+        {
+            return ("not run", $"{notRun.Name}: {FirstLine(notRun.Message)}");
         }
 
         TestOutcome? leak = tests.FirstOrDefault(test => !test.Passed && test.Message.Contains("leaks", StringComparison.Ordinal));
