@@ -73,14 +73,8 @@ public sealed class DenseBench : Command<DenseBench.Settings>
         TorchRuntime.Initialise(settings.Threads);
         string? folder = settings.Data ?? (Directory.Exists(FashionMnist.DebianFolder) ? FashionMnist.DebianFolder : null);
         DenseData data;
-        try
-        {
-            data = DenseData.Load(folder);
-        }
-        catch (Exception e) when (e is DatasetNotFoundException or DataFormatException)
-        {
-            throw new UsageException(e.Message);
-        }
+        // A missing or malformed data file ends the command with the data error code (3), naming the file.
+        data = DenseData.Load(folder);
 
         using (data)
         {

@@ -16,7 +16,7 @@ internal static class KatasApp
     /// <summary>Exit code for a bad command line.</summary>
     public const int UsageError = 2;
 
-    /// <summary>Exit code for a malformed data file.</summary>
+    /// <summary>Exit code for a data file that is missing or malformed (the message names it): not a command-line mistake, so no usage line.</summary>
     public const int DataError = 3;
 
     public static int Run(string[] args)
@@ -100,6 +100,9 @@ internal static class KatasApp
                 return 1;
             case DataFormatException:
                 Console.Error.WriteLine($"katas: bad data file: {exception.Message}");
+                return DataError;
+            case DatasetNotFoundException:
+                Console.Error.WriteLine($"katas: data not found: {exception.Message}");
                 return DataError;
             default:
                 AnsiConsole.WriteException(exception, ExceptionFormats.ShortenEverything);
