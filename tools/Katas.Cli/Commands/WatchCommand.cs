@@ -23,8 +23,25 @@ public sealed class WatchCommand : Command<WatchCommand.Settings>
         [Description("the kata to start with: 01, 1 or 01-linreg (default: the first)")]
         public string? Kata { get; init; }
 
+        [CommandOption("--source <DIR>")]
+        [Description("watch the katas in DIR (laid out like katas/) instead of katas/")]
+        public string? Source { get; init; }
+
+        [CommandOption("--stay")]
+        [Description("stay on the kata when it is all green, instead of moving on to the next")]
+        public bool Stay { get; init; }
+
+        [CommandOption("--timings")]
+        [Description("after each board, say where the time went: noticing the save, compiling, loading, the tests")]
+        public bool Timings { get; init; }
+
         public override ValidationResult Validate()
         {
+            if (Source is not null && !Directory.Exists(Source))
+            {
+                return ValidationResult.Error($"--source: there is no folder \"{Source}\".");
+            }
+
             try
             {
                 _ = Kata is null ? null : KataRepository.ResolveKata(Kata);
@@ -56,7 +73,8 @@ public sealed class WatchCommand : Command<WatchCommand.Settings>
         });
         try
         {
-            return Watch(settings.Kata is null ? KataRepository.Katas[0] : KataRepository.ResolveKata(settings.Kata), stop.Token);
+            string folder = settings.Source is null ? Path.Combine(KataRepository.Root, "katas") : Path.GetFullPath(settings.Source);
+            return Watch(settings.Kata is null ? KataRepository.Katas[0] : KataRepository.ResolveKata(settings.Kata), folder, settings, stop.Token);
         }
         finally
         {
@@ -64,9 +82,12 @@ public sealed class WatchCommand : Command<WatchCommand.Settings>
         }
     }
 
-    private static int Watch(string kata, CancellationToken stop)
+    private static int Watch(string kata, string katasFolder, Settings settings, CancellationToken stop)
     {
-        using var changes = new KataChanges();
+        using var changes = new KataChanges(katasFolder);
+        bool learners = katasFolder == Path.Combine(KataRepository.Root, "katas");
+        string shownFolder = learners ? "katas/" : katasFolder;
+        DateTime? saved = null;
         string? current = kata;
         IReadOnlyList<int> first = [];
         while (current is not null)
@@ -79,33 +100,36 @@ public sealed class WatchCommand : Command<WatchCommand.Settings>
 
             // Two warm workers: the second takes over at once when learner code crashes the first or runs past its time limit.
             using var runner = new WarmRunner(start, keepStandby: true);
-            string folder = Path.Combine(KataRepository.Root, "katas", current);
+            string folder = Path.Combine(katasFolder, current);
+            string implementation = learners ? "katas" : katasFolder;
             bool green = false;
             while (!stop.IsCancellationRequested)
             {
                 changes.Clear();
-                var board = new LiveBoard(current, "yours");
-                KataRunResult result = KataCheck.Run(runner, new RunRequest(folder, "katas", first, []), board, stop);
+                var board = new LiveBoard(current, Figures.ArtifactFolders.Who(implementation)) { Timings = settings.Timings ? new BoardTimings(saved, first) : null };
+                KataRunResult result = KataCheck.Run(runner, new RunRequest(folder, implementation, first, []), board, stop);
                 if (stop.IsCancellationRequested)
                 {
                     break;
                 }
 
-                if (board.Finish(result))
+                if (board.Finish(result) && !settings.Stay)
                 {
                     green = true;
                     break;
                 }
 
-                AnsiConsole.MarkupLine($"Watching katas/ for your changes; the tests of {current} run again when you save (Ctrl+C stops).");
+                AnsiConsole.MarkupLine($"Watching {Markup.Escape(shownFolder)} for your changes; the tests of {current} run again when you save (Ctrl+C stops).");
                 string? changed = changes.WaitForChange(stop);
                 if (changed is null)
                 {
                     break;
                 }
 
-                first = ChangedTasks.Of(Path.Combine(KataRepository.Root, changed));
-                AnsiConsole.MarkupLine($"[bold]{Markup.Escape(changed)} changed[/]: testing {current} again" + (first.Count > 0 ? $", task {string.Join(", ", first)} first." : "."));
+                string changedPath = Path.Combine(katasFolder, changed);
+                saved = File.Exists(changedPath) ? File.GetLastWriteTimeUtc(changedPath) : null;
+                first = ChangedTasks.Of(changedPath);
+                AnsiConsole.MarkupLine($"[bold]{Markup.Escape(learners ? "katas/" + changed : changedPath)} changed[/]: testing {current} again" + (first.Count > 0 ? $", task {string.Join(", ", first)} first." : "."));
             }
 
             if (!green)
@@ -119,6 +143,7 @@ public sealed class WatchCommand : Command<WatchCommand.Settings>
                 : $"[green]{current} is all green.[/] On to {next}: katas/{next}/README.md");
             current = next;
             first = [];
+            saved = null;
         }
 
         AnsiConsole.MarkupLine("Stopped watching.");

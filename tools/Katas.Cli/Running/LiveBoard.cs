@@ -24,12 +24,16 @@ internal sealed class LiveBoard(string kata, string figureFolder, bool animate =
     private int _passed;
     private bool _counted;
 
+    /// <summary>Where the time goes, when the board says so (`watch --timings`).</summary>
+    public BoardTimings? Timings { get; init; }
+
     /// <summary>Told which test runs now and how many are done, for a status line.</summary>
     public Action<string>? Status { get; set; }
 
     public void Compiled(bool succeeded, IReadOnlyList<CompilerMessage> diagnostics, double seconds)
     {
         _warnings.AddRange(diagnostics.Where(message => !message.IsError));
+        Timings?.Compiled(seconds);
         if (succeeded)
         {
             return;
@@ -44,6 +48,7 @@ internal sealed class LiveBoard(string kata, string figureFolder, bool animate =
 
     public void Discovered(IReadOnlyList<TestCase> tests)
     {
+        Timings?.Discovered();
         foreach (IGrouping<int, TestCase> task in tests.GroupBy(test => test.Task))
         {
             _expected[task.Key] = task.Count();
@@ -86,6 +91,11 @@ internal sealed class LiveBoard(string kata, string figureFolder, bool animate =
     {
         if (!result.Built)
         {
+            if (Timings is not null)
+            {
+                AnsiConsole.WriteLine(Timings.Line());
+            }
+
             return false;
         }
 
@@ -100,6 +110,11 @@ internal sealed class LiveBoard(string kata, string figureFolder, bool animate =
         }
 
         ShowCount(result.Passed, result.Outcomes.Count);
+        if (Timings is not null)
+        {
+            AnsiConsole.WriteLine(Timings.Line());
+        }
+
         if (_warnings.Count > 0)
         {
             AnsiConsole.MarkupLine($"[yellow]Your code builds, with {_warnings.Count} compiler warning(s):[/]");
@@ -127,6 +142,7 @@ internal sealed class LiveBoard(string kata, string figureFolder, bool animate =
         }
 
         _counted = true;
+        Timings?.CountShown();
         AnsiConsole.MarkupLine($"[bold]{kata}: {passed}/{count} tests pass[/] ({_clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s)");
     }
 
@@ -148,6 +164,7 @@ internal sealed class LiveBoard(string kata, string figureFolder, bool animate =
               + (causes > 1 ? $", {causes} different causes" : "");
         string label = task == 0 ? "other " : $"task {task}";
         AnsiConsole.MarkupLine($"{label,-8} {status}");
+        Timings?.RowShown(task);
         if (shown is not null)
         {
             AnsiConsole.Write(new Padder(new Text($"{shown.Name}:\n{BoardText.Shorten(BoardText.WithoutRepeat(shown.Message))}"), new Padding(9, 0, 0, 0)));
