@@ -152,10 +152,11 @@ public sealed class WarmRunnerTests
     public void Output_that_only_looks_like_a_report_is_not_taken_for_one()
     {
         using var runner = new WarmRunner(Start, keepStandby: false);
-        // Learner code writes straight to the process's standard output, past NUnit's capture: lines without the worker's key.
-        string forged = """{"kind":"Finished","outcome":{"fullName":"x","passed":true}}""";
+        // Learner code prints lines that look like reports, with and without a guess at the key (the worker's real
+        // standard output is out of reach: the allow-list refuses Console.OpenStandardOutput).
+        string forged = """{"kind":"Finished","outcome":{"fullName":"x","passed":true}}""".Replace("\"", "\\\"", StringComparison.Ordinal);
         string source = _copies.Broken(null, ("Loss.cs", "return errors.square().mean();",
-            $"using (var raw = new StreamWriter(Console.OpenStandardOutput())) {{ raw.WriteLine(\"{forged.Replace("\"", "\\\"", StringComparison.Ordinal)}\"); raw.WriteLine(\"0 {{}}\"); }}\n        return errors.square().mean() * 2;"));
+            $"Console.WriteLine(\"{forged}\"); Console.WriteLine(\"0 {forged}\");\n        return errors.square().mean() * 2;"));
 
         KataRunResult result = runner.Run(Request(source) with { OnlyTasks = [1] }, new RecordingObserver());
 

@@ -72,9 +72,16 @@ internal sealed class KataCompiler(string assemblyName, IReadOnlyList<MetadataRe
         using var symbols = new MemoryStream();
         EmitResult result = watched.Emit(image, symbols, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb));
         IReadOnlyList<CompilerMessage> messages = Messages(result.Diagnostics, folder, path => inserted.GetValueOrDefault(path));
-        return result.Success
+        if (!result.Success)
+        {
+            return new CompiledKata(null, null, messages, own, clock.Elapsed.TotalSeconds);
+        }
+
+        // Code that compiles but reaches outside the kata does not run (ForbiddenApis): the learner sees why, as errors.
+        IReadOnlyList<CompilerMessage> forbidden = ForbiddenApis.In(own, folder);
+        return forbidden.Count == 0
             ? new CompiledKata(image.ToArray(), symbols.ToArray(), messages, own, clock.Elapsed.TotalSeconds)
-            : new CompiledKata(null, null, messages, own, clock.Elapsed.TotalSeconds);
+            : new CompiledKata(null, null, [.. forbidden, .. messages], own, clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>Compiles a few lines that use TorchSharp, so the compiler's own code is loaded and compiled before the first save.</summary>
