@@ -37,7 +37,7 @@ public sealed class Task1MeanSquaredErrorTests : KataTest
         Tensor intercept = torch.tensor(-200.0, dtype: dtype);
         Tensor loss = LearnerCode.Run(() => Loss.MeanSquaredError(heights, weights, slope, intercept), "Loss.MeanSquaredError");
         TensorAssert.HasShape(loss, [], "The mean squared error");
-        TensorAssert.HasDtype(loss, dtype, "The mean squared error");
+        TensorAssert.HasDtype(loss, dtype, "The mean squared error", Causes.LossFollowsTheData);
     }
 
     [Test]

@@ -52,9 +52,9 @@ public sealed class Task2GradientsTests : KataTest
         FailOnMissing(slope, "slope");
         FailOnMissing(intercept, "intercept");
         TensorAssert.HasShape(slope, [], "The slope's gradient");
-        TensorAssert.HasDtype(slope!, dtype, "The slope's gradient");
+        TensorAssert.HasDtype(slope!, dtype, "The slope's gradient", Causes.ParametersFollowTheData);
         TensorAssert.HasShape(intercept, [], "The intercept's gradient");
-        TensorAssert.HasDtype(intercept!, dtype, "The intercept's gradient");
+        TensorAssert.HasDtype(intercept!, dtype, "The intercept's gradient", Causes.ParametersFollowTheData);
     }
 
     [Test]
