@@ -1,4 +1,5 @@
 using Katas.Testing;
+using Katas.Testing.Coaching;
 using Katas.Testing.Oracles;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -81,8 +82,8 @@ public sealed class Task1InputGradientTests : KataTest
     public void A_class_that_the_model_does_not_have_is_an_ArgumentOutOfRangeException_naming_it()
     {
         Tensor logits = torch.zeros(2, 2, dtype: ScalarType.Float64);
-        Exception? gap = LearnerCode.Run(() => Thrown(() => InputGradient.ProbabilityGap(logits, 2)), "InputGradient.ProbabilityGap(logits [2, 2], 2)");
-        Exception? score = LearnerCode.Run(() => Thrown(() => InputGradient.ClassScore(logits, -1)), "InputGradient.ClassScore(logits [2, 2], -1)");
+        Exception? gap = LearnerCode.Run(() => Thrown.By(() => InputGradient.ProbabilityGap(logits, 2)), "InputGradient.ProbabilityGap(logits [2, 2], 2)");
+        Exception? score = LearnerCode.Run(() => Thrown.By(() => InputGradient.ClassScore(logits, -1)), "InputGradient.ClassScore(logits [2, 2], -1)");
         Assert.That(gap is ArgumentOutOfRangeException && gap.Message.Contains('2', StringComparison.Ordinal), Is.True,
             "ProbabilityGap(logits [2, 2], target 2): there is no class 2 (classes are 0 and 1); throw an ArgumentOutOfRangeException naming it. " +
             (gap is null ? "Yours returned normally." : $"Yours threw {gap.GetType().Name}: {gap.Message.Split('\n')[0]}") +
@@ -93,21 +94,6 @@ public sealed class Task1InputGradientTests : KataTest
             (score is null ? "Yours returned normally (a negative index counts from the end in libtorch)." : $"Yours threw {score.GetType().Name}: {score.Message.Split('\n')[0]}"));
     }
 
-    /// <summary>The exception <paramref name="call"/> throws, or null when it returns.</summary>
-    private static Exception? Thrown(Action call)
-    {
-        try
-        {
-            call();
-            return null;
-        }
-#pragma warning disable CA1031 // The test reports whichever exception the learner's code threw.
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            return e;
-        }
-    }
 
     [Test]
     public void Two_calls_give_the_same_gradient_and_a_pictures_gradient_does_not_depend_on_its_batch()
