@@ -1,5 +1,6 @@
 using System.Globalization;
 using Katas.Testing;
+using Katas.Testing.Coaching;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -197,7 +198,9 @@ public sealed class Task2SignAttackTests : KataTest
         Tensor images = TinyClassifier.Images(1, seed: 28);
         AttackSteps run = LearnerCode.Run(() => SignAttack.Run(model, images, target: 1, steps: 0), "SignAttack.Run");
         Assert.That(run.Images, Has.Count.EqualTo(1), "0 steps: only the original in Images.");
-        Assert.That(() => SignAttack.Run(model, images, target: 1, steps: -1), Throws.InstanceOf<ArgumentOutOfRangeException>(),
-            "steps = -1 must throw an ArgumentOutOfRangeException.");
+        Exception? negative = LearnerCode.Run(() => Thrown.By(() => SignAttack.Run(model, images, target: 1, steps: -1)), "SignAttack.Run (steps: -1)");
+        Assert.That(negative, Is.InstanceOf<ArgumentOutOfRangeException>(),
+            "steps = -1 must throw an ArgumentOutOfRangeException (ArgumentOutOfRangeException.ThrowIfNegative(steps)); " +
+            (negative is null ? "yours returned normally." : $"yours threw {negative.GetType().Name}: {negative.Message.Split('\n')[0]}"));
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Katas.Testing;
+using Katas.Testing.Coaching;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -85,7 +86,9 @@ public sealed class Task4AttackMeasuresTests : KataTest
     {
         var model = TinyClassifier.Create();
         Tensor original = TinyClassifier.Images(2, seed: 43);
-        Assert.That(() => AttackMeasures.Measure(model, original, original[..1], 1), Throws.InstanceOf<ArgumentException>().With.Message.Contains("2, 3, 4, 4").And.Message.Contains("1, 3, 4, 4"),
-            "Measure with an original [2, 3, 4, 4] and an adversarial batch [1, 3, 4, 4] must throw an ArgumentException naming both shapes.");
+        Exception? refused = LearnerCode.Run(() => Thrown.By(() => AttackMeasures.Measure(model, original, original[..1], 1)), "AttackMeasures.Measure");
+        Assert.That(refused is ArgumentException && refused.Message.Contains("2, 3, 4, 4", StringComparison.Ordinal) && refused.Message.Contains("1, 3, 4, 4", StringComparison.Ordinal),
+            Is.True, "Measure with an original [2, 3, 4, 4] and an adversarial batch [1, 3, 4, 4] must throw an ArgumentException naming both shapes; " +
+                     (refused is null ? "yours returned normally." : $"yours threw {refused.GetType().Name}: {refused.Message.Split('\n')[0]}"));
     }
 }
