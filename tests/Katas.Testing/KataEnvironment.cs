@@ -21,10 +21,18 @@ public static class KataEnvironment
     /// <param name="testAssembly">The test assembly now running.</param>
     /// <param name="implementation">"katas", "solutions", or the folder of the implementation under test.</param>
     /// <param name="animate">Whether figure tests also write animated GIFs.</param>
-    public static void UseRunner(Assembly testAssembly, string implementation, bool animate) =>
-        _runner = new RunnerSettings(testAssembly, implementation, animate);
+    /// <param name="snapshotFolder">Where the verified snapshots are, when not in the test project's Snapshots folder (a grading bundle).</param>
+    /// <param name="artifactsFolder">The folder that receives figures (in NN-name/&lt;who&gt;/), when not the repository's artifacts/ (a grade).</param>
+    public static void UseRunner(Assembly testAssembly, string implementation, bool animate, string? snapshotFolder = null, string? artifactsFolder = null) =>
+        _runner = new RunnerSettings(testAssembly, implementation, animate, snapshotFolder, artifactsFolder);
 
-    private sealed record RunnerSettings(Assembly TestAssembly, string Implementation, bool Animate);
+    private sealed record RunnerSettings(Assembly TestAssembly, string Implementation, bool Animate, string? SnapshotFolder, string? ArtifactsFolder);
+
+    /// <summary>The kata the running tests are for (the test project's KataFolder), e.g. 01-linreg.</summary>
+    public static string Kata => KataTaskAttribute.KataFolderOf(TestAssembly) ?? Path.GetFileName(TestProjectDirectory);
+
+    /// <summary>Where the verified figure snapshots are: the test project's Snapshots folder, unless a runner says otherwise.</summary>
+    public static string SnapshotFolder => _runner?.SnapshotFolder ?? Path.Combine(TestProjectDirectory, "Snapshots");
 
     /// <summary>The test project's source folder (where its Snapshots folder is).</summary>
     public static string TestProjectDirectory => Metadata(TestAssembly, "KataTestProjectDirectory")
@@ -59,7 +67,9 @@ public static class KataEnvironment
     /// </summary>
     public static string ArtifactFolder(string kata)
     {
-        string folder = ArtifactFolders.For(RepoRoot, kata, KataSource);
+        string folder = _runner?.ArtifactsFolder is { } artifacts
+            ? Path.Combine(artifacts, kata, ArtifactFolders.Who(KataSource))
+            : ArtifactFolders.For(RepoRoot, kata, KataSource);
         Directory.CreateDirectory(folder);
         return folder;
     }

@@ -18,11 +18,11 @@ public static class SnapshotAssert
     /// </summary>
     public static void Matches(Figure figure, string name, string whatItShows, SnapshotTolerance? tolerance = null)
     {
-        string folder = Path.Combine(KataEnvironment.TestProjectDirectory, "Snapshots");
+        string folder = KataEnvironment.SnapshotFolder;
         string verified = Path.Combine(folder, name + SnapshotFiles.VerifiedExtension);
         string received = KataEnvironment.IsReferenceSolution
             ? Path.Combine(folder, name + SnapshotFiles.ReceivedExtension)
-            : Path.Combine(KataEnvironment.ArtifactFolder(Path.GetFileName(KataEnvironment.TestProjectDirectory)), "snapshots", name + SnapshotFiles.ReceivedExtension);
+            : Path.Combine(KataEnvironment.ArtifactFolder(KataEnvironment.Kata), "snapshots", name + SnapshotFiles.ReceivedExtension);
         string actual = FigureSnapshot.ToText(figure);
 
         if (!File.Exists(verified))

@@ -48,9 +48,8 @@ internal static class KatasApp
         config.AddCommand<ResetCommand>("reset").WithDescription("put a kata's stubs back as committed (asks first; keeps uncommitted work unless --force)")
             .WithExample("reset", "01");
         config.AddCommand<ReproduceCommand>("reproduce").WithDescription("print the article's runs recomputed, next to its printed digits (exit code 1 if one differs)");
-        config.AddCommand<GradeCommand>("grade").WithDescription("score every kata's tests against your katas/ with the committed tests and rubrics (for instructors and CI)")
+        config.AddCommand<GradeCommand>("grade").WithDescription("grade a student's commit with this course's tests, rubrics and tool (instructors, CI); only the student's kata sources are used")
             .WithExample("grade").WithExample("grade", "--katas", "01,02", "--format", "json", "--out", "results.json");
-        config.AddCommand<GradeRunCommand>(Grading.GradeRun.ChildCommand).IsHidden();
         config.AddCommand<AcceptCommand>("accept").WithDescription("accept new plot snapshots made by the reference solutions (*.received.txt -> *.verified.txt)");
         config.AddBranch("verify", verify =>
         {

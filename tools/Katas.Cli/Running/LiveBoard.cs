@@ -13,7 +13,7 @@ namespace Katas.Cli.Running;
 /// file runs first), each with its most telling failure and how many different causes its failures have; then the
 /// count, the compiler's warnings and where the figures went.
 /// </summary>
-internal sealed class LiveBoard(string kata, string figureFolder, bool animate = false) : IRunObserver
+internal sealed class LiveBoard(string kata, string figureFolder, bool animate = false, string? artifacts = null) : IRunObserver
 {
     private readonly Dictionary<int, int> _expected = [];
     private readonly Dictionary<int, List<TestOutcome>> _done = [];
@@ -124,7 +124,7 @@ internal sealed class LiveBoard(string kata, string figureFolder, bool animate =
             }
         }
 
-        string figures = Path.Combine(KataRepository.Artifacts, kata, figureFolder);
+        string figures = Path.Combine(artifacts ?? KataRepository.Artifacts, kata, figureFolder);
         if (Directory.Exists(figures) && Directory.EnumerateFiles(figures).Any())
         {
             AnsiConsole.MarkupLine($"Your figures: [bold]{Markup.Escape(KataRepository.Relative(figures))}/[/] " +

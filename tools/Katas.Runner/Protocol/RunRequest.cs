@@ -10,6 +10,9 @@ namespace Katas.Runner.Protocol;
 /// <param name="Animate">Whether figure tests also write animated GIFs.</param>
 /// <param name="KnownHangs">Where calls ran past their time limit earlier in this run: a call that stays there is stopped early.</param>
 /// <param name="TimeLimitSeconds">The time limit of calls into learner code whose test sets none, or null for the tests' standard 20 s.</param>
+/// <param name="SnapshotFolder">Where the verified figure snapshots are, or null for the test project's own Snapshots folder.</param>
+/// <param name="ArtifactsFolder">The folder that receives the run's figures (in NN-name/&lt;who&gt;/), or null for the repository's artifacts/.</param>
+/// <param name="DiscoverOnly">Only compile and discover the tests (report them), run none.</param>
 public sealed record RunRequest(
     string Source,
     string Implementation,
@@ -19,4 +22,7 @@ public sealed record RunRequest(
     IReadOnlyList<string>? OnlyTests = null,
     bool Animate = false,
     IReadOnlyList<string>? KnownHangs = null,
-    double? TimeLimitSeconds = null);
+    double? TimeLimitSeconds = null,
+    string? SnapshotFolder = null,
+    string? ArtifactsFolder = null,
+    bool DiscoverOnly = false);

@@ -122,7 +122,7 @@ internal sealed class RunRecord(string kata, IRunObserver observer)
         // Tasks in order; within a task, the order the tests ran.
         List<TestOutcome> ordered = _inOrder.Select((outcome, index) => (outcome, index))
             .OrderBy(pair => pair.outcome.Task).ThenBy(pair => pair.index).Select(pair => pair.outcome).ToList();
-        return new KataRunResult(kata, Built, Diagnostics, ordered, _clock.Elapsed) { Problem = Problem };
+        return new KataRunResult(kata, Built, Diagnostics, ordered, _clock.Elapsed) { Problem = Problem, Discovered = [.. _discovered] };
     }
 
     private void Record(TestOutcome outcome)

@@ -80,7 +80,7 @@ internal sealed class TestSession
             return true;
         }
 
-        KataEnvironment.UseRunner(tests, request.Implementation, request.Animate);
+        KataEnvironment.UseRunner(tests, request.Implementation, request.Animate, request.SnapshotFolder, request.ArtifactsFolder);
         LearnerCode.UseDefaultTimeLimit(request.TimeLimitSeconds is double seconds ? TimeSpan.FromSeconds(seconds) : null);
         // Known hangs belong to one run: the learner may have fixed the loop since.
         Katas.Watch.LoopWatch.ForgetHangs();
@@ -102,6 +102,11 @@ internal sealed class TestSession
                            && (request.OnlyTests is null || request.OnlyTests.Any(prefix => test.Case.Name.StartsWith(prefix, StringComparison.Ordinal))))
             .ToList();
         _output.Send(new WorkerEvent(WorkerEventKind.Discovered) { Tests = discovered.Select(test => test.Case).ToList(), Seconds = clock.Elapsed.TotalSeconds });
+        if (request.DiscoverOnly)
+        {
+            _output.Send(new WorkerEvent(WorkerEventKind.Done) { Seconds = clock.Elapsed.TotalSeconds });
+            return true;
+        }
 
         var listener = new ReportingListener(_output, test => _running = test);
         if (request.Animate)
