@@ -59,7 +59,14 @@ check_case() {
 check_case native-crash "crashed" "TorchSharp's native library" "mat1 and mat2 shapes cannot be multiplied"
 check_case stack-overflow "256 KiB deep into the stack in Loss.Recurse (Loss.cs, line 24)"
 check_case stack-overflow-expression-bodied "crashed" "stack overflow in Katas.Linreg.Loss.Recurse"
-check_case environment-exit "crashed" "your code called Environment.Exit"
+# Ending the process is refused before anything runs: the allow-list names the file, line and API.
+copy="$(broken_copy environment-exit)"
+echo "--- environment-exit: ./kata check 01 --source (a broken copy)"
+set +e; board="$(katas check 01 --source "$copy" 2>&1)"; code=$?; set -e
+echo "$board" | tail -8
+[ "$code" -eq 1 ] || fail "environment-exit: check should exit 1, got $code"
+echo "$board" | tr '\n' ' ' | tr -s ' ' | grep -q "Loss.cs(21,9): error KATA001: \`Environment\` reaches outside the kata" \
+  || fail "environment-exit: the board does not name Loss.cs line 21 and Environment"
 check_case endless-loop-with-warning "did not finish within 20 seconds: it was running GradientDescent.Run (GradientDescent.cs, line" \
   "passed (8)" "warning CS0219"
 echo "learner loop: every broken copy ended as clear lines on a filled board"

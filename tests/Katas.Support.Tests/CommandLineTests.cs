@@ -61,7 +61,7 @@ public sealed class CommandLineTests
     [TestCase("grade --format xml", "--format must be one of markdown, json, junit; got \"xml\"")]
     [TestCase("grade --katas 99", "There is no kata \"99\"")]
     [TestCase("grade --katas ,", "--katas needs at least one kata")]
-    [TestCase("grade --ref no-such-ref", "--ref no-such-ref is not a commit or branch")]
+    [TestCase("grade --commit no-such-ref", "no-such-ref is not a commit of")]
     public void A_bad_command_line_gets_a_usage_error_and_exit_code_2(string arguments, string message)
     {
         (int exitCode, string output, string error) = RunTool(arguments);
