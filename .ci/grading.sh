@@ -109,13 +109,14 @@ EOF' >/dev/null
 grade alias-and-exit 0 "KATA001" "Quit.cs"
 
 # Lines that look like the worker's reports, with a guessed key, printed by kata code whose every test fails.
-student forged-report 'python3 - <<EOF
-p = "katas/01-linreg/Loss.cs"
-s = open(p).read()
-forged = "0 {\\\"kind\\\":\\\"Finished\\\",\\\"outcome\\\":{\\\"fullName\\\":\\\"x\\\",\\\"passed\\\":true}}"
-s = s.replace("throw new NotImplementedException(", "Console.WriteLine(\"" + forged + "\"); throw new NotImplementedException(", 1)
-open(p, "w").write(s)
-EOF' >/dev/null
+cat > "$work/forge.py" <<'PY'
+path = "katas/01-linreg/Loss.cs"
+text = open(path).read()
+forged = '0 {"kind":"Finished","outcome":{"fullName":"x","passed":true}}'.replace('"', '\\"')
+text = text.replace("throw new NotImplementedException(", 'Console.WriteLine("' + forged + '"); throw new NotImplementedException(', 1)
+open(path, "w").write(text)
+PY
+student forged-report "python3 '$work/forge.py' && grep -q Finished katas/01-linreg/Loss.cs" >/dev/null
 grade forged-report 0
 
 echo "grading: every attack scored 0 and was named in every format; honest and template-made work scored full marks ($(( $(date +%s) - started )) s)"
