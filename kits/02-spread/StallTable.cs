@@ -77,7 +77,7 @@ public static class StallTable
         SpreadRuns.ArticleLossNames.Select((loss, i) =>
         {
             double[] finals = rows.Select(row => row.Ends[i].FinalDegrees).Order().ToArray();
-            double median = finals.Length % 2 == 1 ? finals[finals.Length / 2] : (finals[finals.Length / 2 - 1] + finals[finals.Length / 2]) / 2;
+            double median = BenchStatistics.Median(finals);
             double[] seconds = rows.Select(row => row.Ends[i].SecondRunDegrees).ToArray();
             return new StallSummary(loss, median, finals[0], finals[^1], finals.Count(angle => angle >= ReachedDegrees),
                 rows.Where(row => row.Ends[i].FinalDegrees < ReachedDegrees).Select(row => row.Seed).ToList(),
