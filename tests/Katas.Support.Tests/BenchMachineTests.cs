@@ -52,8 +52,18 @@ public sealed class BenchMachineTests
     [Test]
     public void A_leak_is_named_in_the_memory_sentence()
     {
-        new BenchMemory(640L << 20, 3, 3).Sentence().Should().Be("Peak resident memory 640 MiB; live tensors 3 before, 3 after (none leaked).");
+        new BenchMemory(640L << 20, 3, 3).Sentence().Should().Be("Peak resident memory 640 MiB; live tensors 3 before, 3 at the end (none leaked).");
         new BenchMemory(640L << 20, 3, 7).Sentence().Should().EndWith("(4 LEAKED).");
+    }
+
+    [Test]
+    public void What_a_setup_keeps_is_explained_and_only_the_measurements_can_leak()
+    {
+        var kept = new BenchMemory(640L << 20, 0, 5, new SetupTensors(47, 47, "one per Conv2d."));
+        kept.Sentence().Should().Be("Peak resident memory 640 MiB; live tensors 0 before, 47 after loading what it measures, 47 after measuring, " +
+            "5 at the end (none leaked). The 5 left at the end: one per Conv2d.");
+        new BenchMemory(640L << 20, 0, 5, new SetupTensors(47, 49, "one per Conv2d.")).LeakedTensors.Should().Be(2);
+        new BenchMemory(640L << 20, 0, 5, new SetupTensors(47, 47, null)).LeakedTensors.Should().Be(5, "without a reason, what stays is a leak");
     }
 
     [Test]
