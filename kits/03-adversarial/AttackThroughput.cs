@@ -20,7 +20,7 @@ public enum AttackMethod
 
 /// <summary>One timed pass of an attack over a set of pictures.</summary>
 /// <param name="Seconds">Wall time.</param>
-/// <param name="CpuSeconds">CPU time of the process.</param>
+/// <param name="CpuSeconds">CPU time of the thread.</param>
 /// <param name="Check">After the attack: pictures classified as the target (sign attack) or still as labelled (FGSM, PGD): the same on both sides when they do the same work.</param>
 public sealed record AttackTiming(double Seconds, double CpuSeconds, int Check);
 
@@ -55,8 +55,7 @@ public static class AttackThroughput
         const double epsilon = Epsilon255 / 255;
         var attacked = new List<(Tensor Images, Tensor Labels)>();
         using var scope = torch.NewDisposeScope();
-        using Process process = Process.GetCurrentProcess();
-        TimeSpan cpu = process.TotalProcessorTime;
+        double cpu = Katas.Kits.ThreadClock.Seconds();
         var clock = Stopwatch.StartNew();
         for (int start = 0; start < pictures.Count; start += FragilityStudy.Batch)
         {
@@ -73,8 +72,7 @@ public static class AttackThroughput
         }
 
         double seconds = clock.Elapsed.TotalSeconds;
-        process.Refresh();
-        double cpuSeconds = (process.TotalProcessorTime - cpu).TotalSeconds;
+        double cpuSeconds = Katas.Kits.ThreadClock.Seconds() - cpu;
         using var noGrad = torch.no_grad();
         long check = attacked.Sum(pair => victim.Logits(pair.Images).argmax(1).eq(method == AttackMethod.Sign ? torch.tensor(target) : pair.Labels).sum().ToInt64());
         return new AttackTiming(seconds, cpuSeconds, (int)check);

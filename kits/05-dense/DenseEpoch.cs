@@ -1,11 +1,12 @@
 using System.Diagnostics;
+using Katas.Kits;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace Katas.Dense.Kit;
 
-/// <summary>Where one epoch's time went: the phases <see cref="DenseEpoch"/> times, in seconds.</summary>
+/// <summary>Where one epoch's time went: the phases <see cref="DenseEpoch"/> times, in seconds of the thread's CPU time (waiting for a busy core not counted).</summary>
 /// <param name="Shuffle">Putting the images and labels in the epoch's order.</param>
 /// <param name="Forward">Forward passes and losses of the training steps.</param>
 /// <param name="Backward">Backward passes.</param>
@@ -19,7 +20,7 @@ public readonly record struct EpochPhases(double Shuffle, double Forward, double
 
 /// <summary>One timed epoch: its wall time, its CPU time, its phases, and what it ended with.</summary>
 /// <param name="Seconds">Wall time of the whole epoch.</param>
-/// <param name="CpuSeconds">CPU time of the process during the epoch (on a loaded machine, wall time also counts waiting for a core).</param>
+/// <param name="CpuSeconds">CPU time of the thread during the epoch (on a loaded machine, wall time also counts waiting for a core).</param>
 /// <param name="Phases">Its phases.</param>
 /// <param name="Loss">Mean training loss over the epoch's batches, weighted by batch size.</param>
 /// <param name="Accuracy">Training accuracy after the epoch.</param>
@@ -82,23 +83,23 @@ public sealed class DenseEpoch : IDisposable
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(optimizer);
         var clock = Stopwatch.StartNew();
-        TimeSpan cpu = CpuTime();
+        double cpu = ThreadClock.Seconds();
         double shuffle = Shuffle(order);
-        long forward = 0, backward = 0, update = 0;
+        double forward = 0, backward = 0, update = 0;
         model.train();
         using Tensor lossSum = torch.zeros(1, ScalarType.Float64);
         for (long start = 0; start < Count; start += BatchSize)
         {
             using var scope = torch.NewDisposeScope();
             long size = Math.Min(BatchSize, Count - start);
-            long t0 = Stopwatch.GetTimestamp();
+            double t0 = ThreadClock.Seconds();
             model.zero_grad(set_to_none: true);
             Tensor loss = torch.nn.functional.cross_entropy(model.forward(_shuffledImages.narrow(0, start, size)), _shuffledLabels.narrow(0, start, size));
-            long t1 = Stopwatch.GetTimestamp();
+            double t1 = ThreadClock.Seconds();
             loss.backward();
-            long t2 = Stopwatch.GetTimestamp();
+            double t2 = ThreadClock.Seconds();
             optimizer.step();
-            long t3 = Stopwatch.GetTimestamp();
+            double t3 = ThreadClock.Seconds();
             using (torch.no_grad())
             {
                 lossSum.add_(loss, alpha: size);
@@ -111,8 +112,7 @@ public sealed class DenseEpoch : IDisposable
 
         double meanLoss = lossSum.ToDouble() / Count;
         (double accuracy, double evaluation) = Evaluate(() => model.eval(), images => model.forward(images));
-        return new TimedEpoch(clock.Elapsed.TotalSeconds, (CpuTime() - cpu).TotalSeconds,
-            new EpochPhases(shuffle, Seconds(forward), Seconds(backward), Seconds(update), evaluation), meanLoss, accuracy);
+        return new TimedEpoch(clock.Elapsed.TotalSeconds, ThreadClock.Seconds() - cpu, new EpochPhases(shuffle, forward, backward, update, evaluation), meanLoss, accuracy);
     }
 
     /// <summary>
@@ -127,21 +127,21 @@ public sealed class DenseEpoch : IDisposable
     {
         ArgumentNullException.ThrowIfNull(model);
         var clock = Stopwatch.StartNew();
-        TimeSpan cpu = CpuTime();
+        double cpu = ThreadClock.Seconds();
         double shuffle = Shuffle(order);
         double lossSum = 0;
-        long steps = 0;
+        double steps = 0;
         for (long start = 0; start < Count; start += BatchSize)
         {
             using var scope = torch.NewDisposeScope();
             long size = Math.Min(BatchSize, Count - start);
-            long t0 = Stopwatch.GetTimestamp();
+            double t0 = ThreadClock.Seconds();
             lossSum += TrainingStep.Take(model, _shuffledImages.narrow(0, start, size), _shuffledLabels.narrow(0, start, size), learningRate) * size;
-            steps += Stopwatch.GetTimestamp() - t0;
+            steps += ThreadClock.Seconds() - t0;
         }
 
         (double accuracy, double evaluation) = Evaluate(() => { }, model.Forward);
-        return new TimedEpoch(clock.Elapsed.TotalSeconds, (CpuTime() - cpu).TotalSeconds, new EpochPhases(shuffle, 0, 0, Seconds(steps), evaluation), lossSum / Count, accuracy);
+        return new TimedEpoch(clock.Elapsed.TotalSeconds, ThreadClock.Seconds() - cpu, new EpochPhases(shuffle, 0, 0, steps, evaluation), lossSum / Count, accuracy);
     }
 
     /// <inheritdoc />
@@ -155,19 +155,19 @@ public sealed class DenseEpoch : IDisposable
     private double Shuffle(Tensor order)
     {
         ArgumentNullException.ThrowIfNull(order);
-        var clock = Stopwatch.StartNew();
+        double cpu = ThreadClock.Seconds();
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
         Tensor inverse = order.argsort();
         _shuffledImages.index_copy_(0, inverse, _images);
         _shuffledLabels.index_copy_(0, inverse, _labels);
-        return clock.Elapsed.TotalSeconds;
+        return ThreadClock.Seconds() - cpu;
     }
 
     /// <summary>The share of the training images whose largest output is at their label, and the seconds it took.</summary>
     private (double Accuracy, double Seconds) Evaluate(Action evaluationMode, Func<Tensor, Tensor> forward)
     {
-        var clock = Stopwatch.StartNew();
+        double cpu = ThreadClock.Seconds();
         evaluationMode();
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
@@ -179,15 +179,8 @@ public sealed class DenseEpoch : IDisposable
             correct.add_(forward(_images.narrow(0, start, size)).argmax(1).eq(_labels.narrow(0, start, size)).sum());
         }
 
-        return ((double)correct.ToInt64() / Count, clock.Elapsed.TotalSeconds);
+        return ((double)correct.ToInt64() / Count, ThreadClock.Seconds() - cpu);
     }
 
-    private static double Seconds(long ticks) => (double)ticks / Stopwatch.Frequency;
 
-    /// <summary>The CPU time this process has used.</summary>
-    public static TimeSpan CpuTime()
-    {
-        using Process process = Process.GetCurrentProcess();
-        return process.TotalProcessorTime;
-    }
 }

@@ -64,9 +64,9 @@ public sealed class DenseStart : IDisposable
         ArgumentNullException.ThrowIfNull(data);
         using Sequential model = Fresh();
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        TimeSpan cpu = DenseEpoch.CpuTime();
+        double cpu = Katas.Kits.ThreadClock.Seconds();
         TrainingHistory history = BuiltInNetwork.Fit(model, data.TrainImages, data.TrainLabels, 1, batchSize, new Generator(DenseBench.ShuffleSeed));
-        return new TimedEpoch(clock.Elapsed.TotalSeconds, (DenseEpoch.CpuTime() - cpu).TotalSeconds, default, history.Last.Loss, history.Last.Accuracy);
+        return new TimedEpoch(clock.Elapsed.TotalSeconds, Katas.Kits.ThreadClock.Seconds() - cpu, default, history.Last.Loss, history.Last.Accuracy);
     }
 
     /// <inheritdoc />

@@ -154,7 +154,7 @@ def main():
         try:
             model, pictures, labels = victims[command["victim"]]
             method, batch = command["method"], command["batch"]
-            clock, cpu = time.perf_counter(), time.process_time()
+            clock, cpu = time.perf_counter(), time.thread_time()
             results = []
             for start in range(0, pictures.shape[0], batch):
                 images, truth = pictures.narrow(0, start, min(batch, pictures.shape[0] - start)), labels.narrow(0, start, min(batch, pictures.shape[0] - start))
@@ -164,7 +164,7 @@ def main():
                     results.append((fgsm(model, images, truth, command["epsilon"]), truth))
                 else:
                     results.append((pgd(model, images, truth, command["epsilon"], command["epsilon"] / 4, command["steps"]), truth))
-            seconds, cpu_seconds = time.perf_counter() - clock, time.process_time() - cpu
+            seconds, cpu_seconds = time.perf_counter() - clock, time.thread_time() - cpu
             with torch.no_grad():
                 if method == "sign":
                     check = sum(int(model(x).argmax(1).eq(command["target"]).sum()) for x, _ in results)
