@@ -10,33 +10,18 @@ namespace Katas.Adversarial.Kit;
 /// The PyTorch side of `katas bench adversarial --pytorch`: pytorch/attacks.py, given both victims' weights and buffers
 /// (under their TorchSharp names) and the same pictures through .npy files, and asked to time one attack at a time.
 /// </summary>
-public sealed class AttackPyTorch : IDisposable
+public sealed class AttackPyTorch : PyTorchSide
 {
-    private readonly PyTorchWorker _worker;
-    private readonly string _folder;
-
-    private AttackPyTorch(PyTorchWorker worker, string folder)
+    private AttackPyTorch(PyTorchSession session)
+        : base(session)
     {
-        _worker = worker;
-        _folder = folder;
     }
 
-    /// <summary>The Python and PyTorch it runs on.</summary>
-    public PyTorchInstall Install => _worker.Install;
-
-    /// <summary>Writes the victims and pictures to a temporary folder and starts the script; null, after saying how to install PyTorch, when there is none.</summary>
+    /// <summary>Writes the victims and pictures and starts the script; null (having said how to install PyTorch) when there is none.</summary>
     public static AttackPyTorch? Start(IReadOnlyDictionary<string, (Victim Victim, LabelledImages Pictures)> victims, int threads, BenchRun run)
     {
         ArgumentNullException.ThrowIfNull(victims);
-        ArgumentNullException.ThrowIfNull(run);
-        if (PyTorchWorker.Find(out string reason) is not PyTorchInstall install)
-        {
-            run.Say(reason + " Without it: our figures only.");
-            return null;
-        }
-
-        string folder = Directory.CreateTempSubdirectory("katas-bench-adversarial-").FullName;
-        try
+        PyTorchSession? session = PyTorchSession.Start(AdversarialRuns.Kata, "attacks.py", folder =>
         {
             foreach ((string name, (Victim victim, LabelledImages pictures)) in victims)
             {
@@ -48,17 +33,8 @@ public sealed class AttackPyTorch : IDisposable
                 NpyFile.Write(Path.Combine(folder, $"{name}.pictures.npy"), pictures.Images);
                 NpyFile.Write(Path.Combine(folder, $"{name}.labels.npy"), pictures.Labels);
             }
-
-            string script = Path.Combine(KataRepository.Root, "kits", AdversarialRuns.Kata, "pytorch", "attacks.py");
-            PyTorchWorker worker = PyTorchWorker.Start(install, script, [folder], threads);
-            run.Say($"PyTorch {install.TorchVersion} (Python {install.PythonVersion}, {install.Python}), {threads} thread(s): the same attacks, alternating with ours.");
-            return new AttackPyTorch(worker, folder);
-        }
-        catch
-        {
-            Directory.Delete(folder, recursive: true);
-            throw;
-        }
+        }, [], threads, run);
+        return session is null ? null : new AttackPyTorch(session);
     }
 
     /// <summary>Times <paramref name="method"/> on <paramref name="victim"/>'s pictures in PyTorch.</summary>
@@ -70,14 +46,7 @@ public sealed class AttackPyTorch : IDisposable
             AttackMethod.Fgsm => new { command = "attack", victim, method = "fgsm", batch = FragilityStudy.Batch, epsilon = AttackThroughput.Epsilon255 / 255 },
             _ => (object)new { command = "attack", victim, method = "pgd", batch = FragilityStudy.Batch, epsilon = AttackThroughput.Epsilon255 / 255, steps = AttackThroughput.PgdSteps },
         };
-        JsonElement reply = _worker.Ask(command);
+        JsonElement reply = Session.Ask(command);
         return new AttackTiming(reply.GetProperty("seconds").GetDouble(), reply.GetProperty("cpu_seconds").GetDouble(), reply.GetProperty("check").GetInt32());
-    }
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        _worker.Dispose();
-        Directory.Delete(_folder, recursive: true);
     }
 }
