@@ -1,9 +1,5 @@
 @echo off
-rem The katas tool, run from source: kata <command> (kata --help lists the commands).
-rem Same as: dotnet run --project tools/Katas.Cli -- <command>
-rem Built against the reference solutions unless the KataSource environment variable says otherwise.
-setlocal
-if "%KataSource%"=="" set KataSource=solutions
-set DOTNET_NOLOGO=1
-dotnet run --project "%~dp0tools\Katas.Cli" -p:KataSource=%KataSource% -- %*
+rem The katas tool on Windows: kata <command> (kata --help lists the commands). kata.ps1 does the work: it runs a
+rem Release build of the tool, and builds it first only when a file it is built from changed since its last build.
+powershell -NoProfile -ExecutionPolicy Bypass -File "%~dp0kata.ps1" %*
 exit /b %ERRORLEVEL%

@@ -7,7 +7,7 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-katas() { dotnet tools/Katas.Cli/bin/solutions/Debug/net10.0/*/katas.dll "$@"; }
+katas() { ./kata "$@"; }
 fail() { echo "learner loop: $*"; exit 1; }
 
 # Applies a .mutant file's hunks to a copy of the reference solution (the same format verify mutants reads).
@@ -46,15 +46,27 @@ check_case() {
   echo "$board" | grep -q "0/0 tests pass" && fail "$name: an empty board"
   local width; width="$(echo "$board" | python3 -c 'import sys; print(max(len(line.rstrip("\n")) for line in sys.stdin))')"
   [ "$width" -le 100 ] || fail "$name: a line of $width columns; the redirected board must fit in 100"
+  # Every board keeps a row for each of kata 01's five tasks, whatever happened.
+  for task in 1 2 3 4 5; do
+    echo "$board" | grep -q "^task $task " || fail "$name: the board has no row for task $task"
+  done
   for expected in "$@"; do
-    # The board wraps its cells: read it as one line of words, without the table's borders.
-    echo "$board" | sed 's/[│┌┐└┘├┤┬┴┼─]//g' | tr '\n' ' ' | tr -s ' ' | grep -q -- "$expected" || fail "$name: the board does not say \"$expected\""
+    # The board wraps long messages: read it as one line of words.
+    echo "$board" | tr '\n' ' ' | tr -s ' ' | grep -q -- "$expected" || fail "$name: the board does not say \"$expected\""
   done
 }
 
 check_case native-crash "crashed" "TorchSharp's native library" "mat1 and mat2 shapes cannot be multiplied"
-check_case stack-overflow "crashed" "stack overflow in Katas.Linreg.Loss.Recurse"
-check_case environment-exit "crashed" "your code called Environment.Exit"
-check_case endless-loop-with-warning "did not finish within 20 seconds" "An earlier call into your code (GradientDescent.Run" \
+check_case stack-overflow "256 KiB deep into the stack in Loss.Recurse (Loss.cs, line 24)"
+check_case stack-overflow-expression-bodied "crashed" "stack overflow in Katas.Linreg.Loss.Recurse"
+# Ending the process is refused before anything runs: the allow-list names the file, line and API.
+copy="$(broken_copy environment-exit)"
+echo "--- environment-exit: ./kata check 01 --source (a broken copy)"
+set +e; board="$(katas check 01 --source "$copy" 2>&1)"; code=$?; set -e
+echo "$board" | tail -8
+[ "$code" -eq 1 ] || fail "environment-exit: check should exit 1, got $code"
+echo "$board" | tr '\n' ' ' | tr -s ' ' | grep -q "Loss.cs(21,9): error KATA001: \`Environment\` reaches outside the kata" \
+  || fail "environment-exit: the board does not name Loss.cs line 21 and Environment"
+check_case endless-loop-with-warning "did not finish within 20 seconds: it was running GradientDescent.Run (GradientDescent.cs, line" \
   "passed (8)" "warning CS0219"
 echo "learner loop: every broken copy ended as clear lines on a filled board"

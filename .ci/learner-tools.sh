@@ -9,8 +9,9 @@ work="$(mktemp -d)"
 watcher=""
 cleanup() { [ -n "$watcher" ] && kill "$watcher" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
-tool="$(ls "$repo"/tools/Katas.Cli/bin/solutions/Debug/net10.0/*/katas.dll)"
-katas() { dotnet "$tool" "$@"; }
+# The README's way in: ./kata (a Release build, built by the wrapper when stale), run inside the scratch clones below,
+# where it tests the clone's katas (the tool finds its repository from the current folder).
+katas() { "$repo/kata" "$@"; }
 fail() { echo "learner tools: $*"; [ -f "$work/watch.log" ] && tail -40 "$work/watch.log"; exit 1; }
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
@@ -33,7 +34,7 @@ scratch_clone "$work/watch"
 cd "$work/watch"
 # Job control on: a background job of a script otherwise starts with SIGINT ignored, and Ctrl+C could not reach it.
 set -m
-dotnet "$tool" watch 01 >"$work/watch.log" 2>&1 &   # dotnet itself, not a shell function: $! must be its pid
+"$repo/kata" watch 01 >"$work/watch.log" 2>&1 &   # the wrapper execs dotnet, not a shell function: $! is its pid
 set +m
 watcher=$!
 wait_for "$work/watch.log" "Watching katas/ for your changes" 1 600
@@ -44,7 +45,9 @@ wait_for "$work/watch.log" "Watching katas/ for your changes" 2 300
 second_board="$(awk '/Loss.cs changed/{found=1} found' "$work/watch.log")"
 echo "$second_board" | grep -v "tests done, running" | sed -n 1,12p
 echo "$second_board" | grep -q "01-linreg: [1-9][0-9]*/[0-9]* tests pass" || fail "the board after the edit should show task 1's tests passing"
-echo "$second_board" | grep -E "│ 1 +│" | grep -q "passed" || fail "task 1 should be passed on the second board"
+echo "$second_board" | grep -q "^task 1 *passed" || fail "task 1 should be passed on the second board"
+# The saved file's task runs first: its row comes before every other task's.
+[ "$(echo "$second_board" | grep -m1 "^task [0-9]" | awk '{print $2}')" = 1 ] || fail "the saved file's task (1) should be the first row"
 # The whole kata solved: the board is all green and watch moves on to kata 02 (Ctrl+C then arrives during 02's run).
 cp "$repo"/solutions/01-linreg/*.cs katas/01-linreg/
 wait_for "$work/watch.log" "On to 02-spread" 1 300
@@ -66,11 +69,12 @@ cd "$repo"
 fi
 
 if [ "$only" != watch ]; then
-echo "--- grade: exact scores on a partly solved copy, not fooled by an edited test or rubric, survives an endless loop"
+echo "--- grade: exact scores on a partly solved student commit, not fooled by an edited test or rubric, survives an endless loop"
 started=$(date +%s)
-scratch_clone "$work/grade"
-cd "$work/grade"
-# The learner solves tasks 1 and 2, writes an endless loop for task 4, deletes task 3's tests and gives task 3 all the points.
+# The student's repository: a clone of the course in which the learner solves tasks 1 and 2, writes an endless loop for
+# task 4, deletes task 3's tests and gives task 3 all the points, and commits. The course grades it from its own checkout.
+scratch_clone "$work/student"
+cd "$work/student"
 cp "$repo/solutions/01-linreg/Loss.cs" "$repo/solutions/01-linreg/Gradients.cs" katas/01-linreg/
 python3 - katas/01-linreg/GradientDescent.cs <<'PY'
 import re, sys
@@ -87,31 +91,40 @@ for task in rubric["tasks"]:
     task["points"] = 100 if task["task"] == 3 else task["points"]
 json.dump(rubric, open(path, "w"))
 PY
+git add -A && git -c user.name=student -c user.email=student@example.org commit -qm "tasks 1 and 2, and some tampering"
+student_commit="$(git rev-parse HEAD)"
+cd "$repo"
 set +e
-katas grade --katas 01 --format json --out "$work/results.json" >"$work/grade.log" 2>&1; code=$?
+katas grade --student "$work/student" --katas 01 --format json --out "$work/results.json" >"$work/grade.log" 2>&1; code=$?
 set -e
 tail -3 "$work/grade.log"
 [ "$code" -eq 0 ] || { cat "$work/grade.log"; fail "grade should exit 0, got $code"; }
 cat artifacts/grade/report.md
-# The expected score from the committed rubric (not the edited one): tasks 1 and 2.
-expected="$(git show HEAD:tests/01-linreg/rubric.json | python3 -c 'import json,sys; r=json.load(sys.stdin); p={t["task"]:t["points"] for t in r["tasks"]}; print(p[1]+p[2], sum(p.values()))')"
+# The expected score from the course's rubric (not the edited one): tasks 1 and 2.
+expected="$(python3 -c 'import json; r=json.load(open("tests/01-linreg/rubric.json")); p={t["task"]:t["points"] for t in r["tasks"]}; print(p[1]+p[2], sum(p.values()))')"
 read -r want total <<<"$expected"
 grep -q "^# Katas grade: $want / $total points" artifacts/grade/report.md || fail "the report should score exactly $want / $total"
 grep -q "| 01-linreg | 4 | 0 / [0-9]* | \*\*hung\*\*" artifacts/grade/report.md || fail "task 4's endless loop should be named as hung"
 grep -q "did not finish within" artifacts/grade/report.md || fail "the report should say task 4 did not finish"
+grep -q "$student_commit" artifacts/grade/report.md || fail "the report should name the student's commit"
 grep -q "tests/01-linreg/Task3GradientStepTests.cs" artifacts/grade/report.md || fail "the report should name the deleted test file as ignored"
 grep -q "tests/01-linreg/rubric.json" artifacts/grade/report.md || fail "the report should name the edited rubric as ignored"
-python3 - "$work/results.json" artifacts/grade/junit.xml "$want" "$total" <<'PY'
+python3 - "$work/results.json" artifacts/grade/junit.xml "$want" "$total" "$student_commit" <<'PY'
 import json, sys, xml.etree.ElementTree as ET
-results, junit, want, total = json.load(open(sys.argv[1])), ET.parse(sys.argv[2]).getroot(), int(sys.argv[3]), int(sys.argv[4])
+results, junit, want, total, commit = json.load(open(sys.argv[1])), ET.parse(sys.argv[2]).getroot(), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
 assert results["version"] == 3 and results["status"] == "fail", results["status"]
 assert (results["points"], results["max_points"]) == (want, total), (results["points"], results["max_points"])
+assert results["student"]["commit"] == commit, results["student"]
+assert any(i["path"] == "tests/01-linreg/rubric.json" for i in results["ignored"]), results["ignored"]
 tests = results["tests"]
 assert all(set(t) >= {"name", "status", "message", "task_id"} for t in tests), "every test has name, status, message, task_id"
-assert any(t["task_id"] == 3 and t["status"] == "fail" for t in tests), "task 3's restored tests ran and failed on the stub"
+assert any(t["task_id"] == 3 and t["status"] == "fail" for t in tests), "task 3's course tests ran and failed on the stub"
 assert all(t["status"] == "pass" for t in tests if t["task_id"] in (1, 2)), "tasks 1 and 2 pass"
-assert len(junit.findall(".//testcase")) == len(tests), "the JUnit file has the same tests"
-print(f"results.json: version 3, {len(tests)} tests, {want}/{total} points; junit.xml: {len(tests)} testcases")
+cases = [c for c in junit.findall(".//testsuite") if not c.get("name").startswith("evidence")]
+assert sum(len(s.findall("testcase")) for s in cases) == len(tests), "the JUnit file has the same tests"
+props = {p.get("name"): p.get("value") for p in junit.find("testsuite").find("properties")}
+assert props["student_commit"] == commit, props
+print(f"results.json: version 3, {len(tests)} tests, {want}/{total} points; junit.xml: the same tests and the evidence")
 PY
 echo "grade: ok ($(( $(date +%s) - started )) s)"
 cd "$repo"

@@ -56,11 +56,11 @@ public static class TransformFigures
         string gif = Path.Combine(folder, stem + ".gif");
         // Hold the first and the last frame a while, so the eye sees where the F starts and ends.
         IEnumerable<IReadOnlyList<TransformedShape>> held = Enumerable.Repeat(frames[0], 4).Concat(frames).Concat(Enumerable.Repeat(frames[^1], 6));
-        Animation.WriteGif(held.Select(frame => FigureRenderer.RenderRgba(Figure(frame, limits) with
+        Animation.WriteGif(held.Select(frame => Figure(frame, limits) with
         {
             Width = AnimationPanelWidth * frame.Count,
             Height = AnimationHeight,
-        })).ToList(), gif, frameDelayMilliseconds: 120);
+        }).ToList(), gif, frameDelayMilliseconds: 120);
         return new RenderedRun(figure, png, gif);
     }
 

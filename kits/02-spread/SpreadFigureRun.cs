@@ -33,8 +33,15 @@ public sealed record SpreadFigureRun(string Stem, string Title, string Loss, int
     };
 
     /// <summary>What the figure shows, in words, for messages and the demo's summary.</summary>
-    public string Description => string.Create(CultureInfo.InvariantCulture,
-        $"{Loss}, {N} vectors in {Dim}D (seed {Seed}, {(Schedule is null ? "DescentSettings.ArticleLosses" : Schedule == TammesSettings.Quick ? "TammesSettings.Quick" : "default TammesSettings")})");
+    public string Description => string.Create(CultureInfo.InvariantCulture, $"{Loss}, {N} vectors in {Dim}D (seed {Seed}, {SettingsName})");
+
+    private string SettingsName => Schedule switch
+    {
+        null => "DescentSettings.ArticleLosses",
+        _ when Schedule == TammesSettings.Quick => "TammesSettings.Quick",
+        _ when Schedule == SpreadFigureRuns.OneStart => "TammesSettings.Quick from one start",
+        _ => "default TammesSettings",
+    };
 
     /// <summary>Makes the run with the implementation the kit was built against.</summary>
     public SpreadRun Run() => Schedule is { } schedule

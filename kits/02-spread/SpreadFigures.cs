@@ -67,7 +67,7 @@ public static class SpreadFigures
         var frames = Enumerable.Range(0, run.Steps.Count)
             .Where(i => i % stride == 0 || i == run.Steps.Count - 1)
             .Select(i => Frame(run, i, runName, optimumDegrees))
-            .Select(frame => FigureRenderer.RenderRgba(frame with { Width = frame.Width * 3 / 4, Height = frame.Height * 3 / 4 }))
+            .Select(frame => frame with { Width = frame.Width * 3 / 4, Height = frame.Height * 3 / 4 })
             .ToList();
         string gif = Path.Combine(folder, stem + ".gif");
         Animation.WriteGif(frames, gif, frameDelayMilliseconds: 100);

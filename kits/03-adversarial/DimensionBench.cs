@@ -81,14 +81,8 @@ public sealed class DimensionBench : BenchCommand<DimensionBench.Settings>
     {
         ArgumentNullException.ThrowIfNull(settings);
         IReadOnlyList<DimensionRow> rows;
-        try
-        {
-            rows = DimensionStudy.Run(ParseSides(settings.Sides)!, settings.Data, settings.Epochs);
-        }
-        catch (Exception e) when (e is DatasetNotFoundException or DataFormatException)
-        {
-            throw new UsageException(e.Message);
-        }
+        // A missing or malformed data file ends the command with the data error code (3), naming the file.
+        rows = DimensionStudy.Run(ParseSides(settings.Sides)!, settings.Data, settings.Epochs);
 
         var table = new BenchReport(string.Create(CultureInfo.InvariantCulture,
                 $"Kata 03, task 5 ({settings.Threads} thread(s)): Fashion-MNIST resampled, a logistic regression per size ({settings.Epochs} epochs of Adam 0.01, batches of 250), FGSM on the correctly classified test pictures"),

@@ -93,15 +93,9 @@ public sealed class TrainVictimCommand : Command<TrainVictimCommand.Settings>
     private static int TrainFashion(Settings settings)
     {
         TrainedFashion trained;
-        try
-        {
-            trained = FashionTraining.Train(settings.Epochs ?? FashionTraining.CommittedEpochs, settings.Seed ?? FashionTraining.CommittedSeed, settings.Threads ?? FashionTraining.CommittedThreads,
-                settings.Data, settings.Pictures, settings.Json ? null : Console.WriteLine);
-        }
-        catch (Exception e) when (e is Katas.Data.DatasetNotFoundException or Katas.Data.DataFormatException)
-        {
-            throw new UsageException(e.Message);
-        }
+        // A missing or malformed data file ends the command with the data error code (3), naming the file.
+        trained = FashionTraining.Train(settings.Epochs ?? FashionTraining.CommittedEpochs, settings.Seed ?? FashionTraining.CommittedSeed, settings.Threads ?? FashionTraining.CommittedThreads,
+            settings.Data, settings.Pictures, settings.Json ? null : Console.WriteLine);
 
         using FashionNetwork network = trained.Network;
         string output = Path.GetFullPath(settings.Out ?? Path.Combine(KataRepository.Artifacts, AdversarialRuns.Kata, "fashion.bin"));
@@ -196,7 +190,7 @@ public sealed class TrainVictimCommand : Command<TrainVictimCommand.Settings>
         {
             string found = $"{cats} cat and {dogs} dog photographs readable, {photos.SkippedCount} files skipped";
             photos.Dispose();
-            throw new UsageException($"--data: \"{folder}\" needs photographs of both classes named cat.N.jpg and dog.N.jpg, at least 3 in all; found {found}.");
+            throw new Katas.Data.DataFormatException(folder, 0, $"needs photographs of both classes named cat.N.jpg and dog.N.jpg, at least 3 in all; found {found}");
         }
 
         if (!json)

@@ -54,7 +54,7 @@ public static class OptimizerFigures
 
         // Steps on a log-like schedule: the first steps matter most, and 60 frames are enough.
         int[] shownSteps = Enumerable.Range(0, 60).Select(k => (int)Math.Round(Math.Pow(steps, k / 59.0)) - 1).Prepend(0).Distinct().Where(k => k >= 0).ToArray();
-        var frames = shownSteps.Select(k => FigureRenderer.RenderRgba(Frame(surface, results, k) with { Width = 1050, Height = 450 })).ToList();
+        var frames = shownSteps.Select(k => Frame(surface, results, k) with { Width = 1050, Height = 450 }).ToList();
         string gif = Path.Combine(folder, $"{surface.Name}-race.gif");
         Animation.WriteGif(frames, gif, frameDelayMilliseconds: 120);
         return new RenderedRun(last, png, gif);

@@ -101,15 +101,9 @@ public sealed class DenseBench : BenchCommand<DenseBench.Settings>
     {
         string? folder = settings.Data ?? (Directory.Exists(FashionMnist.DebianFolder) ? FashionMnist.DebianFolder : null);
         DenseData data;
-        try
-        {
-            // The test split is not used here: one picture of it keeps DenseData whole without its memory.
-            data = DenseData.Load(folder, testLimit: 1);
-        }
-        catch (Exception e) when (e is DatasetNotFoundException or DataFormatException)
-        {
-            throw new UsageException(e.Message);
-        }
+        // A missing or malformed data file ends the command with the data error code (3), naming the file.
+        // The test split is not used here: one picture of it keeps DenseData whole without its memory.
+        data = DenseData.Load(folder, testLimit: 1);
 
         using (data)
         using (var epoch = new DenseEpoch(data.TrainImages, data.TrainLabels, settings.Batch))

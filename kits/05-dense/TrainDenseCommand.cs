@@ -107,15 +107,8 @@ public sealed class TrainDenseCommand : Command<TrainDenseCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         TorchRuntime.Initialise(settings.Threads, settings.Seed);
-        DenseData data;
-        try
-        {
-            data = DenseData.Load(settings.Data);
-        }
-        catch (Exception e) when (e is DatasetNotFoundException or DataFormatException)
-        {
-            throw new UsageException(e.Message);
-        }
+        // A missing or malformed data file ends the command with the data error code (3), naming the file.
+        DenseData data = DenseData.Load(settings.Data);
 
         using (data)
         {

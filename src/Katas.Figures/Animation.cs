@@ -12,6 +12,57 @@ public static class Animation
     private const int Greens = 7;
     private const int Blues = 6;
 
+    private static readonly Lock Gate = new();
+    private static List<(IReadOnlyList<Figure> Frames, string Path, int Delay)>? _deferred;
+
+    /// <summary>
+    /// Writes <paramref name="frames"/> as a looping GIF, rendered here; or, while <see cref="Defer"/> is in force, later, when
+    /// <see cref="WriteDeferred"/> is called: a test runner shows the learner's board first and makes the animations after.
+    /// </summary>
+    /// <param name="frames">The frames in order, all the same size (figures are plain data, so rendering them later is safe).</param>
+    /// <param name="path">The GIF to write; its folder is created.</param>
+    /// <param name="frameDelayMilliseconds">Time each frame is shown.</param>
+    public static void WriteGif(IReadOnlyList<Figure> frames, string path, int frameDelayMilliseconds = 200)
+    {
+        lock (Gate)
+        {
+            if (_deferred is not null)
+            {
+                _deferred.Add((frames, path, frameDelayMilliseconds));
+                return;
+            }
+        }
+
+        WriteGif(frames.Select(FigureRenderer.RenderRgba).ToList(), path, frameDelayMilliseconds);
+    }
+
+    /// <summary>From now on, animations are queued instead of written, until <see cref="WriteDeferred"/>.</summary>
+    public static void Defer()
+    {
+        lock (Gate)
+        {
+            _deferred ??= [];
+        }
+    }
+
+    /// <summary>Writes the queued animations and stops queueing; returns how many were written.</summary>
+    public static int WriteDeferred()
+    {
+        List<(IReadOnlyList<Figure> Frames, string Path, int Delay)> queued;
+        lock (Gate)
+        {
+            queued = _deferred ?? [];
+            _deferred = null;
+        }
+
+        foreach ((IReadOnlyList<Figure> frames, string path, int delay) in queued)
+        {
+            WriteGif(frames.Select(FigureRenderer.RenderRgba).ToList(), path, delay);
+        }
+
+        return queued.Count;
+    }
+
     /// <summary>Writes <paramref name="frames"/> as a looping GIF; the last frame is held longer.</summary>
     /// <param name="frames">The frames in order, all the same size.</param>
     /// <param name="path">The GIF to write; its folder is created.</param>

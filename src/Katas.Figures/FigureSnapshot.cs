@@ -54,12 +54,13 @@ public static partial class FigureSnapshot
     }
 
     /// <summary>
-    /// Compares snapshot texts line by line: words must be equal, numbers may differ by
-    /// <paramref name="relativeTolerance"/> of their size, plus 1e-6 absolute for values near zero (invisible in any plot).
-    /// Returns null when they match, else a description of the first difference.
+    /// Compares snapshot texts line by line: words must be equal, numbers may differ by <paramref name="tolerance"/>
+    /// (<see cref="SnapshotTolerance.RoundingNoise"/> when null), and a series' style and number of points must be equal
+    /// whatever the tolerance. Returns null when they match, else a description of the first difference.
     /// </summary>
-    public static string? FirstDifference(string expected, string actual, double relativeTolerance = 2e-4)
+    public static string? FirstDifference(string expected, string actual, SnapshotTolerance? tolerance = null)
     {
+        SnapshotTolerance allowed = tolerance ?? SnapshotTolerance.RoundingNoise;
         string[] expectedLines = SplitLines(expected);
         string[] actualLines = SplitLines(actual);
         string panel = "";
@@ -69,7 +70,7 @@ public static partial class FigureSnapshot
         {
             string? e = i < expectedLines.Length ? expectedLines[i] : null;
             string? a = i < actualLines.Length ? actualLines[i] : null;
-            if (e is null || a is null || !LinesMatch(e, a, relativeTolerance))
+            if (e is null || a is null || !LinesMatch(e, a, allowed))
             {
                 return Describe(e, a, panel, series, point, i + 1);
             }
@@ -115,8 +116,14 @@ public static partial class FigureSnapshot
         return $"{quantity}, {where}:\n  reference: {expected.Trim()}\n  yours:     {actual.Trim()}";
     }
 
-    private static bool LinesMatch(string expected, string actual, double relativeTolerance)
+    private static bool LinesMatch(string expected, string actual, SnapshotTolerance tolerance)
     {
+        if (expected.TrimStart().StartsWith("series: ", StringComparison.Ordinal) && SeriesShape(expected) != SeriesShape(actual))
+        {
+            // "(Line, 5 points)": a wide tolerance for a figure's numbers must not let a point go missing.
+            return false;
+        }
+
         string[] e = Tokens().Split(expected.Trim());
         string[] a = Tokens().Split(actual.Trim());
         if (e.Length != a.Length)
@@ -126,7 +133,7 @@ public static partial class FigureSnapshot
 
         for (int i = 0; i < e.Length; i++)
         {
-            if (e[i] != a[i] && !NumbersMatch(e[i], a[i], relativeTolerance))
+            if (e[i] != a[i] && !NumbersMatch(e[i], a[i], tolerance))
             {
                 return false;
             }
@@ -139,7 +146,7 @@ public static partial class FigureSnapshot
     /// Two tokens that are the same number within tolerance, with the same text around it: a unit, brackets
     /// or parentheses ("17.9859°", "(17.99°)", "[61,") are compared exactly, the number with the tolerance.
     /// </summary>
-    private static bool NumbersMatch(string expected, string actual, double relativeTolerance)
+    private static bool NumbersMatch(string expected, string actual, SnapshotTolerance tolerance)
     {
         Match e = NumberWithAffixes().Match(expected);
         Match a = NumberWithAffixes().Match(actual);
@@ -150,8 +157,14 @@ public static partial class FigureSnapshot
             return false;
         }
 
-        double scale = Math.Max(Math.Abs(x), Math.Abs(y));
-        return Math.Abs(x - y) <= relativeTolerance * scale + 1e-6;
+        return tolerance.Allows(x, y);
+    }
+
+    /// <summary>The end of a series header, "(Style, N points)", or "" when the line has none.</summary>
+    private static string SeriesShape(string header)
+    {
+        int open = header.LastIndexOf(" (", StringComparison.Ordinal);
+        return open < 0 ? "" : header[open..].Trim();
     }
 
     private static string[] SplitLines(string text) =>

@@ -46,7 +46,7 @@ public static class LineFitFigures
         }
 
         // Animation frames are smaller than the still: a GIF of full-size frames takes twice as long to make.
-        Animation.WriteGif(frames.Select(frame => FigureRenderer.RenderRgba(frame with { Width = AnimationWidth, Height = AnimationHeight })).ToList(), gif);
+        Animation.WriteGif(frames.Select(frame => frame with { Width = AnimationWidth, Height = AnimationHeight }).ToList(), gif);
         return new RenderedRun(frames[^1], png, gif);
     }
 

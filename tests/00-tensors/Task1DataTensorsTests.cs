@@ -17,7 +17,8 @@ public sealed class Task1DataTensorsTests : KataTest
         Assert.That(series.dim(), Is.EqualTo(3),
             $"A timeseries batch has rank 3 (samples, timesteps, features); yours has rank {series.dim()}, shape {Shapes.Text(series.shape)}.");
         TensorAssert.HasShape(series, [250, 390, 3], "The timeseries");
-        TensorAssert.HasDtype(series, ScalarType.Float32, "The timeseries");
+        TensorAssert.HasDtype(series, ScalarType.Float32, "The timeseries",
+            "the values were converted: torch.tensor(values, shape) of a float[] is already float32.");
     }
 
     [Test]
@@ -58,7 +59,10 @@ public sealed class Task1DataTensorsTests : KataTest
         images[0, 0, 0, 1] = torch.tensor((byte)0);
         Tensor scaled = LearnerCode.Run(() => DataTensors.ScaleImages(images), "DataTensors.ScaleImages");
         TensorAssert.HasShape(scaled, [8, 6, 5, 3], "The scaled images");
-        TensorAssert.HasDtype(scaled, ScalarType.Float32, "The scaled images");
+        TensorAssert.HasDtype(scaled, ScalarType.Float32, "The scaled images",
+            "the pixels were converted to another dtype than float32 (to_type(ScalarType.Float64), or a division by the C# double 255.0 " +
+            "after a float64 conversion). Networks take float32: images.to_type(ScalarType.Float32) / 255f. (The input's own dtype, uint8, " +
+            "is not the one to keep: it has no fractions.)");
         double[] pixels = TensorAssert.ToDoubles(images);
         double max = TensorAssert.ToDoubles(scaled).Max();
         Assert.That(max, Is.LessThanOrEqualTo(1.0),
@@ -83,25 +87,45 @@ public sealed class Task1DataTensorsTests : KataTest
     {
         // A batch of colour images, [samples, height, width, channels] like the book's [128, 256, 256, 3]: every axis after the first folds into one.
         Tensor images = torch.rand([4, 6, 5, 3]);
-        const string RankThree = "Likely cause: the code assumes rank 3 (MNIST's [samples, 28, 28]) and multiplies only shape[1]·shape[2]; keep axis 0 " +
-                                 "and fold the rest: reshape(shape[0], -1).";
-        (Tensor? flat, string? failure) = LearnerCode.Run<(Tensor?, string?)>(() =>
-        {
-            try
-            {
-                return (DataTensors.FlattenSamples(images), null);
-            }
-            catch (System.Runtime.InteropServices.ExternalException e)
-            {
-                // libtorch's own words for a reshape that does not fit ("shape '[4, 30]' is invalid for input of size 360").
-                return (null, e.Message.Split('\n')[0]);
-            }
-        }, "DataTensors.FlattenSamples");
-        Assert.That(failure, Is.Null, $"Expected: [4, 6, 5, 3] flattens to [4, 90] (6·5·3 values per image). Got: libtorch refused the reshape: {failure}. {RankThree}");
+        (Tensor? flat, string? failure) = Flatten(images);
+        // A code that handles rank 3 right (a non-square grey picture) but not rank 4 assumes rank 3; one that fails both multiplies rows by rows.
+        string cause = failure is null && flat!.shape.SequenceEqual(new long[] { 4, 90 }) ? "" : Flatten(torch.rand([3, 4, 7])).Failure is null ? RankThree : RowsTimesRows;
+        Assert.That(failure, Is.Null, $"Expected: [4, 6, 5, 3] flattens to [4, 90] (6·5·3 values per image). Got: libtorch refused the reshape: {failure}. {cause}");
         Assert.That(flat!.shape, Is.EqualTo(new long[] { 4, 90 }),
-            $"Expected: [4, 6, 5, 3] flattens to [4, 90] (6·5·3 values per image). Got: {Shapes.Text(flat.shape)}. {RankThree}");
+            $"Expected: [4, 6, 5, 3] flattens to [4, 90] (6·5·3 values per image). Got: {Shapes.Text(flat.shape)}. {cause}");
         TensorAssert.Close(flat, TensorAssert.ToDoubles(images), [4, 90], "The flattened colour images (row by row, channels last)", rtol: 0);
     }
+
+    [Test]
+    public void Flattened_images_that_are_not_square_keep_every_pixel()
+    {
+        // 3 grey images of 4 rows × 7 columns: a row of the flattened batch holds 4·7 = 28 pixels, not 4·4 or 7·7.
+        Tensor images = torch.rand([3, 4, 7]);
+        (Tensor? flat, string? failure) = Flatten(images);
+        Assert.That(failure, Is.Null, $"Expected: [3, 4, 7] flattens to [3, 28] (4·7 pixels per image). Got: libtorch refused the reshape: {failure}. {RowsTimesRows}");
+        Assert.That(flat!.shape, Is.EqualTo(new long[] { 3, 28 }),
+            $"Expected: [3, 4, 7] flattens to [3, 28] (4·7 pixels per image). Got: {Shapes.Text(flat.shape)}. {RowsTimesRows}");
+        TensorAssert.Close(flat, TensorAssert.ToDoubles(images), [3, 28], "The flattened 4 × 7 images (image i's pixel [r, c] at [i, 7·r + c])", rtol: 0);
+    }
+
+    private const string RankThree = "Likely cause: the code assumes rank 3 (MNIST's [samples, 28, 28]) and multiplies only shape[1]·shape[2]; keep axis 0 " +
+                                     "and fold the rest: reshape(shape[0], -1).";
+
+    private const string RowsTimesRows = "Likely cause: the length of a row is computed from one axis twice (shape[1]·shape[1], rows × rows), which only " +
+                                         "works for square pictures like MNIST's 28 × 28; keep axis 0 and fold the rest: reshape(shape[0], -1).";
+
+    /// <summary>Your FlattenSamples, or libtorch's own words when it refuses the reshape ("shape '[4, 30]' is invalid for input of size 360").</summary>
+    private static (Tensor? Flat, string? Failure) Flatten(Tensor images) => LearnerCode.Run<(Tensor?, string?)>(() =>
+    {
+        try
+        {
+            return (DataTensors.FlattenSamples(images), null);
+        }
+        catch (System.Runtime.InteropServices.ExternalException e)
+        {
+            return (null, e.Message.Split('\n')[0]);
+        }
+    }, "DataTensors.FlattenSamples");
 
     [TestCase(0, 0, 128)]
     [TestCase(2, 256, 384)]
@@ -138,7 +162,7 @@ public sealed class Task1DataTensorsTests : KataTest
             $"A video batch has rank 5 (samples, frames, height, width, channels); yours has shape {Shapes.Text(video.shape)}. " +
             "Likely cause: torch.cat joins along an existing axis; torch.stack adds a new one.");
         TensorAssert.HasShape(video, [4, 6, 9, 16, 3], "The video batch");
-        TensorAssert.HasDtype(video, ScalarType.Float32, "The video batch");
+        TensorAssert.HasDtype(video, ScalarType.Float32, "The video batch", "the clips were converted: torch.stack keeps their dtype.");
         for (int i = 0; i < 4; i++)
         {
             Assert.That(video[i].mean().ToDouble(), Is.EqualTo(i), $"Sample {i} of the video batch should be clip {i}.");

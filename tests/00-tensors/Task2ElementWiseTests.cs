@@ -39,7 +39,7 @@ public sealed class Task2ElementWiseTests : KataTest
         Tensor x = torch.randn([4, 3, 5], dtype: dtype);
         Tensor relu = LearnerCode.Run(() => ElementWise.Relu(x), "ElementWise.Relu");
         TensorAssert.HasShape(relu, [4, 3, 5], "relu(x)");
-        TensorAssert.HasDtype(relu, dtype, "relu(x)");
+        TensorAssert.HasDtype(relu, dtype, "relu(x)", "a tensor made on the way (torch.zeros without a dtype is float32) was mixed in: clamp_min(0) keeps x's dtype.");
         double[] expected = TensorAssert.ToDoubles(x).Select(v => Math.Max(v, 0)).ToArray();
         TensorAssert.Close(relu, expected, [4, 3, 5], "relu(x) = max(x, 0)", rtol: 0);
     }
@@ -49,8 +49,11 @@ public sealed class Task2ElementWiseTests : KataTest
     {
         Tensor x = torch.tensor(new[] { -2.0, -0.5, 0.0, 1.5 });
         LearnerCode.Run(() => ElementWise.Relu(x), "ElementWise.Relu");
-        TensorAssert.Close(x, [-2.0, -0.5, 0.0, 1.5], [4], "The input of relu after the call",
-            rtol: 0);
+        double[] after = TensorAssert.ToDoubles(x);
+        Assert.That(after, Is.EqualTo(new[] { -2.0, -0.5, 0.0, 1.5 }),
+            $"Expected: relu leaves its input as it was, [-2, -0.5, 0, 1.5]. Got: the caller's tensor is now [{string.Join(", ", after)}]. " +
+            "Likely cause: an in-place operation (clamp_min_, relu_, or writing through x) changed the caller's tensor; the ones without the " +
+            "trailing underscore (clamp_min(0)) return a new tensor.");
     }
 
     [TestCaseSource(nameof(Broadcastable))]

@@ -30,8 +30,9 @@ public sealed class Task3AutogradTests : KataTest
         (Tensor variable, Tensor? gradient) = LearnerCode.Run(() => Autograd.OfAffine(1.0), "Autograd.OfAffine");
         FailOnMissingGradient(variable, gradient);
         TensorAssert.HasShape(variable, [], "The variable x");
-        TensorAssert.HasDtype(variable, ScalarType.Float32, "The variable x");
-        TensorAssert.HasDtype(gradient!, ScalarType.Float32, "dy/dx");
+        const string Float32 = "torch.tensor of a C# double is float64: create x with torch.tensor(x, dtype: ScalarType.Float32), then .requires_grad_().";
+        TensorAssert.HasDtype(variable, ScalarType.Float32, "The variable x", Float32);
+        TensorAssert.HasDtype(gradient!, ScalarType.Float32, "dy/dx", Float32);
         Assert.That(variable.ToDouble(), Is.EqualTo(1.0), "The variable x should hold the value it was asked for, 1.");
     }
 
@@ -60,7 +61,9 @@ public sealed class Task3AutogradTests : KataTest
     {
         Tensor x = torch.randn([3, 4], dtype: dtype);
         Tensor gradient = ExpressionGradient(x, [3, 4]);
-        TensorAssert.HasDtype(gradient, dtype, "∂f/∂x");
+        TensorAssert.HasDtype(gradient, dtype, "∂f/∂x",
+            "the gradient has the dtype of the tensor it was taken with respect to: differentiate a copy of x (x.detach().clone()), which " +
+            "keeps x's dtype, not a tensor made from its numbers.");
         Assert.That(x.requires_grad, Is.False,
             "After the call the caller's x requires grad: you switched on requires_grad on the caller's tensor. Differentiate with " +
             "respect to a copy: x.detach().clone().requires_grad_().");
@@ -89,7 +92,7 @@ public sealed class Task3AutogradTests : KataTest
         string? table = GradientCheck.Compare(ParameterNames(w), [.. gradW, .. gradB], [.. expectedW, .. expectedB],
             "autograd (yours)", "2xᵀ(xW+b), 2Σ(xW+b)", relative: 1e-10, absolute: 1e-12);
         Assert.That(table, Is.Null, $"The gradients of L = Σ (x·W + b)² differ from the closed form:\n{table}" +
-            "If ∂L/∂b is n times too small, the bias was not broadcast over the rows (it must be added to every row of x·W).");
+            DenseCause([.. gradW, .. gradB], [.. expectedW, .. expectedB], x.Rows * w.Columns));
     }
 
     [Test]
@@ -131,7 +134,18 @@ public sealed class Task3AutogradTests : KataTest
         double[] numeric = GradientCheck.CentralDifferences(Loss, [.. w.Values, .. b]);
         string? table = GradientCheck.Compare(ParameterNames(w), [.. gradW, .. gradB], numeric,
             "autograd (yours)", "finite differences", relative: 1e-6, absolute: 1e-6);
-        Assert.That(table, Is.Null, $"Gradient check of L = Σ (x·W + b)² failed:\n{table}");
+        Assert.That(table, Is.Null, $"Gradient check of L = Σ (x·W + b)² failed:\n{table}" + DenseCause([.. gradW, .. gradB], numeric, x.Rows * w.Columns));
+    }
+
+    /// <summary>The likely cause of dense gradients that differ from <paramref name="expected"/>, for a loss over <paramref name="outputs"/> values.</summary>
+    private static string DenseCause(double[] yours, double[] expected, int outputs)
+    {
+        // L is a sum over the n × m outputs: a mean divides every gradient by n·m.
+        bool averaged = yours.Zip(expected, (y, e) => Math.Abs((y * outputs) - e) <= 1e-6 * (1 + Math.Abs(e))).All(same => same);
+        return averaged
+            ? $"Likely cause: every gradient is 1/{outputs} of the expected one: the loss was averaged (mean()) over the {outputs} outputs. " +
+              "L is their SUM: square(), then sum()."
+            : "If ∂L/∂b is n times too small, the bias was not broadcast over the rows (it must be added to every row of x·W).";
     }
 
     private static Tensor ExpressionGradient(Tensor x, long[] shape)

@@ -23,8 +23,13 @@ public sealed class Task4DenseLayerTests : KataTest
         int wrong = Enumerable.Range(0, expected.Length).FirstOrDefault(i => Math.Abs(actual[i] - expected[i]) > 1e-12, -1);
         if (wrong >= 0)
         {
-            string cause = Math.Abs(actual[wrong] - affine[wrong]) < 1e-12 ? "relu is missing: negative values must become 0."
-                : Math.Abs(actual[wrong] - Math.Max(affine[wrong] - b[wrong % 3], 0)) < 1e-12 ? "the bias b is not added."
+            // Which wrong formula gives every one of your values?
+            double[] product = affine.Select((v, i) => v - b[i % 3]).ToArray();
+            bool All(Func<int, double> formula) => Enumerable.Range(0, actual.Length).All(i => Math.Abs(actual[i] - formula(i)) < 1e-12);
+            string cause = All(i => affine[i]) ? "relu is missing: negative values must become 0."
+                : All(i => Math.Max(product[i], 0)) ? "the bias b is not added."
+                : All(i => Math.Max(product[i], 0) + b[i % 3])
+                    ? "relu was applied before adding b: relu(x·W) + b lets the bias make outputs negative. Add b first, then relu: relu(x·W + b)."
                 : "check the order of the product: x·W (x.matmul(w)), then + b, then relu.";
             Assert.Fail($"relu(x·W + b) at [{wrong / 3}, {wrong % 3}]: expected {expected[wrong]:G9} (a plain loop), got {actual[wrong]:G9}. Likely cause: {cause}");
         }
@@ -38,7 +43,11 @@ public sealed class Task4DenseLayerTests : KataTest
         Tensor w = torch.tensor(new[] { -2.0, 3.0, 2.0, -3.0 }, [2, 2]);
         Tensor b = torch.tensor(new[] { 1.0, -1.0 });
         Tensor output = LearnerCode.Run(() => Dense.Forward(x, w, b), "Dense.Forward");
-        TensorAssert.Close(output, [0, 2, 3, 0], [2, 2], "relu([[-1, 2], [3, -4]])", rtol: 0, atol: 1e-12);
+        TensorAssert.HasShape(output, [2, 2], "relu(x·W + b) for x [2, 2], W [2, 2], b [2]");
+        double[] actual = TensorAssert.ToDoubles(output);
+        Assert.That(actual, Is.EqualTo(new[] { 0.0, 2, 3, 0 }).Within(1e-12),
+            $"x·W + b is [[-1, 2], [3, -4]], so relu(x·W + b) is [[0, 2], [3, 0]]; yours is [[{actual[0]:G6}, {actual[1]:G6}], [{actual[2]:G6}, {actual[3]:G6}]]." +
+            (actual[0] < 0 || actual[3] < 0 ? " Likely cause: relu is missing: negative pre-activations must become 0 (clamp_min(0), or your ElementWise.Relu)." : ""));
     }
 
     [Test]

@@ -35,15 +35,20 @@ public sealed class Task5TransformsTests : KataTest
     {
         Tensor rotation = LearnerCode.Run(() => Transforms.Rotation(Math.PI / 2), "Transforms.Rotation");
         TensorAssert.HasShape(rotation, [2, 2], "The rotation matrix");
-        TensorAssert.HasDtype(rotation, ScalarType.Float64, "The rotation matrix");
+        TensorAssert.HasDtype(rotation, ScalarType.Float64, "The rotation matrix", "build it from C# doubles (torch.tensor of a double[] is float64), not floats.");
         Tensor turned = LearnerCode.Run(() => Transforms.Apply(torch.tensor(new[] { 1.0, 0.0 }, [1, 2]), rotation), "Transforms.Apply");
         TensorAssert.HasShape(turned, [1, 2], "(1, 0) rotated");
         double[] p = TensorAssert.ToDoubles(turned);
         if (Math.Abs(p[0]) > 1e-12 || Math.Abs(p[1] - 1) > 1e-12)
         {
+            // 90 taken as degrees a second time: a turn by π/2 · π/180 ≈ 1.57°.
+            double asDegrees = Math.PI / 2 * Math.PI / 180;
             string cause = Math.Abs(p[1] + 1) < 1e-12
                 ? "the point turned clockwise, to (0, −1): the matrix is transposed (or the product is p·M instead of M·p). " +
                   "R = [[cos θ, −sin θ], [sin θ, cos θ]] acts on column vectors; for points in rows, multiply by Rᵀ: points.matmul(R.t())."
+                : Math.Abs(p[0] - Math.Cos(asDegrees)) < 1e-9 && Math.Abs(Math.Abs(p[1]) - Math.Sin(asDegrees)) < 1e-9
+                    ? "the point turned by 1.57° instead of 90°: the angle was converted from degrees to radians, but Rotation is given radians " +
+                      "already (π/2 here). Use Math.Cos(radians) and Math.Sin(radians) as they are."
                 : "R = [[cos θ, −sin θ], [sin θ, cos θ]], and Apply computes M·p for every row p.";
             Assert.Fail($"Rotating (1, 0) by 90° counter-clockwise should give (0, 1); yours gave ({p[0]:G6}, {p[1]:G6}). Likely cause: {cause}");
         }

@@ -25,7 +25,10 @@ public sealed class Task6BackpropTests : KataTest
         // The book: w = 3, b = 1, x = 2, y_true = 4, so x1 = 6, x2 = 7, loss = 3; grad(loss, w) = 2, grad(loss, b) = 1.
         LocalDerivatives local = LearnerLocal(3, 1, 2, 4);
         Assert.That(local, Is.EqualTo(new LocalDerivatives(1, 1, 1, 2)),
-            $"At the book's point the local derivatives are ∂loss/∂x2 = 1, ∂x2/∂x1 = 1, ∂x2/∂b = 1, ∂x1/∂w = x = 2; yours are {local}.");
+            $"At the book's point the local derivatives are ∂loss/∂x2 = 1, ∂x2/∂x1 = 1, ∂x2/∂b = 1, ∂x1/∂w = x = 2; yours are {local}." +
+            (local.X1ByW == 3 ? " Your ∂x1/∂w is w (3): the derivative of w·x with respect to w is the factor that multiplies it, x (2)." : "") +
+            (local.LossByX2 == -1 ? " Your ∂loss/∂x2 is sign(y − x2) = −1: the derivative of |u| is sign(u), and the chain rule multiplies it by " +
+                                    "∂(y − x2)/∂x2 = −1, so ∂|y − x2|/∂x2 = sign(x2 − y)." : ""));
         (double w, double b) = LearnerChainRule(local);
         Assert.That((w, b), Is.EqualTo((2.0, 1.0)), $"The book's gradient is ∂loss/∂w = 1·1·2 = 2 and ∂loss/∂b = 1·1 = 1; yours is ({w}, {b}).");
     }
@@ -60,9 +63,13 @@ public sealed class Task6BackpropTests : KataTest
     public void The_chain_rule_multiplies_the_local_derivatives_along_each_path()
     {
         (double w, double b) = LearnerChainRule(new LocalDerivatives(LossByX2: 2, X2ByX1: 3, X2ByB: 5, X1ByW: 7));
+        string cause = w is 14 or 21 or 6
+            ? " Your ∂loss/∂w leaves out one of the three edges on its path (2·7 = 14 skips ∂x2/∂x1 = 3, which is 1 in the book's graph, but a " +
+              "chain rule multiplies every edge from the loss back to the parameter)."
+            : "";
         Assert.That((w, b), Is.EqualTo((42.0, 10.0)),
             $"With local derivatives 2, 3, 5, 7 the chain rule gives ∂loss/∂w = ∂loss/∂x2·∂x2/∂x1·∂x1/∂w = 2·3·7 = 42 and " +
-            $"∂loss/∂b = ∂loss/∂x2·∂x2/∂b = 2·5 = 10; yours gave ({w}, {b}).");
+            $"∂loss/∂b = ∂loss/∂x2·∂x2/∂b = 2·5 = 10; yours gave ({w}, {b}).{cause}");
     }
 
     [TestCaseSource(nameof(Points))]
@@ -96,7 +103,7 @@ public sealed class Task6BackpropTests : KataTest
             }
 
             TensorAssert.HasShape(gradient, [], $"∂loss/∂{name}");
-            TensorAssert.HasDtype(gradient!, ScalarType.Float64, $"∂loss/∂{name}");
+            TensorAssert.HasDtype(gradient!, ScalarType.Float64, $"∂loss/∂{name}", "create w and b with dtype: ScalarType.Float64 (the default of torch.tensor of a C# double).");
         }
 
         double[] numeric = GradientCheck.CentralDifferences(p => Math.Abs(y - ((p[0] * x) + p[1])), [w, b]);

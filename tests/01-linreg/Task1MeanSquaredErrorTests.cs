@@ -18,7 +18,7 @@ public sealed class Task1MeanSquaredErrorTests : KataTest
         double actual = Mse(new Line(slope, intercept), ScalarType.Float32);
         Assert.That(actual, Is.EqualTo(published).Within(0.06),
             $"The mean squared error of {new Line(slope, intercept)} should be {published} (the article's value), " +
-            $"but your Loss.MeanSquaredError gave {actual}. {Hint(actual, published)}");
+            $"but your Loss.MeanSquaredError gave {actual}. {Hint(actual, published, new Line(slope, intercept))}");
     }
 
     [Test]
@@ -26,7 +26,7 @@ public sealed class Task1MeanSquaredErrorTests : KataTest
     {
         double actual = Mse(new Line(6.041117, -230.530985), ScalarType.Float64);
         Assert.That(actual, Is.EqualTo(127.1024).Within(1e-4),
-            $"The least-squares line's mean squared error is 127.1024; yours gave {actual}. {Hint(actual, 127.1024)}");
+            $"The least-squares line's mean squared error is 127.1024; yours gave {actual}. {Hint(actual, 127.1024, new Line(6.041117, -230.530985))}");
     }
 
     [Test]
@@ -37,7 +37,7 @@ public sealed class Task1MeanSquaredErrorTests : KataTest
         Tensor intercept = torch.tensor(-200.0, dtype: dtype);
         Tensor loss = LearnerCode.Run(() => Loss.MeanSquaredError(heights, weights, slope, intercept), "Loss.MeanSquaredError");
         TensorAssert.HasShape(loss, [], "The mean squared error");
-        TensorAssert.HasDtype(loss, dtype, "The mean squared error");
+        TensorAssert.HasDtype(loss, dtype, "The mean squared error", Causes.LossFollowsTheData);
     }
 
     [Test]
@@ -74,9 +74,15 @@ public sealed class Task1MeanSquaredErrorTests : KataTest
         return loss.ToDouble();
     }
 
-    private static string Hint(double actual, double expected)
+    private static string Hint(double actual, double expected, Line line)
     {
         int n = Oracle.Sample.Count;
+        if (Math.Abs(actual - Table(line)) < 1e-4 * Math.Abs(actual))
+        {
+            return $"That is the mean over an n × n table ({n} × {n}) of every prediction against every weight: the heights and the weights " +
+                   "were broadcast against each other (one of them shaped [n, 1], the other [n]). Keep both as [n], so the errors are n values.";
+        }
+
         if (Math.Abs(actual - expected * n) < 1e-3 * expected * n)
         {
             return $"That is {n} times too large: take the mean of the squared errors, not their sum.";
@@ -88,5 +94,13 @@ public sealed class Task1MeanSquaredErrorTests : KataTest
         }
 
         return "The loss is mean((slope * heights + intercept - weights)^2).";
+    }
+
+    /// <summary>The mean over i and j of (slope·hᵢ + intercept − wⱼ)²: what broadcasting [n, 1] against [n] averages.</summary>
+    private static double Table(Line line)
+    {
+        IReadOnlyList<double> h = Oracle.Sample.Heights;
+        IReadOnlyList<double> w = Oracle.Sample.Weights;
+        return h.SelectMany(height => w.Select(weight => Math.Pow(line.At(height) - weight, 2))).Average();
     }
 }

@@ -50,9 +50,15 @@ public sealed class Task2LossesTests : KataTest
         LossCheck.BlameTask1IfAnglesAreWrong(Random7, "Losses.MinimumAngleWithSpread");
         double loss = LossCheck.Value(v => Losses.MinimumAngleWithSpread(v, spreadWeight), Random7, $"Losses.MinimumAngleWithSpread(v, {spreadWeight})");
         double expected = Oracle.MinimumAngleWithSpread(Random7, spreadWeight);
+        // expected = w·S − min, S the sum of squared deviations; a variance (mean) instead of the sum gives w·S/N − min.
+        double smallest = SpreadGeometry.MinimumAngle(Random7);
+        double averaged = ((expected + smallest) / Random7.Length) - smallest;
         string ignoresWeight = spreadWeight != 0.4 && Math.Abs(loss - Oracle.MinimumAngleWithSpread(Random7, 0.4)) < 1e-9
             ? " That is the loss with weight 0.4: use the spreadWeight parameter instead of the article's 0.4 written in."
-            : "";
+            : spreadWeight != 0 && Math.Abs(loss - averaged) < 1e-9
+                ? $" That is the loss with the MEAN of the squared deviations (a variance, the sum divided by the {Random7.Length} vectors): the " +
+                  "article's spread is their sum, .sum() instead of .mean()."
+                : "";
         Assert.That(loss, Is.EqualTo(expected).Within(1e-9),
             $"Loss b with spreadWeight {spreadWeight} should be −(smallest angle − {spreadWeight} × Σ(nearest-neighbour angle − their mean)²) = {expected}; " +
             $"yours is {loss}.{ignoresWeight}");

@@ -19,6 +19,7 @@ public sealed class Task3SphereDescentTests : KataTest
     [TestCase(1.0, null, TestName = "Each step moves against the gradient and projects back onto the sphere")]
     [TestCase(0.5, null, TestName = "The learning rate decays by the given factor after every step")]
     [TestCase(1.0, 0.05, TestName = "A gradient longer than the clip norm is scaled down to it")]
+    [TestCase(1.0, 100.0, TestName = "A gradient shorter than the clip norm is left as it is")]
     public void The_run_matches_projected_gradient_descent_computed_by_hand(double decay, double? clip)
     {
         var settings = new DescentSettings(0.3, 4, decay, clip);
@@ -40,7 +41,7 @@ public sealed class Task3SphereDescentTests : KataTest
                                     $"but is [{string.Join(", ", run.Steps[t + 1].Vectors[i].Select(x => x.ToString("F6")))}]. " +
                                     $"Step t uses rate LearningRate × Decay^t (here {settings.RateAt(t)}), " +
                                     (clip is null ? "" : $"a gradient with norm above {clip} is scaled to norm {clip}, ") +
-                                    "and each vector is divided by its length after the step.");
+                                    "and each vector is divided by its length after the step." + LikelyCause(run, settings, clip));
                     }
                 }
             }
@@ -166,11 +167,38 @@ public sealed class Task3SphereDescentTests : KataTest
 
     private static Tensor LinearLoss(Tensor vectors, int iteration) => (vectors * Oracle.Tensor(G)).sum();
 
-    private static double[][] ProjectedStep(double[][] vectors, double rate, double? clip)
+    private static double[][] ProjectedStep(double[][] vectors, double rate, double? clip, double gradients = 1, bool alwaysClip = false)
     {
-        double norm = Math.Sqrt(G.Sum(row => row.Sum(x => x * x)));
-        double scale = clip is double c && norm > c ? c / norm : 1;
+        double norm = gradients * Math.Sqrt(G.Sum(row => row.Sum(x => x * x)));
+        double scale = gradients * (clip is double c && (norm > c || alwaysClip) ? c / norm : 1);
         return Oracle.Normalise(vectors.Select((row, i) => row.Select((x, k) => x - rate * scale * G[i][k]).ToArray()).ToArray());
+    }
+
+    /// <summary>Names a likely cause when the whole run matches a known mistake computed by hand, else "".</summary>
+    private static string LikelyCause(SpreadRun run, DescentSettings settings, double? clip)
+    {
+        bool RunMatches(Func<double[][], int, double[][]> step)
+        {
+            double[][] vectors = Start;
+            for (int t = 0; t < settings.Iterations && t + 1 < run.Steps.Count; t++)
+            {
+                vectors = step(vectors, t);
+                if (vectors.Zip(run.Steps[t + 1].Vectors).Any(pair => pair.First.Zip(pair.Second, (e, a) => Math.Abs(e - a)).Max() > 1e-9))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        // backward() adds into .grad: never reset, step t uses t + 1 gradients.
+        return RunMatches((v, t) => ProjectedStep(v, settings.RateAt(t), clip, gradients: t + 1))
+            ? " Likely cause: the gradient is never reset, so step t uses the sum of all t + 1 gradients so far: backward() ADDS to .grad; " +
+              "zero it (vectors.grad.zero_()) after each step."
+            : clip is not null && RunMatches((v, t) => ProjectedStep(v, settings.RateAt(t), clip, alwaysClip: true))
+                ? $" Likely cause: a gradient shorter than the clip norm was scaled UP to norm {clip}: clip only when its norm is above ClipNorm."
+                : "";
     }
 
 }

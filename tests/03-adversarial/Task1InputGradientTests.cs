@@ -1,4 +1,5 @@
 using Katas.Testing;
+using Katas.Testing.Coaching;
 using Katas.Testing.Oracles;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -21,7 +22,7 @@ public sealed class Task1InputGradientTests : KataTest
         for (int i = 0; i < 3; i++)
         {
             double[] numeric = TinyClassifier.FiniteDifferences(model, TinyClassifier.Row(images, i), logits => logits[cls]);
-            Compare(TinyClassifier.Row(gradient, i), numeric, $"∂(logit of class {cls})/∂(picture {i})", cause);
+            Compare(TinyClassifier.Row(gradient, i), numeric, $"∂(logit of class {cls})/∂(picture {i})", cause, batch: 3, "ClassScore");
         }
     }
 
@@ -30,18 +31,20 @@ public sealed class Task1InputGradientTests : KataTest
     public void The_probability_gap_gradient_matches_central_finite_differences_in_eval_mode(int target)
     {
         var model = TinyClassifier.Create();
-        Tensor images = TinyClassifier.Images(2, seed: 12);
+        // Three pictures: a gap averaged over the batch (a third of the gradient) then differs from one that forgets the target is
+        // inside Σ p (half of it).
+        Tensor images = TinyClassifier.Images(3, seed: 12);
         Tensor gradient = LearnerCode.Run(() => InputGradient.Of(model, images, logits => InputGradient.ProbabilityGap(logits, target)), "InputGradient.Of");
         string cause = Frozen.TrainingModeCause(model);
-        TensorAssert.HasShape(gradient, [2, 3, 4, 4], "∂gap/∂images");
-        for (int i = 0; i < 2; i++)
+        TensorAssert.HasShape(gradient, [3, 3, 4, 4], "∂gap/∂images");
+        for (int i = 0; i < 3; i++)
         {
             double[] numeric = TinyClassifier.FiniteDifferences(model, TinyClassifier.Row(images, i), logits =>
             {
                 double[] p = TinyClassifier.Softmax(logits);
                 return p.Where((_, j) => j != target).Sum() - p[target];
             });
-            Compare(TinyClassifier.Row(gradient, i), numeric, $"∂(p_other − p_{target})/∂(picture {i})", cause);
+            Compare(TinyClassifier.Row(gradient, i), numeric, $"∂(p_other − p_{target})/∂(picture {i})", cause, batch: 3, "ProbabilityGap");
         }
     }
 
@@ -60,9 +63,16 @@ public sealed class Task1InputGradientTests : KataTest
 
         Tensor gap = LearnerCode.Run(() => InputGradient.ProbabilityGap(logits, 1), "InputGradient.ProbabilityGap");
         TensorAssert.HasShape(gap, [], "The probability gap");
+        // Σ_(j≠t) p_j = 1 − p_t per picture: a gap that forgets the target is inside Σ p gives 1 − p_t instead of 1 − 2p_t.
+        double forgotten = (expected + 2) / 2;
         Assert.That(gap.ToDouble(), Is.EqualTo(expected).Within(1e-12),
             $"With {classes} classes, Σ over the batch of (Σ_(j≠target) p_j − p_target) toward class 1 is {expected:G6}; yours is {gap.ToDouble():G6}. " +
-            "Take the softmax of the logits first (the article's loss is on probabilities), then subtract the target's probability from the others'.");
+            (Math.Abs(gap.ToDouble() - forgotten) < 1e-9
+                ? "Likely cause: the target was subtracted once from the sum over ALL classes, which still holds it: Σ_all p − p_t = 1 − p_t. " +
+                  "The other classes' probability is Σ_all p − p_t, and the gap subtracts p_t once more."
+                : Math.Abs(gap.ToDouble() - (expected / 2)) < 1e-9
+                    ? "Likely cause: the gap was averaged over the batch (mean()); the task sums it over the batch."
+                    : "Take the softmax of the logits first (the article's loss is on probabilities), then subtract the target's probability from the others'."));
         Tensor score = LearnerCode.Run(() => InputGradient.ClassScore(logits, 1), "InputGradient.ClassScore");
         Assert.That(score.ToDouble(), Is.EqualTo(scoreOfClass1).Within(1e-12),
             $"The score of class 1 summed over the batch is {scoreOfClass1:G6} (the logits of column 1); yours is {score.ToDouble():G6}.");
@@ -72,11 +82,18 @@ public sealed class Task1InputGradientTests : KataTest
     public void A_class_that_the_model_does_not_have_is_an_ArgumentOutOfRangeException_naming_it()
     {
         Tensor logits = torch.zeros(2, 2, dtype: ScalarType.Float64);
-        Assert.That(() => InputGradient.ProbabilityGap(logits, 2), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("2"),
-            "ProbabilityGap(logits [2, 2], target 2): there is no class 2 (classes are 0 and 1); throw an ArgumentOutOfRangeException naming it.");
-        Assert.That(() => InputGradient.ClassScore(logits, -1), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("-1"),
-            "ClassScore(logits [2, 2], class -1): throw an ArgumentOutOfRangeException naming the class.");
+        Exception? gap = LearnerCode.Run(() => Thrown.By(() => InputGradient.ProbabilityGap(logits, 2)), "InputGradient.ProbabilityGap(logits [2, 2], 2)");
+        Exception? score = LearnerCode.Run(() => Thrown.By(() => InputGradient.ClassScore(logits, -1)), "InputGradient.ClassScore(logits [2, 2], -1)");
+        Assert.That(gap is ArgumentOutOfRangeException && gap.Message.Contains('2', StringComparison.Ordinal), Is.True,
+            "ProbabilityGap(logits [2, 2], target 2): there is no class 2 (classes are 0 and 1); throw an ArgumentOutOfRangeException naming it. " +
+            (gap is null ? "Yours returned normally." : $"Yours threw {gap.GetType().Name}: {gap.Message.Split('\n')[0]}") +
+            (gap is not null and not ArgumentOutOfRangeException ? " Likely cause: the check lets class 2 through (cls > classes instead of cls >= classes), " +
+                                                                   "so libtorch's indexing fails instead." : ""));
+        Assert.That(score is ArgumentOutOfRangeException && score.Message.Contains("-1", StringComparison.Ordinal), Is.True,
+            "ClassScore(logits [2, 2], class -1): throw an ArgumentOutOfRangeException naming the class. " +
+            (score is null ? "Yours returned normally (a negative index counts from the end in libtorch)." : $"Yours threw {score.GetType().Name}: {score.Message.Split('\n')[0]}"));
     }
+
 
     [Test]
     public void Two_calls_give_the_same_gradient_and_a_pictures_gradient_does_not_depend_on_its_batch()
@@ -132,10 +149,33 @@ public sealed class Task1InputGradientTests : KataTest
         Assert.That(gradient.requires_grad, Is.False, "The returned gradient still requires grad (it is part of a graph): return x.grad, detached.");
     }
 
-    private static void Compare(double[] actual, double[] numeric, string what, string cause)
+    /// <summary>
+    /// Compares one picture's gradient with finite differences; when they differ by one factor throughout, names the usual
+    /// reason for that factor (<paramref name="loss"/> is the task-1 function the gradient came through).
+    /// </summary>
+    private static void Compare(double[] actual, double[] numeric, string what, string cause, int batch, string loss)
     {
         string[] names = Enumerable.Range(0, actual.Length).Select(TinyClassifier.Pixel).ToArray();
         string? table = GradientCheck.Compare(names, actual, numeric, "yours", "finite differences", relative: 1e-5, absolute: 1e-8);
-        Assert.That(table, Is.Null, $"{what} differs from central finite differences of the model in eval mode.{cause}\n{table}");
+        if (table is null)
+        {
+            return;
+        }
+
+        // The least-squares factor between the two, and whether one factor explains every value.
+        double factor = actual.Zip(numeric, (a, n) => a * n).Sum() / numeric.Sum(n => n * n);
+        bool scaled = actual.Zip(numeric, (a, n) => Math.Abs(a - (factor * n))).Max() <= 1e-6 * (1 + numeric.Max(Math.Abs));
+        string ratio = !scaled || cause.Length > 0 ? "" : true switch
+        {
+            _ when Math.Abs(factor - (1.0 / batch)) < 1e-6 =>
+                $" Likely cause: yours is 1/{batch} of it, for a batch of {batch}: {loss} averaged over the batch (mean()); sum it over the batch, " +
+                "so each picture's gradient is that of its own loss whatever the batch size.",
+            _ when Math.Abs(factor - 0.5) < 1e-6 && loss == "ProbabilityGap" =>
+                " Likely cause: yours is half of it: the gap counts the target once instead of twice. Σ p over ALL classes still holds p_target, " +
+                "so the other classes' probability is Σ p − p_target, and the gap subtracts p_target again: Σ p − 2·p_target.",
+            _ when Math.Abs(factor + 1) < 1e-6 => " Likely cause: yours has the opposite sign throughout: the loss is negated.",
+            _ => $" Yours is {factor:G4} times the finite differences throughout.",
+        };
+        Assert.Fail($"{what} differs from central finite differences of the model in eval mode.{cause}{ratio}\n{table}");
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Katas.Testing;
+using Katas.Testing.Coaching;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -96,7 +97,51 @@ public sealed class Task2SignAttackTests : KataTest
             Assert.That(off, Is.Empty, string.Create(CultureInfo.InvariantCulture,
                 $"At step {k}, {off.Length} of {moves.Length} values moved by something other than the step {Step} (far from 0 and 1, nothing is clipped): " +
                 $"moves from {moves.Min():G3} to {moves.Max():G3}. ") +
-                (moves.Distinct().Count() > 2 ? "Likely cause: you stepped along the raw gradient; the article moves every value by exactly one step, in the direction of the gradient's SIGN (sign())." : ""));
+                (moves.Distinct().Count() > 2 ? "Likely cause: you stepped along the raw gradient; the article moves every value by exactly one step, in the direction of the gradient's SIGN (sign())."
+                    : moves.All(m => Math.Abs(m - SignAttack.ArticleStep) < 1e-9) ? "Likely cause: the stepSize argument is ignored: every value moved by the default 1/255. Use stepSize when it is given (stepSize ?? ArticleStep)."
+                    : ""));
+        }
+    }
+
+    [Test]
+    public void Each_step_follows_the_gradient_at_the_picture_it_starts_from()
+    {
+        // The bowl's class 1 wants every value at 0.5. Values 0.05 from it cross 0.5 in a step of 0.1, so the gradient's sign there
+        // flips and step 2 moves them back; values 0.15 away do not cross and keep going.
+        const double step = 0.1;
+        var model = new BowlClassifier();
+        double[] offsets = Enumerable.Range(0, TinyClassifier.Values).Select(i => new[] { -0.15, -0.05, 0.05, 0.15 }[i % 4]).ToArray();
+        Tensor images = torch.tensor(offsets.Select(u => BowlClassifier.Centre + u).ToArray(), [1, TinyClassifier.Channels, TinyClassifier.Side, TinyClassifier.Side]);
+        AttackSteps run = LearnerCode.Run(() => SignAttack.Run(model, images, target: 1, steps: 2, stepSize: step), "SignAttack.Run");
+        Assert.That(run.Images, Has.Count.EqualTo(3), "2 steps give 3 images: the original, then one after each step.");
+        double[] x1 = TinyClassifier.Row(run.Images[1], 0);
+        double[] x2 = TinyClassifier.Row(run.Images[2], 0);
+        // Toward the centre: against the sign of ∂(p0 − p1)/∂x, which is the sign of x − 0.5.
+        int[] wrong = Enumerable.Range(0, x2.Length).Where(i => Math.Abs(x2[i] - (x1[i] - (step * Math.Sign(x1[i] - BowlClassifier.Centre)))) > 1e-9).ToArray();
+        bool sameAsFirst = wrong.Length > 0 && wrong.All(i => Math.Abs(x2[i] - x1[i] + (step * Math.Sign(offsets[i]))) < 1e-9);
+        Assert.That(wrong, Is.Empty, string.Create(CultureInfo.InvariantCulture,
+            $"Step 2 should move each value against the sign of the gradient at the picture after step 1. With a classifier whose class 1 wants every " +
+            $"value at 0.5, a value that started at 0.55 is at 0.45 after step 1 and should go back to 0.55; {wrong.Length} of {x2.Length} values did not " +
+            $"(e.g. {TinyClassifier.Pixel(wrong.FirstOrDefault())}: {x1[wrong.FirstOrDefault()]:0.00} went to {x2[wrong.FirstOrDefault()]:0.00}). ") +
+            (sameAsFirst
+                ? "Likely cause: every step reused the first step's gradient (computed once, before the loop): compute it again at the current picture in every step."
+                : "Compute the gradient of p_other − p_target at the current picture in every step."));
+    }
+
+    [Test]
+    public void The_attack_does_not_leak_tensors()
+    {
+        var model = TinyClassifier.Create();
+        Tensor images = TinyClassifier.Images(2, seed: 30);
+        LeakCheck.AssertNoLeak(steps => DisposeAll(SignAttack.Run(model, images, target: 1, steps, stepSize: Step)), "SignAttack.Run");
+    }
+
+    /// <summary>Frees what the attack returns (the caller's to keep), so only what the attack left behind counts as leaked.</summary>
+    private static void DisposeAll(AttackSteps run)
+    {
+        foreach (Tensor tensor in run.Images.Concat(run.Probabilities))
+        {
+            tensor.Dispose();
         }
     }
 
@@ -153,7 +198,9 @@ public sealed class Task2SignAttackTests : KataTest
         Tensor images = TinyClassifier.Images(1, seed: 28);
         AttackSteps run = LearnerCode.Run(() => SignAttack.Run(model, images, target: 1, steps: 0), "SignAttack.Run");
         Assert.That(run.Images, Has.Count.EqualTo(1), "0 steps: only the original in Images.");
-        Assert.That(() => SignAttack.Run(model, images, target: 1, steps: -1), Throws.InstanceOf<ArgumentOutOfRangeException>(),
-            "steps = -1 must throw an ArgumentOutOfRangeException.");
+        Exception? negative = LearnerCode.Run(() => Thrown.By(() => SignAttack.Run(model, images, target: 1, steps: -1)), "SignAttack.Run (steps: -1)");
+        Assert.That(negative, Is.InstanceOf<ArgumentOutOfRangeException>(),
+            "steps = -1 must throw an ArgumentOutOfRangeException (ArgumentOutOfRangeException.ThrowIfNegative(steps)); " +
+            (negative is null ? "yours returned normally." : $"yours threw {negative.GetType().Name}: {negative.Message.Split('\n')[0]}"));
     }
 }

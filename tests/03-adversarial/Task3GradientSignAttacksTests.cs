@@ -104,6 +104,62 @@ public sealed class Task3GradientSignAttacksTests : KataTest
         }
     }
 
+    [Test]
+    public void Zero_pgd_steps_return_the_random_start_inside_the_epsilon_ball_and_0_to_1()
+    {
+        // Values at 0 and 1 and next to them: a start drawn in [−ε, ε] around them leaves [0, 1] unless it is clipped. With no steps
+        // there is no projection afterwards to hide it.
+        var model = TinyClassifier.Create();
+        Tensor images = TinyClassifier.Images(4, seed: 36, low: -0.2, high: 1.2).clamp(0, 1);
+        Tensor labels = torch.tensor(new long[] { 0, 1, 1, 0 });
+        using var generator = new Generator(6);
+        Tensor start = LearnerCode.Run(() => GradientSignAttacks.Pgd(model, images, labels, Epsilon, 0.01, 0, generator), "GradientSignAttacks.Pgd (0 steps, random start)");
+        Tensor plain = LearnerCode.Run(() => GradientSignAttacks.Pgd(model, images, labels, Epsilon, 0.01, 0), "GradientSignAttacks.Pgd (0 steps, no random start)");
+        TensorAssert.HasShape(start, [4, 3, 4, 4], "PGD's pictures");
+        Assert.That(TinyClassifier.Same(plain, images), Is.True,
+            $"PGD with 0 steps and no random start should return the original pictures; yours moved them by up to {(plain - images).abs().max().ToDouble():G3}. " +
+            "Take exactly `steps` steps (for (step = 0; step < steps; step++)).");
+        double moved = (start - images).abs().max().ToDouble();
+        Assert.That(moved, Is.GreaterThan(Epsilon / 2), string.Create(CultureInfo.InvariantCulture,
+            $"With a random start and 0 steps PGD returns the random start: each value moved by a uniform draw in [−ε, ε] (here ε = {Epsilon}), so " +
+            $"some by more than ε/2. Yours moved them by at most {moved:G3}. ") +
+            (moved == 0 ? "Likely cause: the random start is never drawn: add noise uniform in [−ε, ε] (from the generator) before the first step." : ""));
+        double low = start.min().ToDouble();
+        double high = start.max().ToDouble();
+        string outside = string.Create(CultureInfo.InvariantCulture, $"PGD's random start spans {low:G4} to {high:G4}: ") +
+                         "clip it to [0, 1] as soon as it is drawn (x.add_(noise).clamp_(0, 1)). A later step's projection would hide this, " +
+                         "but with 0 steps, or an attack stopped early, the start is the answer.";
+        Assert.That(low >= 0 && high <= 1, Is.True, outside);
+        AssertInBall(start, images, Epsilon, "PGD's random start");
+    }
+
+    [Test]
+    public void Each_pgd_step_moves_every_value_by_the_step_size()
+    {
+        // One step of α = ε/4 from the original (no random start) stays well inside the ε-ball, so no projection shapes it: it is
+        // x + α·sign(∂CE/∂x), clipped.
+        const double alpha = Epsilon / 4;
+        var model = TinyClassifier.Create(classes: 3);
+        Tensor images = TinyClassifier.Images(2, seed: 37);
+        Tensor labels = torch.tensor(new long[] { 1, 2 });
+        Tensor adversarial = LearnerCode.Run(() => GradientSignAttacks.Pgd(model, images, labels, Epsilon, alpha, 1), "GradientSignAttacks.Pgd");
+        double[] moves = (adversarial - images).abs().to(ScalarType.Float64).data<double>().ToArray();
+        double[] off = moves.Where(m => Math.Abs(m - alpha) > 1e-9).ToArray();
+        Assert.That(off, Is.Empty, string.Create(CultureInfo.InvariantCulture,
+            $"One PGD step of α = {alpha} should move every value by exactly α (far from 0 and 1, inside the ε-ball); {off.Length} of {moves.Length} " +
+            $"moved by something else, from {moves.Min():G3} to {moves.Max():G3}. ") +
+            (off.All(m => Math.Abs(m - Epsilon) < 1e-9) ? "Likely cause: every step is ε long; ε is the radius of the ball, each step moves by stepSize (α)." : ""));
+    }
+
+    [Test]
+    public void Pgd_does_not_leak_tensors()
+    {
+        var model = TinyClassifier.Create();
+        Tensor images = TinyClassifier.Images(2, seed: 38);
+        Tensor labels = torch.tensor(new long[] { 0, 1 });
+        LeakCheck.AssertNoLeak(steps => GradientSignAttacks.Pgd(model, images, labels, Epsilon, 0.01, steps).Dispose(), "GradientSignAttacks.Pgd");
+    }
+
     private static void AssertInBall(Tensor adversarial, Tensor original, double epsilon, string what)
     {
         double distance = (adversarial - original).abs().max().ToDouble();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Katas.Testing;
+using Katas.Testing.Coaching;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -52,6 +53,8 @@ public sealed class Task4AttackMeasuresTests : KataTest
         Tensor adversarial = (original + change).clamp(0, 1);
         AttackMetrics[] metrics = LearnerCode.Run(() => AttackMeasures.Measure(model, original, adversarial, 1), "AttackMeasures.Measure");
         Assert.That(metrics, Has.Length.EqualTo(4), "One AttackMetrics per picture.");
+        string training = Frozen.TrainingModeCause(model);
+        double[] linfs = Enumerable.Range(0, 4).Select(n => TinyClassifier.Row(adversarial, n).Zip(TinyClassifier.Row(original, n), (x, y) => Math.Abs(x - y)).Max() * 255).ToArray();
         double[][] logits = TinyClassifier.Logits(model, adversarial);
         Tensor rounded = (adversarial * 255).round() / 255;
         double[][] roundedLogits = TinyClassifier.Logits(model, rounded);
@@ -65,9 +68,12 @@ public sealed class Task4AttackMeasuresTests : KataTest
             double[] q = TinyClassifier.Softmax(roundedLogits[n]);
             AttackMetrics m = metrics[n];
             string where = $"Picture {n}: ";
-            Assert.That(m.LinfIn255, Is.EqualTo(linf).Within(1e-6), where + $"L∞ in counts is the largest |change| times 255 = {linf:G6}; yours {m.LinfIn255:G6}.");
+            string linfCause = Math.Abs(m.LinfIn255 - (linf / 255)) < 1e-9 ? " Likely cause: that is in [0, 1] units; a count is 1/255, so multiply by 255."
+                : Math.Abs(m.LinfIn255 - linfs.Max()) < 1e-6 ? " Likely cause: that is the largest change of the whole batch; take the largest per picture (over every axis but the first)."
+                : "";
+            Assert.That(m.LinfIn255, Is.EqualTo(linf).Within(1e-6), where + $"L∞ in counts is the largest |change| times 255 = {linf:G6}; yours {m.LinfIn255:G6}.{linfCause}");
             Assert.That(m.L2, Is.EqualTo(l2).Within(1e-9), where + $"L2 is √(Σ change²) over every value in [0, 1] units = {l2:G6}; yours {m.L2:G6}.");
-            Assert.That(m.TargetConfidence, Is.EqualTo(p[1]).Within(1e-9), where + $"the target's probability is {p[1]:G6}; yours {m.TargetConfidence:G6}.");
+            Assert.That(m.TargetConfidence, Is.EqualTo(p[1]).Within(1e-9), where + $"the target's probability is {p[1]:G6}; yours {m.TargetConfidence:G6}.{training}");
             Assert.That(m.Success, Is.EqualTo(p[1] > p[0]), where + $"success means the most likely class is the target (p = {p[1]:0.0000}).");
             Assert.That(m.PngTargetConfidence, Is.EqualTo(q[1]).Within(1e-9),
                 where + $"after rounding to 8 bits the target's probability is {q[1]:G6}; yours {m.PngTargetConfidence:G6}. Classify the QUANTISED pictures.");
@@ -80,7 +86,9 @@ public sealed class Task4AttackMeasuresTests : KataTest
     {
         var model = TinyClassifier.Create();
         Tensor original = TinyClassifier.Images(2, seed: 43);
-        Assert.That(() => AttackMeasures.Measure(model, original, original[..1], 1), Throws.InstanceOf<ArgumentException>().With.Message.Contains("2, 3, 4, 4").And.Message.Contains("1, 3, 4, 4"),
-            "Measure with an original [2, 3, 4, 4] and an adversarial batch [1, 3, 4, 4] must throw an ArgumentException naming both shapes.");
+        Exception? refused = LearnerCode.Run(() => Thrown.By(() => AttackMeasures.Measure(model, original, original[..1], 1)), "AttackMeasures.Measure");
+        Assert.That(refused is ArgumentException && refused.Message.Contains("2, 3, 4, 4", StringComparison.Ordinal) && refused.Message.Contains("1, 3, 4, 4", StringComparison.Ordinal),
+            Is.True, "Measure with an original [2, 3, 4, 4] and an adversarial batch [1, 3, 4, 4] must throw an ArgumentException naming both shapes; " +
+                     (refused is null ? "yours returned normally." : $"yours threw {refused.GetType().Name}: {refused.Message.Split('\n')[0]}"));
     }
 }

@@ -26,7 +26,10 @@ public sealed class Task5LinearScoreTests : KataTest
             (Math.Abs(change + (epsilon * l1)) < 1e-6 * l1 ? "Yours is its negative: the step went down the score; go up: x + ε·sign(∂s/∂x)." : ""));
         Assert.That(TinyClassifier.Same(x, before), Is.True, "SignStepChange changed the caller's x: differentiate and step a copy.");
         double predicted = LearnerCode.Run(() => LinearScore.PredictedChange(w, epsilon), "LinearScore.PredictedChange");
-        Assert.That(predicted, Is.EqualTo(epsilon * l1).Within(1e-9 * l1), $"PredictedChange is ε·Σ|wᵢ| = {epsilon * l1:G10}; yours {predicted:G10}.");
+        double l2 = Math.Sqrt(TensorAssert.ToDoubles(w).Sum(v => v * v));
+        Assert.That(predicted, Is.EqualTo(epsilon * l1).Within(1e-9 * l1), $"PredictedChange is ε·Σ|wᵢ| = {epsilon * l1:G10}; yours {predicted:G10}." +
+            (Math.Abs(predicted - (epsilon * l2)) < 1e-9 * l1 ? " Likely cause: that is ε times the L2 norm (w.norm()); a sign step moves every input by ε, so the score " +
+                                                               "changes by ε·Σ|wᵢ|, the L1 norm (w.abs().sum())." : ""));
     }
 
     [Test]

@@ -22,15 +22,27 @@ public sealed class Task4MomentumTests : KataTest
     {
         double[] path = LearnerCode.Run(() => Rolling.Roll(2.0, p => new TorchOptimizer(optim.SGD(p, 0.01)), 5), "Rolling.Roll");
         Assert.That(path, Has.Length.EqualTo(6), "5 steps visit 6 positions: the start and one after each step.");
-        double x = 2.0;
+        double[] expected = new double[6];
+        expected[0] = 2.0;
+        for (int k = 1; k <= 5; k++)
+        {
+            expected[k] = expected[k - 1] - (0.01 * TwoValleys.Derivative(expected[k - 1]));
+        }
+
+        // Each position one step late: x was read before the step that should have moved it.
+        bool late = Enumerable.Range(1, 5).All(k => Math.Abs(path[k] - expected[k - 1]) < 1e-12);
         for (int k = 0; k <= 5; k++)
         {
-            Assert.That(path[k], Is.EqualTo(x).Within(1e-12),
-                $"Position {k} should be {x:G10} (plain SGD at rate 0.01 on f′(x) = 4x³ − 6x + 1 from 2.0); yours is {path[k]:G10}." +
-                (k > 0 && Math.Abs(path[k] - path[k - 1]) > 0 && Math.Abs(path[k] - x) > 1e-6 ? " Reset the gradient before every backward()." : ""));
-            x -= 0.01 * TwoValleys.Derivative(x);
+            Assert.That(path[k], Is.EqualTo(expected[k]).Within(1e-12),
+                $"Position {k} should be {expected[k]:G10} (plain SGD at rate 0.01 on f′(x) = 4x³ − 6x + 1 from 2.0); yours is {path[k]:G10}." +
+                (late ? " Every position is the one before it should be: x is recorded before the optimizer's step; record it after Step()."
+                    : k > 0 && Math.Abs(path[k] - path[k - 1]) > 0 && Math.Abs(path[k] - expected[k]) > 1e-6 ? " Reset the gradient before every backward()." : ""));
         }
     }
+
+    [Test]
+    public void Rolling_does_not_leak_tensors() =>
+        LeakCheck.AssertNoLeak(steps => Rolling.Roll(2.0, p => new TorchOptimizer(optim.SGD(p, 0.01, momentum: 0.9)), steps), "Rolling.Roll");
 
     [Test]
     public void Plain_SGD_settles_in_the_local_minimum_from_every_start_and_rate()

@@ -12,6 +12,9 @@ public sealed class Task1LayersTests : KataTest
     public void A_layer_has_W_of_shape_inputs_by_units_and_b_of_shape_units_both_trainable_leaves()
     {
         NaiveDense layer = LearnerCode.Run(() => new NaiveDense(7, 3, x => x, new Generator(1)), "new NaiveDense(7, 3, ...)");
+        Assert.That(layer.W is { IsInvalid: false } && layer.W.shape.SequenceEqual(new long[] { 3, 7 }), Is.False,
+            "W of NaiveDense(7 inputs, 3 units) has shape [3, 7], [units, inputs]: that is nn.Linear's layout, which multiplies by Wᵀ. The book's " +
+            "dense layer (and this task) keeps W as [inputs, units], so Forward is x·W with no transpose.");
         TensorAssert.HasShape(layer.W, [7, 3], "W of NaiveDense(7 inputs, 3 units)");
         TensorAssert.HasShape(layer.B, [3], "b of NaiveDense(7 inputs, 3 units)");
         Assert.Multiple(() =>

@@ -1,4 +1,5 @@
 using Katas.Testing;
+using Katas.Testing.Coaching;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -17,7 +18,8 @@ public sealed class Task2BatchesTests : KataTest
         using Tensor images = torch.tensor(bytes, [2, 28, 28], dtype: ScalarType.Byte);
         Tensor flat = LearnerCode.Run(() => Preprocessing.Flatten(images), "Preprocessing.Flatten");
         TensorAssert.HasShape(flat, [2, 784], "Flatten of 2 images of 28 × 28");
-        TensorAssert.HasDtype(flat, ScalarType.Float32, "Flatten's result");
+        TensorAssert.HasDtype(flat, ScalarType.Float32, "Flatten's result",
+            "the bytes were converted to another dtype than float32 (networks take float32): images.to_type(ScalarType.Float32), then divide by 255.");
         double[] values = TensorAssert.ToDoubles(flat);
         Assert.Multiple(() =>
         {
@@ -25,6 +27,32 @@ public sealed class Task2BatchesTests : KataTest
             Assert.That(values[784 + 783], Is.EqualTo(0.2).Within(1e-7), "A byte of 51 should become 0.2 (51/255), at the end of the second row.");
             Assert.That(values.Count(v => v != 0), Is.EqualTo(2), "Only the two inked pixels should be non-zero: reshape keeps rows in order.");
         });
+    }
+
+    [Test]
+    public void Flatten_keeps_every_pixel_of_pictures_that_are_not_square()
+    {
+        // 2 pictures of 3 rows × 5 columns: each becomes 15 values, row after row.
+        byte[] bytes = Enumerable.Range(0, 2 * 3 * 5).Select(i => (byte)(i * 8)).ToArray();
+        using Tensor images = torch.tensor(bytes, [2, 3, 5], dtype: ScalarType.Byte);
+        (Tensor? flat, string? refused) = LearnerCode.Run<(Tensor?, string?)>(() =>
+        {
+            try
+            {
+                return (Preprocessing.Flatten(images), null);
+            }
+            catch (System.Runtime.InteropServices.ExternalException e)
+            {
+                // libtorch's own words for a reshape that does not fit ("shape '[2, 9]' is invalid for input of size 30").
+                return (null, e.Message.Split('\n')[0]);
+            }
+        }, "Preprocessing.Flatten");
+        const string RowsTimesRows = "Likely cause: the length of a picture's vector is computed from one axis twice (rows × rows), which only works for " +
+                                     "square pictures like Fashion-MNIST's 28 × 28: it is rows × columns, images.shape[1] * images.shape[2].";
+        Assert.That(refused, Is.Null, $"Expected: pictures [2, 3, 5] flatten to [2, 15] (3·5 pixels each). Got: libtorch refused the reshape: {refused}. {RowsTimesRows}");
+        Assert.That(flat!.shape, Is.EqualTo(new long[] { 2, 15 }), $"Expected: pictures [2, 3, 5] flatten to [2, 15]. Got: [{string.Join(", ", flat.shape)}]. {RowsTimesRows}");
+        TensorAssert.Close(flat, bytes.Select(b => b / 255.0).ToArray(), [2, 15], "The flattened 3 × 5 pictures (picture i's pixel [r, c] at [i, 5·r + c], over 255)",
+            rtol: 1e-6, atol: 1e-7);
     }
 
     [TestCase(true)]
@@ -92,7 +120,7 @@ public sealed class Task2BatchesTests : KataTest
     {
         (Tensor images, Tensor labels) = Numbered(10);
         using Tensor fewer = labels.narrow(0, 0, 9);
-        Exception? mismatch = LearnerCode.Run(() => Refusal(() => new BatchGenerator(images, fewer, 4)), "new BatchGenerator with 10 images and 9 labels");
+        Exception? mismatch = LearnerCode.Run(() => Thrown.By(() => new BatchGenerator(images, fewer, 4)), "new BatchGenerator with 10 images and 9 labels");
         Exception? pastTheEnd = LearnerCode.Run(() =>
         {
             var batches = new BatchGenerator(images, labels, 4);
@@ -101,7 +129,7 @@ public sealed class Task2BatchesTests : KataTest
                 batches.Next();
             }
 
-            return Refusal(() => batches.Next());
+            return Thrown.By(() => batches.Next());
         }, "BatchGenerator.Next after the last batch");
         Assert.Multiple(() =>
         {
@@ -132,18 +160,4 @@ public sealed class Task2BatchesTests : KataTest
             return result;
         }, "BatchGenerator");
 
-    private static Exception? Refusal(Action action)
-    {
-        try
-        {
-            action();
-            return null;
-        }
-#pragma warning disable CA1031 // The test reports whichever exception the learner's code threw.
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            return e;
-        }
-    }
 }

@@ -21,14 +21,35 @@ public sealed class Task3TrainingStepTests : KataTest
         TensorAssert.HasShape(loss, [], "the loss");
         double expected = (-Math.Log(0.7) - Math.Log(0.1) - Math.Log(1e-7)) / 3; // 6.2872: the zero probability counts as 1e-7
         double actual = loss.ToDouble();
+        // index_select(1, labels) picks every label of the batch for every row: an m × m table, whose mean is this.
+        double table = p.SelectMany(row => labels.Select(label => -Math.Log(Math.Max(row[label], 1e-7)))).Average();
         string hint = actual switch
         {
             _ when Math.Abs(actual - 3 * expected) < 1e-6 => " That is three times the mean: take the mean over the batch, not the sum.",
             _ when double.IsInfinity(actual) => " A probability of 0 gives −log 0 = ∞: clip the probabilities to at least 1e-7 first (clamp_min).",
+            _ when Math.Abs(actual - table) < 1e-9 => " That is the mean over a 3 × 3 table: every row's probability at EVERY label of the batch " +
+                                                        "(index_select(1, labels)). Pick each row's probability at its own label: gather(1, labels.unsqueeze(1)).",
             _ => " Pick each row's probability at its label (gather), take −log, and average.",
         };
         Assert.That(actual, Is.EqualTo(expected).Within(1e-9).Percent,
             $"For probabilities {{0.7 at the label, 0.1 at the label, 0 at the label}} the loss is (−ln 0.7 − ln 0.1 − ln 1e-7)/3 = {expected:G6}; yours is {actual:G6}.{hint}");
+    }
+
+    [Test]
+    public void A_true_class_probability_of_1_costs_nothing_the_clip_is_only_from_below()
+    {
+        // Rows sure of their label: −log 1 = 0 exactly. The README's loss clips each probability to at least 1e-7, and nothing more.
+        using Tensor probabilities = torch.tensor(new[] { 1.0, 0.0, 0.0, 0.0, 1.0, 0.0 }, [2, 3], dtype: ScalarType.Float64);
+        using Tensor labels = torch.tensor(new long[] { 0, 1 });
+        Tensor loss = LearnerCode.Run(() => Loss.SparseCategoricalCrossEntropy(probabilities, labels), "Loss.SparseCategoricalCrossEntropy");
+        TensorAssert.HasShape(loss, [], "the loss");
+        double actual = loss.ToDouble();
+        Assert.That(actual, Is.EqualTo(0.0).Within(1e-12),
+            $"Two rows that give their label probability 1 cost −ln 1 = 0; yours is {actual:G6}." +
+            (Math.Abs(actual - 1e-7) < 1e-8
+                ? " Likely cause: the probabilities are also clipped from above, to 1 − 1e-7 (Keras' own code clips both ends). This kata's loss only " +
+                  "has the floor: clamp_min(1e-7), so a certain, correct prediction costs nothing and keeps its gradient."
+                : ""));
     }
 
     [Test]
@@ -44,6 +65,8 @@ public sealed class Task3TrainingStepTests : KataTest
     public void The_gradients_match_central_finite_differences_on_a_tiny_network_in_float64()
     {
         (NaiveSequential model, Tensor x, Tensor y) = Tiny();
+        string? wrongLoss = WrongLoss(model, x, y);
+        Assert.That(wrongLoss, Is.Null, wrongLoss);
         Oracle.Net net = Oracle.Read(model);
         double[][] rows = Oracle.Rows(x);
         long[] labels = Oracle.Longs(y);
@@ -64,6 +87,8 @@ public sealed class Task3TrainingStepTests : KataTest
     public void One_step_moves_every_weight_by_minus_the_rate_times_its_gradient()
     {
         (NaiveSequential model, Tensor x, Tensor y) = Tiny();
+        string? wrongLoss = WrongLoss(model, x, y);
+        Assert.That(wrongLoss, Is.Null, wrongLoss);
         Oracle.Net before = Oracle.Read(model);
         const double rate = 0.05;
         double[] gradient = GradientCheck.CentralDifferences(flat => Oracle.Loss(before.With(flat), Oracle.Rows(x), Oracle.Longs(y)), before.Flat());
@@ -79,6 +104,8 @@ public sealed class Task3TrainingStepTests : KataTest
     public void The_step_returns_the_loss_before_the_update_and_a_second_step_lowers_it_on_the_same_batch()
     {
         (NaiveSequential model, Tensor x, Tensor y) = Tiny();
+        string? wrongLoss = WrongLoss(model, x, y);
+        Assert.That(wrongLoss, Is.Null, wrongLoss);
         double expected = Oracle.Loss(Oracle.Read(model), Oracle.Rows(x), Oracle.Longs(y));
         (double first, double second) = LearnerCode.Run(() => (TrainingStep.Take(model, x, y, 0.05), TrainingStep.Take(model, x, y, 0.05)), "TrainingStep.Take (twice)");
         Assert.That(first, Is.EqualTo(expected).Within(1e-9).Percent, $"Take should return the batch's loss before the update ({expected:G8}); it returned {first:G8}.");
@@ -89,6 +116,8 @@ public sealed class Task3TrainingStepTests : KataTest
     public void The_gradients_are_reset_so_each_step_uses_only_its_own_batch()
     {
         (NaiveSequential model, Tensor x, Tensor y) = Tiny();
+        string? wrongLoss = WrongLoss(model, x, y);
+        Assert.That(wrongLoss, Is.Null, wrongLoss);
         const double rate = 0.05;
         LearnerCode.Run(() => TrainingStep.Take(model, x, y, rate), "TrainingStep.Take");
         Oracle.Net middle = Oracle.Read(model);
@@ -119,6 +148,29 @@ public sealed class Task3TrainingStepTests : KataTest
             Assert.That(model.Weights.All(w => w.requires_grad && w.is_leaf), Is.True,
                 "After the step a weight is no longer a trainable leaf: the update was recorded by autograd. Wrap it in using (torch.no_grad()) { ... }.");
         });
+    }
+
+    /// <summary>
+    /// The step and gradient tests go through the loss: when the learner's loss itself is wrong on the batch, that is the cause to
+    /// name, not the update rule. The loss is given the oracle's probabilities for the batch, so only the loss is judged. Null when
+    /// it agrees with the oracle's loss.
+    /// </summary>
+    private static string? WrongLoss(NaiveSequential model, Tensor x, Tensor y)
+    {
+        double[][] probabilities = Oracle.Forward(Oracle.Read(model), Oracle.Rows(x));
+        long[] labels = Oracle.Longs(y);
+        double expected = Oracle.CrossEntropy(probabilities, labels);
+        double actual = LearnerCode.Run(() =>
+        {
+            using var scope = torch.NewDisposeScope();
+            Tensor p = torch.tensor(probabilities.SelectMany(row => row).ToArray(), [probabilities.Length, probabilities[0].Length], dtype: ScalarType.Float64);
+            return Loss.SparseCategoricalCrossEntropy(p, torch.tensor(labels)).ToDouble();
+        }, "Loss.SparseCategoricalCrossEntropy");
+        return Math.Abs(actual - expected) <= 1e-9 * Math.Max(1, Math.Abs(expected))
+            ? null
+            : $"Your Loss.SparseCategoricalCrossEntropy gives {actual:G8} on this batch, where the mean of −log p at the labels is {expected:G8}: " +
+              "the step and its gradients follow from the loss, so fix the loss first (the test " +
+              $"{nameof(The_loss_is_the_mean_of_minus_log_the_true_class_probability_clipped_at_1e_7)} says how it differs).";
     }
 
     /// <summary>A 5-4-3 float64 network (ReLU, softmax) built with your NaiveDense, and a batch of 6 random inputs with labels.</summary>

@@ -134,6 +134,41 @@ public sealed class Task4FromScratchTests : KataTest
     }
 
     [Test]
+    public void Evaluate_compares_every_image_with_its_own_label_beyond_the_first_1000()
+    {
+        // 2,000 images whose labels are a small network's own predictions, except every fifth one: an accuracy of exactly 0.8, all
+        // the way through the data (a code that evaluates in chunks must pair each chunk with its own labels).
+        NaiveSequential model = LearnerCode.Run(() => new NaiveSequential(
+        [
+            new NaiveDense(784, 16, z => torch.nn.functional.relu(z), new Generator(21)),
+            new NaiveDense(16, 10, z => torch.nn.functional.softmax(z, dim: 1), new Generator(22)),
+        ]), "new NaiveSequential of two NaiveDense layers");
+        using (torch.no_grad())
+        {
+            // Centred weights, so the predictions spread over the classes.
+            var generator = new Generator(23);
+            model.Layers[0].W.copy_(torch.randn(784, 16, generator: generator) * 0.3);
+            model.Layers[1].W.copy_(torch.randn(16, 10, generator: generator));
+        }
+
+        double[][] probabilities = Oracle.Forward(Oracle.Read(model), Oracle.Rows(Oracle.TrainImages));
+        EvaluationCheck.AssertEveryImageMeetsItsOwnLabel(probabilities, (images, labels) => FromScratch.Evaluate(model, images, labels), "FromScratch.Evaluate");
+    }
+
+    [Test]
+    public void Evaluate_does_not_leak_tensors()
+    {
+        (NaiveSequential model, Tensor x, Tensor y) = Task3TrainingStepTests.Tiny();
+        LeakCheck.AssertNoLeak(calls =>
+        {
+            for (int call = 0; call < calls; call++)
+            {
+                FromScratch.Evaluate(model, x, y);
+            }
+        }, "FromScratch.Evaluate");
+    }
+
+    [Test]
     public void Evaluate_records_no_autograd_graph()
     {
         var gradEnabled = new List<bool>();

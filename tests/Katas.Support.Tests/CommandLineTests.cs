@@ -29,18 +29,14 @@ public sealed class CommandLineTests
     [TestCase("train-dense --start random", "--start must be book or centred; got \"random\"")]
     [TestCase("train-dense --lr -1", "--lr must be above 0 and at most 10; got -1")]
     [TestCase("train-dense --data /no/such/folder", "--data: there is no folder \"/no/such/folder\"")]
-    [TestCase("train-dense --data tools", "Fashion-MNIST")]
     [TestCase("bench tammes --to 3", "--to must be a whole number from --from (4) to 200; got 3")]
     [TestCase("bench tammes --from 201", "--from must be a whole number from 4 to 200; got 201")]
     [TestCase("bench spread --from 31 --to 30", "--to must be a whole number from --from (31) to 200; got 30")]
     [TestCase("bench dense --batch 0", "--batch must be a whole number from 1 to 60000; got 0")]
     [TestCase("bench stall --seeds 0", "--seeds must be a whole number from 1 to 200; got 0")]
     [TestCase("attack --image /no/such/picture.png", "--image: there is no file \"/no/such/picture.png\"")]
-    [TestCase("attack --image README.md", "--image: \"README.md\" is not a picture")]
-    [TestCase("attack --image docs/images/pets-generated.jpg", "the pets victim takes 128 x 128")]
     [TestCase("attack --target horse", "--target must be a class of the pets victim (cat, dog, or its index); got \"horse\"")]
     [TestCase("attack --victim fashion --target horse", "--target must be a class of the fashion victim (T-shirt/top, Trouser")]
-    [TestCase("attack --victim fashion --image docs/images/pets-generated.jpg", "the fashion victim takes 28 x 28")]
     [TestCase("attack --victim cars", "--victim must be pets or fashion; got \"cars\"")]
     [TestCase("attack --method deepfool", "--method must be one of sign, fgsm, pgd; got \"deepfool\"")]
     [TestCase("attack --step 0", "--step is in counts of 0-255 and must be above 0")]
@@ -65,12 +61,23 @@ public sealed class CommandLineTests
     [TestCase("grade --format xml", "--format must be one of markdown, json, junit; got \"xml\"")]
     [TestCase("grade --katas 99", "There is no kata \"99\"")]
     [TestCase("grade --katas ,", "--katas needs at least one kata")]
-    [TestCase("grade --ref no-such-ref", "--ref no-such-ref is not a commit or branch")]
+    [TestCase("grade --commit no-such-ref", "no-such-ref is not a commit of")]
     public void A_bad_command_line_gets_a_usage_error_and_exit_code_2(string arguments, string message)
     {
         (int exitCode, string output, string error) = RunTool(arguments);
         exitCode.Should().Be(2, $"`katas {arguments}` is not a valid command line (output: {output}{error})");
         error.Should().Contain(message).And.Contain("usage: ./kata");
+    }
+
+    [TestCase("train-dense --data tools", "data not found", "Fashion-MNIST")]
+    [TestCase("attack --image README.md", "bad data file", "README.md: not a picture")]
+    [TestCase("attack --image docs/images/pets-generated.jpg", "bad data file", "the pets victim takes 128 x 128")]
+    [TestCase("attack --victim fashion --image docs/images/pets-generated.jpg", "bad data file", "the fashion victim takes 28 x 28")]
+    public void A_missing_or_malformed_data_file_is_a_data_error_with_exit_code_3_and_no_usage_line(string arguments, string kind, string message)
+    {
+        (int exitCode, string output, string error) = RunTool(arguments);
+        exitCode.Should().Be(3, $"`katas {arguments}` has a good command line and bad data (output: {output}{error})");
+        error.Should().Contain(kind).And.Contain(message).And.NotContain("usage: ./kata", "the command line was right");
     }
 
     [TestCase("--help", "COMMANDS:")]
@@ -264,7 +271,7 @@ public sealed class CommandLineTests
 
             (int exitCode, _, string error) = RunTool($"train-victim pets --data \"{folder}\" --epochs 1 --threads 1");
 
-            exitCode.Should().Be(2);
+            exitCode.Should().Be(3, "the folder is there; what is in it is not enough");
             error.Should().Contain(folder).And.Contain("both classes").And.Contain("1 cat and 0 dog photographs readable, 1 files skipped");
         }
         finally

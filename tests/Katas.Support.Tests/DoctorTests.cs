@@ -42,6 +42,34 @@ public sealed class DoctorTests
     }
 
     [Test]
+    public void A_truncated_data_file_is_a_MISSING_line_naming_the_file_not_a_Ready()
+    {
+        string folder = Directory.CreateTempSubdirectory("katas-cut-fashion").FullName;
+        try
+        {
+            foreach (string file in Directory.GetFiles(Path.Combine(Testing.KataEnvironment.RepoRoot, "data", "fashion-mnist"), "*.gz"))
+            {
+                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+            }
+
+            // The training images cut in half: a header that promises images the file no longer has.
+            string images = Path.Combine(folder, "train-images-idx3-ubyte.gz");
+            byte[] whole = File.ReadAllBytes(images);
+            File.WriteAllBytes(images, whole[..(whole.Length / 2)]);
+
+            (int exitCode, string output, _) = ToolProcess.Run(["doctor"], new Dictionary<string, string> { ["KATAS_FASHION_MNIST_DIR"] = folder });
+
+            exitCode.Should().Be(1, "the katas can't read that file");
+            string oneLine = output.Replace("\n", " ", StringComparison.Ordinal);
+            oneLine.Should().Contain("MISSING Fashion-MNIST data").And.Contain("train-images-idx3-ubyte.gz").And.NotContain("Ready");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
     public void The_unpatched_TorchSharp_library_needs_a_GLIBCXX_version_the_system_libstdcxx_lacks_exactly_when_readelf_says_so()
     {
         string? original = NuGetCacheFile(TorchSharpCache);

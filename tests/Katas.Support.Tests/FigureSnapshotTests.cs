@@ -38,6 +38,19 @@ public sealed class FigureSnapshotTests
     }
 
     [Test]
+    public void A_stated_tolerance_lets_trained_numbers_drift_but_not_a_series_lose_a_point()
+    {
+        var drift = new SnapshotTolerance(Relative: 0.05, Absolute: 0);
+        string reference = FigureSnapshot.ToText(Sample(1.0));
+        FigureSnapshot.FirstDifference(reference, FigureSnapshot.ToText(Sample(1.04)), drift).Should().BeNull();
+        FigureSnapshot.FirstDifference(reference, FigureSnapshot.ToText(Sample(1.04))).Should().Contain("point 2");
+        FigureSnapshot.FirstDifference(reference, FigureSnapshot.ToText(Sample(1.1)), drift).Should().Contain("point 2");
+        FigureSnapshot.FirstDifference("series: s (Line, 20 points)\n", "series: s (Line, 21 points)\n", new SnapshotTolerance(0.5, 1))
+            .Should().Contain("a series header");
+        FigureSnapshot.FirstDifference("panel: Coat 0.40\n", "panel: Coat 0.41\n", new SnapshotTolerance(0, 0.15)).Should().BeNull();
+    }
+
+    [Test]
     public void A_difference_names_the_series_the_point_and_both_values()
     {
         string reference = FigureSnapshot.ToText(Sample(1.0));

@@ -3,6 +3,8 @@ using Katas.Cli;
 using Katas.Cli.Grading;
 using Katas.Data;
 using Katas.Kits;
+using Katas.Runner.Outcomes;
+using Katas.Runner.Protocol;
 
 namespace Katas.Support.Tests;
 
@@ -16,13 +18,13 @@ public sealed class GradeScoringTests
     [Test]
     public void A_task_earns_its_points_only_when_all_its_tests_pass_and_the_worst_problem_is_named()
     {
-        var result = new TestRunResult(true, "", [
-            new TestOutcome("T.Task1Tests", "a", true, "", 1),
-            new TestOutcome("T.Task1Tests", "b", true, "", 1),
-            new TestOutcome("T.Task2Tests", "c", true, "", 2),
-            new TestOutcome("T.Task2Tests", "d", false, "Your loop leaks about 3 tensors per iteration", 2),
-            new TestOutcome("T.Task3Tests", "e", false, "Expected 1 but was 2", 3),
-            new TestOutcome("T.Task3Tests", "f", false, "GradientDescent.Run did not finish within 20 seconds.", 3),
+        var result = new KataRunResult("01-linreg", true, [], [
+            Outcome("T.Task1Tests", "a", OutcomeKind.Passed, "", 1),
+            Outcome("T.Task1Tests", "b", OutcomeKind.Passed, "", 1),
+            Outcome("T.Task2Tests", "c", OutcomeKind.Passed, "", 2),
+            Outcome("T.Task2Tests", "d", OutcomeKind.Failed, "Your loop leaks about 3 tensors per iteration", 2),
+            Outcome("T.Task3Tests", "e", OutcomeKind.Failed, "Expected 1 but was 2", 3),
+            Outcome("T.Task3Tests", "f", OutcomeKind.Failed, "GradientDescent.Run did not finish within 20 seconds.", 3),
         ], TimeSpan.Zero);
 
         IReadOnlyList<TaskGrade> grades = GradeScoring.Score(ThreeTasks, result);
@@ -34,11 +36,10 @@ public sealed class GradeScoringTests
     [Test]
     public void A_crash_costs_its_task_and_tasks_left_unrun_by_crashes_are_named()
     {
-        var result = new TestRunResult(true, "", [
-            new TestOutcome("T.Task1Tests", "a", true, "", 1),
-            new TestOutcome("T.Task2Tests", "b", false, "Crashed: stack overflow in Katas.Linreg.Loss.Recurse", 2) { Crashed = true },
-            new TestOutcome("", "(the kata's other tests)", false, "Not run: the test process crashed 4 times in a row", 0) { Crashed = true },
-        ], TimeSpan.Zero);
+        var result = new KataRunResult("01-linreg", true, [], [
+            Outcome("T.Task1Tests", "a", OutcomeKind.Passed, "", 1),
+            Outcome("T.Task2Tests", "b", OutcomeKind.Crashed, "Crashed: stack overflow in Katas.Linreg.Loss.Recurse", 2),
+        ], TimeSpan.Zero) { Problem = "The test process crashed 8 times in this run" };
 
         IReadOnlyList<TaskGrade> grades = GradeScoring.Score(ThreeTasks, result);
 
@@ -50,7 +51,7 @@ public sealed class GradeScoringTests
     [Test]
     public void A_kata_that_does_not_build_scores_nothing_and_shows_the_first_compiler_error()
     {
-        var result = new TestRunResult(false, "restore...\n/x/katas/01-linreg/Loss.cs(12,5): error CS1002: ; expected [/x/a.csproj]\n", [], TimeSpan.Zero);
+        var result = new KataRunResult("01-linreg", false, [new CompilerMessage(true, "CS1002", "Loss.cs", 12, 5, "; expected")], [], TimeSpan.Zero);
         IReadOnlyList<TaskGrade> grades = GradeScoring.Score(ThreeTasks, result);
         grades.Should().OnlyContain(grade => grade.Earned == 0 && grade.Status == "not built" && grade.Reason.Contains("error CS1002"));
     }
@@ -81,4 +82,7 @@ public sealed class GradeScoringTests
             .Which.Message.Should().Contain("tests/01-linreg/rubric.json").And.Contain(message);
         Directory.Delete(root, recursive: true);
     }
+
+    private static TestOutcome Outcome(string className, string name, OutcomeKind kind, string message, int task) =>
+        new($"{className}.{name}", className, name, task, kind, message);
 }

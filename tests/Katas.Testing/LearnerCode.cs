@@ -1,4 +1,5 @@
 using Katas.Testing.Coaching;
+using Katas.Watch;
 using NUnit.Framework;
 
 namespace Katas.Testing;
@@ -9,8 +10,17 @@ namespace Katas.Testing;
 /// </summary>
 public static class LearnerCode
 {
+    /// <summary>The time limit of a call into learner code unless a test or a runner says otherwise.</summary>
+    public static readonly TimeSpan StandardTimeLimit = TimeSpan.FromSeconds(20);
+
     /// <summary>How long one call into learner code may take unless a test says otherwise.</summary>
-    public static TimeSpan DefaultTimeLimit { get; } = TimeSpan.FromSeconds(20);
+    public static TimeSpan DefaultTimeLimit { get; private set; } = StandardTimeLimit;
+
+    /// <summary>
+    /// For a runner (the katas' test worker): the limit of calls whose test sets none, e.g. shorter to test the runner's
+    /// own handling of endless loops; null puts back <see cref="StandardTimeLimit"/>.
+    /// </summary>
+    public static void UseDefaultTimeLimit(TimeSpan? limit) => DefaultTimeLimit = limit ?? StandardTimeLimit;
 
     /// <summary>Runs <paramref name="code"/> on a thread of its own and returns its result, or fails the test with an explanation.</summary>
     /// <param name="code">The call into learner code.</param>
@@ -30,8 +40,15 @@ public static class LearnerCode
         TimeSpan limit = timeLimit ?? DefaultTimeLimit;
         T? result = default;
         Exception? thrown = null;
+        WatchedCall? watch = null;
+        using var armed = new ManualResetEventSlim();
         var thread = new Thread(() =>
         {
+            // Code compiled by the katas' test worker reports where it is at every loop and method (LoopWatch), so a call
+            // past its limit is named by its line and stops at its next watch point; code built by MSBuild has no watch points.
+            using WatchedCall call = LoopWatch.Arm(Environment.TickCount64 + (long)limit.TotalMilliseconds);
+            watch = call;
+            armed.Set();
             try
             {
                 result = code();
@@ -49,12 +66,45 @@ public static class LearnerCode
             Name = "learner code: " + what,
         };
         thread.Start();
+        armed.Wait();
         if (!thread.Join(limit))
         {
-            StillRunning = (thread, what, TestContext.CurrentContext.Test.Name, limit);
-            Assert.Fail($"{what} did not finish within {limit.TotalSeconds:0} seconds. Either it never ends (a loop condition that never " +
-                        "becomes false, an iteration counter that is never incremented) or it is far too slow: a loop over vectors, pairs or " +
-                        "elements that makes small tensors one at a time can be thousands of times slower than one operation on whole tensors.");
+            string? where = watch!.LastSeen;
+            // Stopped at a watch point, the thread unwinds in a moment; without one it runs on and poisons the process.
+            bool ended = where is not null && thread.Join(TimeSpan.FromSeconds(1));
+            TimedOut = true;
+            if (where is not null)
+            {
+                LoopWatch.MarkHung(where);
+                LastStoppedAt = where;
+            }
+
+            if (!ended)
+            {
+                StillRunning = (thread, what, TestContext.CurrentContext.Test.Name, limit);
+            }
+
+            Assert.Fail($"{what} did not finish within {limit.TotalSeconds:0} seconds" + (where is null ? "." : $": it was running {where} when it was stopped.") +
+                        " Either it never ends (a loop condition that never becomes false, an iteration counter that is never incremented) or it is far " +
+                        "too slow: a loop over vectors, pairs or elements that makes small tensors one at a time can be thousands of times slower than " +
+                        "one operation on whole tensors.");
+        }
+
+        if (thrown is TimeLimitException stopped)
+        {
+            LastStoppedAt = stopped.Where;
+            if (stopped.KnownHang)
+            {
+                // Not a full time-out: the call ended at its watch point, so this process can go on.
+                Assert.Fail($"{what} did not finish within {limit.TotalSeconds:0} seconds: it was still running {stopped.Where} after " +
+                            $"{LoopWatch.KnownHangMilliseconds / 1000} seconds, where an earlier test's call ran past its whole time limit. A loop there never ends: " +
+                            "check that its condition becomes false (an iteration counter that is never incremented?).");
+            }
+
+            // The watch stopped the call just as the limit passed (a race with Join): report it as the time-out it is.
+            TimedOut = true;
+            LoopWatch.MarkHung(stopped.Where);
+            Assert.Fail($"{what} did not finish within {limit.TotalSeconds:0} seconds: it was running {stopped.Where} when it was stopped.");
         }
 
         if (thrown is not null)
@@ -69,6 +119,15 @@ public static class LearnerCode
 
     private static (Thread Thread, string What, string Test, TimeSpan Limit)? StillRunning { get; set; }
 
+    /// <summary>
+    /// Whether a call into learner code in this process ran past its time limit. A runner that keeps its process for more
+    /// tests (the katas' test worker) starts a fresh one after such a test: learner state may be left half-changed.
+    /// </summary>
+    public static bool TimedOut { get; private set; }
+
+    /// <summary>Where the last call into learner code that ran past its time limit was stopped, or null (none was, or no watch points).</summary>
+    public static string? LastStoppedAt { get; private set; }
+
     /// <summary>Runs <paramref name="code"/> like <see cref="Run{T}"/>, for calls that return nothing.</summary>
     public static void Run(Action code, string what, TimeSpan? timeLimit = null) =>
         Run(() =>
@@ -81,7 +140,9 @@ public static class LearnerCode
     {
         string? frame = exception.StackTrace?.Split('\n')
             .Select(line => line.Trim())
-            .FirstOrDefault(line => line.Contains(" in ", StringComparison.Ordinal) && line.Contains(".cs:line", StringComparison.Ordinal));
+            .FirstOrDefault(line => line.Contains(" in ", StringComparison.Ordinal) && line.Contains(".cs:line", StringComparison.Ordinal)
+                                    // The watch points the test worker adds to learner code are not the learner's lines.
+                                    && !line.StartsWith("at Katas.Watch.", StringComparison.Ordinal));
         return frame is null ? "" : "(at " + frame.Replace("at ", "", StringComparison.Ordinal) + ")";
     }
 }

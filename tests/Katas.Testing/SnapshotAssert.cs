@@ -12,14 +12,17 @@ namespace Katas.Testing;
 /// </summary>
 public static class SnapshotAssert
 {
-    /// <summary>Fails unless <paramref name="figure"/>'s data matches the verified snapshot <paramref name="name"/>.</summary>
-    public static void Matches(Figure figure, string name, string whatItShows)
+    /// <summary>
+    /// Fails unless <paramref name="figure"/>'s data matches the verified snapshot <paramref name="name"/>, numbers within
+    /// <paramref name="tolerance"/> (rounding noise when null; a figure of trained quantities states the drift it measured).
+    /// </summary>
+    public static void Matches(Figure figure, string name, string whatItShows, SnapshotTolerance? tolerance = null)
     {
-        string folder = Path.Combine(KataEnvironment.TestProjectDirectory, "Snapshots");
+        string folder = KataEnvironment.SnapshotFolder;
         string verified = Path.Combine(folder, name + SnapshotFiles.VerifiedExtension);
         string received = KataEnvironment.IsReferenceSolution
             ? Path.Combine(folder, name + SnapshotFiles.ReceivedExtension)
-            : Path.Combine(KataEnvironment.ArtifactFolder(Path.GetFileName(KataEnvironment.TestProjectDirectory)), "snapshots", name + SnapshotFiles.ReceivedExtension);
+            : Path.Combine(KataEnvironment.ArtifactFolder(KataEnvironment.Kata), "snapshots", name + SnapshotFiles.ReceivedExtension);
         string actual = FigureSnapshot.ToText(figure);
 
         if (!File.Exists(verified))
@@ -30,7 +33,7 @@ public static class SnapshotAssert
                 : " Snapshots are made from the reference solutions only: run `dotnet test` on them."));
         }
 
-        string? difference = FigureSnapshot.FirstDifference(File.ReadAllText(verified), actual);
+        string? difference = FigureSnapshot.FirstDifference(File.ReadAllText(verified), actual, tolerance);
         if (difference is null)
         {
             // A stale .received.txt from an earlier failing run goes; its folder (artifacts/<kata>/<who>/snapshots)
@@ -44,7 +47,8 @@ public static class SnapshotAssert
         }
 
         SnapshotFiles.WriteReceived(received, KataEnvironment.KataSource, actual);
-        Assert.Fail($"The plot data for {whatItShows} differs from the reference: {difference}\n" +
+        string within = tolerance is { } stated ? $" (numbers compared within {stated})" : "";
+        Assert.Fail($"The plot data for {whatItShows} differs from the reference{within}: {difference}\n" +
                     $"Reference: {verified}\nYours:     {received}\n" +
                     "The figure itself is in the artifacts folder; compare it with the reference one.");
     }

@@ -23,13 +23,17 @@ public static class TensorAssert
         }
     }
 
-    /// <summary>Fails unless <paramref name="actual"/> has <paramref name="dtype"/>.</summary>
-    public static void HasDtype(Tensor actual, ScalarType dtype, string what)
+    /// <summary>
+    /// Fails unless <paramref name="actual"/> has <paramref name="dtype"/>, with <paramref name="likelyCause"/> (the fix that fits
+    /// the method under test) or, when null, a cause that fits any method.
+    /// </summary>
+    public static void HasDtype(Tensor actual, ScalarType dtype, string what, string? likelyCause = null)
     {
         if (actual.dtype != dtype)
         {
-            Assert.Fail($"{what} has dtype {actual.dtype}; expected {dtype}. Create new tensors with the input's dtype " +
-                        "(dtype: heights.dtype) so float32 and float64 data both work.");
+            Assert.Fail($"{what} has dtype {actual.dtype}; expected {dtype}. Likely cause: " + (likelyCause ??
+                        "a tensor made on the way has another dtype (torch.tensor of C# doubles is float64; torch.zeros, torch.rand and " +
+                        "torch.tensor of floats are float32). Give each new tensor the dtype the result should have."));
         }
     }
 

@@ -8,13 +8,17 @@ internal static class Git
 {
     /// <summary>Runs git with <paramref name="arguments"/> in the repository root; returns its exit code, output and error output.</summary>
     /// <exception cref="UsageException">git is not installed.</exception>
-    public static (int ExitCode, string Output, string Error) Run(params string[] arguments)
+    public static (int ExitCode, string Output, string Error) Run(params string[] arguments) => RunIn(KataRepository.Root, arguments);
+
+    /// <summary>Runs git with <paramref name="arguments"/> in <paramref name="folder"/>; returns its exit code, output and error output.</summary>
+    /// <exception cref="UsageException">git is not installed.</exception>
+    public static (int ExitCode, string Output, string Error) RunIn(string folder, params string[] arguments)
     {
         var start = new ProcessStartInfo("git")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = KataRepository.Root,
+            WorkingDirectory = folder,
         };
         foreach (string argument in arguments)
         {
@@ -36,9 +40,12 @@ internal static class Git
     }
 
     /// <summary>Runs git and returns its output; a failure is a <see cref="UsageException"/> quoting git.</summary>
-    public static string Output(params string[] arguments)
+    public static string Output(params string[] arguments) => OutputIn(KataRepository.Root, arguments);
+
+    /// <summary>Runs git in <paramref name="folder"/> and returns its output; a failure is a <see cref="UsageException"/> quoting git.</summary>
+    public static string OutputIn(string folder, params string[] arguments)
     {
-        (int exitCode, string output, string error) = Run(arguments);
+        (int exitCode, string output, string error) = RunIn(folder, arguments);
         return exitCode == 0
             ? output
             : throw new UsageException($"git {string.Join(' ', arguments)} failed: {error.Trim()}");

@@ -16,7 +16,7 @@ internal static class KatasApp
     /// <summary>Exit code for a bad command line.</summary>
     public const int UsageError = 2;
 
-    /// <summary>Exit code for a malformed data file.</summary>
+    /// <summary>Exit code for a data file that is missing or malformed (the message names it): not a command-line mistake, so no usage line.</summary>
     public const int DataError = 3;
 
     public static int Run(string[] args)
@@ -48,9 +48,8 @@ internal static class KatasApp
         config.AddCommand<ResetCommand>("reset").WithDescription("put a kata's stubs back as committed (asks first; keeps uncommitted work unless --force)")
             .WithExample("reset", "01");
         config.AddCommand<ReproduceCommand>("reproduce").WithDescription("print the article's runs recomputed, next to its printed digits (exit code 1 if one differs)");
-        config.AddCommand<GradeCommand>("grade").WithDescription("score every kata's tests against your katas/ with the committed tests and rubrics (for instructors and CI)")
+        config.AddCommand<GradeCommand>("grade").WithDescription("grade a student's commit with this course's tests, rubrics and tool (instructors, CI); only the student's kata sources are used")
             .WithExample("grade").WithExample("grade", "--katas", "01,02", "--format", "json", "--out", "results.json");
-        config.AddCommand<GradeRunCommand>(Grading.GradeRun.ChildCommand).IsHidden();
         config.AddCommand<AcceptCommand>("accept").WithDescription("accept new plot snapshots made by the reference solutions (*.received.txt -> *.verified.txt)");
         config.AddBranch("verify", verify =>
         {
@@ -65,18 +64,17 @@ internal static class KatasApp
             kits.AddCommand(attribute.Name, command).WithDescription(attribute.Description);
         }
 
-        if (KitCatalog.Benchmarks.Count > 0)
+        config.AddBranch("bench", bench =>
         {
-            config.AddBranch("bench", bench =>
+            bench.SetDescription("time the katas' code and the learner's loop; prints figures (speed targets live here, not in tests)");
+            bench.AddCommand<Bench.LoopBenchCommand>("loop").WithDescription(
+                "the learner's loop: save a task's file with watch running (right, not compiling, wrong, crashing) and time the board; against dotnet test");
+            IUnsafeConfigurator benchmarks = bench.SafetyOff();
+            foreach ((Type command, KataBenchAttribute attribute) in KitCatalog.Benchmarks)
             {
-                bench.SetDescription("time the katas' code; prints figures (speed targets live here, not in tests)");
-                IUnsafeConfigurator benchmarks = bench.SafetyOff();
-                foreach ((Type command, KataBenchAttribute attribute) in KitCatalog.Benchmarks)
-                {
-                    benchmarks.AddCommand(attribute.Name, command).WithDescription(attribute.Description);
-                }
-            });
-        }
+                benchmarks.AddCommand(attribute.Name, command).WithDescription(attribute.Description);
+            }
+        });
 
         config.SetExceptionHandler((exception, _) => Fail(exception));
     }
@@ -100,6 +98,9 @@ internal static class KatasApp
                 return 1;
             case DataFormatException:
                 Console.Error.WriteLine($"katas: bad data file: {exception.Message}");
+                return DataError;
+            case DatasetNotFoundException:
+                Console.Error.WriteLine($"katas: data not found: {exception.Message}");
                 return DataError;
             default:
                 AnsiConsole.WriteException(exception, ExceptionFormats.ShortenEverything);

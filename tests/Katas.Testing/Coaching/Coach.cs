@@ -154,7 +154,7 @@ public static class Coach
 
         if (Has(message, "expected scalar type") || Has(message, "found dtype") || Has(message, "dtype"))
         {
-            return "float32 and float64 tensors were mixed. Create new tensors with the data's dtype (dtype: heights.dtype).";
+            return "float32 and float64 tensors were mixed. Create each new tensor with the dtype of the tensors it meets (dtype: x.dtype).";
         }
 
         if (Has(message, "size of tensor") || Has(message, "shape") || Has(message, "size mismatch") || Has(message, "must match the size"))

@@ -1,7 +1,9 @@
 using System.ComponentModel;
-using System.Globalization;
+using Katas.Cli.Running;
 using Katas.Figures;
 using Katas.Kits;
+using Katas.Runner.Protocol;
+using Katas.Runner.Supervision;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -47,10 +49,26 @@ public sealed class CheckCommand : Command<CheckCommand.Settings>
         bool allPassed = true;
         foreach (string kata in settings.Katas)
         {
-            string? filter = settings.Task is int task ? "TestCategory=" + KataCategories.Task(kata, task) : null;
-            string source = settings.Source is null ? "katas" : CopyIntoRepository(settings.Source, kata);
-            TestRunResult result = RunWithProgress(kata, source, settings.Source is null ? "katas" : "submission", filter);
-            bool passed = Board.Show(kata, result, ArtifactFolders.Who(settings.Source is null ? "katas" : "submission"), source);
+            string folder = settings.Source is null ? Path.Combine(KataRepository.Root, "katas", kata) : Path.Combine(Path.GetFullPath(settings.Source), kata);
+            if (!Directory.Exists(folder))
+            {
+                throw new UsageException($"--source {settings.Source}: there is no folder {folder}.");
+            }
+
+            WorkerStart? start = KataWorkers.Prepare(kata);
+            if (start is null)
+            {
+                return 1;
+            }
+
+            // A one-off check keeps no standby worker: a crash costs this run a worker start (about two seconds), no more.
+            using var runner = new WarmRunner(start, keepStandby: false);
+            string implementation = settings.Source is null ? "katas" : folder;
+            var request = new RunRequest(folder, implementation, TaskOrder: settings.Task is int first ? [first] : [], Skip: [],
+                OnlyTasks: settings.Task is int only ? [only] : null, Animate: true);
+            var board = new LiveBoard(kata, ArtifactFolders.Who(implementation), animate: true);
+            AnsiConsole.MarkupLine($"{kata}: testing {Markup.Escape(KataRepository.Relative(folder))}" + (settings.Task is int task ? $", task {task}" : ""));
+            bool passed = board.Finish(KataCheck.Run(runner, request, board, cancellationToken));
             allPassed &= passed;
             if (passed && settings.Task is null && settings.Kata is not null)
             {
@@ -62,54 +80,5 @@ public sealed class CheckCommand : Command<CheckCommand.Settings>
         }
 
         return allPassed ? 0 : 1;
-    }
-
-    /// <summary>Builds and tests, showing how far the tests are (a spinner on a terminal, a line every few seconds in a log).</summary>
-    internal static TestRunResult RunWithProgress(string kata, string source, string buildTag, string? filter)
-    {
-        string building = $"{kata}: building your code...";
-        if (!AnsiConsole.Profile.Capabilities.Interactive || Environment.GetEnvironmentVariable("NO_COLOR") is { Length: > 0 })
-        {
-            Console.WriteLine(building);
-            DateTime lastLine = DateTime.UtcNow;
-            return TestRun.Run(kata, source, buildTag, filter, animate: true, progress: report =>
-            {
-                if (report.Running is not null && DateTime.UtcNow - lastLine > TimeSpan.FromSeconds(5))
-                {
-                    lastLine = DateTime.UtcNow;
-                    string line = $"{kata}: {report.Done} tests done, running {Short(report.Running)}";
-                    Console.WriteLine(line.Length <= 100 ? line : line[..97] + "...");
-                }
-            });
-        }
-
-        TestRunResult? result = null;
-        AnsiConsole.Status().Start(Markup.Escape(building), context =>
-            result = TestRun.Run(kata, source, buildTag, filter, animate: true, progress: report =>
-            {
-                if (report.Running is not null)
-                {
-                    context.Status(Markup.Escape($"{kata}: {report.Done} tests done, running {Short(report.Running)}"));
-                }
-            }));
-        return result!;
-    }
-
-    private static string Short(string test)
-    {
-        int parenthesis = test.IndexOf('(', StringComparison.Ordinal);
-        string head = parenthesis < 0 ? test : test[..parenthesis];
-        string[] parts = head.Split('.');
-        return parts.Length >= 2 ? $"{parts[^2]}.{parts[^1]}" : head;
-    }
-
-    /// <summary>The category [KataTask(n)] gives a task's tests (tests/Katas.Testing/KataTaskAttribute.cs).</summary>
-
-    /// <summary>A folder from anywhere is built from a copy inside the repository, where its build settings apply.</summary>
-    private static string CopyIntoRepository(string source, string kata)
-    {
-        string root = Path.Combine(KataRepository.Artifacts, "submission");
-        KataCopy.Copy(Path.Combine(Path.GetFullPath(source), kata), Path.Combine(root, kata));
-        return root;
     }
 }

@@ -1,4 +1,5 @@
 using Katas.Cli.Doctor;
+using Katas.Kits;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -29,7 +30,7 @@ public sealed class DoctorCommand : Command<DoctorCommand.Settings>
 
         AnsiConsole.MarkupLine(missing
             ? "[red]Something the katas need is missing:[/] see the MISSING line(s) above, fix, and run ./kata doctor again."
-            : "[green]Ready:[/] everything the katas need is here. Next: ./kata check 01");
+            : $"[green]Ready:[/] everything the katas need is here. Next: katas/{KataRepository.Katas[0]}/README.md, then ./kata watch {KataRepository.Katas[0][..2]}");
         return missing ? 1 : 0;
     }
 }

@@ -1,4 +1,3 @@
-using Katas.Kits;
 
 namespace Katas.Cli.Commands;
 
@@ -8,18 +7,23 @@ namespace Katas.Cli.Commands;
 /// </summary>
 internal sealed class KataChanges : IDisposable
 {
-    /// <summary>How long the files must be quiet after a change before the tests run again.</summary>
-    public static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(500);
+    /// <summary>
+    /// How long the files must be quiet after a change before the tests run again: long enough to take an editor's save
+    /// (a temporary file, a rename, a write) as one change, short enough to count for little in the time to the board.
+    /// </summary>
+    public static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(100);
 
     private readonly FileSystemWatcher _watcher;
+    private readonly string _folder;
     private readonly Lock _lock = new();
     private DateTime _lastChange = DateTime.MinValue;
     private string? _lastFile;
 
-    /// <summary>Starts watching katas/ and everything under it.</summary>
-    public KataChanges()
+    /// <summary>Starts watching <paramref name="folder"/> (katas/, or a folder laid out like it) and everything under it.</summary>
+    public KataChanges(string folder)
     {
-        _watcher = new FileSystemWatcher(Path.Combine(KataRepository.Root, "katas"))
+        _folder = folder;
+        _watcher = new FileSystemWatcher(folder)
         {
             IncludeSubdirectories = true,
             NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
@@ -41,7 +45,7 @@ internal sealed class KataChanges : IDisposable
         }
     }
 
-    /// <summary>Waits for a change followed by <see cref="Quiet"/>; returns the file changed last, or null when cancelled.</summary>
+    /// <summary>Waits for a change followed by <see cref="Quiet"/>; returns the file changed last (relative to the folder watched), or null when cancelled.</summary>
     public string? WaitForChange(CancellationToken cancellation)
     {
         while (!cancellation.IsCancellationRequested)
@@ -56,7 +60,7 @@ internal sealed class KataChanges : IDisposable
                 }
             }
 
-            cancellation.WaitHandle.WaitOne(100);
+            cancellation.WaitHandle.WaitOne(20);
         }
 
         return null;
@@ -67,7 +71,7 @@ internal sealed class KataChanges : IDisposable
 
     private void OnChange(object sender, FileSystemEventArgs e)
     {
-        string relative = Path.GetRelativePath(KataRepository.Root, e.FullPath);
+        string relative = Path.GetRelativePath(_folder, e.FullPath);
         string[] parts = relative.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
         string name = parts[^1];
         if (parts.Any(part => part is "bin" or "obj") || name.StartsWith('.') || name.EndsWith('~') || name.EndsWith(".swp", StringComparison.Ordinal)

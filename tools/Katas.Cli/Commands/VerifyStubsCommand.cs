@@ -1,4 +1,8 @@
+using Katas.Cli.Running;
 using Katas.Kits;
+using Katas.Runner.Outcomes;
+using Katas.Runner.Protocol;
+using Katas.Runner.Supervision;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -13,22 +17,33 @@ public sealed class VerifyStubsCommand : Command<KataSettings>
 
     private static bool Stubs(string kata)
     {
-        TestRunResult result = TestRun.Run(kata, "katas", "katas");
+        WorkerStart? start = KataWorkers.Prepare(kata);
+        if (start is null)
+        {
+            return false;
+        }
+
+        using var runner = new WarmRunner(start, keepStandby: false);
+        KataRunResult result = runner.Run(new RunRequest(Path.Combine(KataRepository.Root, "katas", kata), "katas", [], []), new QuietObserver());
         if (!result.Built)
         {
             AnsiConsole.MarkupLine($"[red]{kata}: the stubs do not build[/]");
-            AnsiConsole.WriteLine(result.BuildOutput);
+            foreach (CompilerMessage error in result.Diagnostics.Where(message => message.IsError))
+            {
+                AnsiConsole.WriteLine("  " + error);
+            }
+
             return false;
         }
 
         List<TestOutcome> passing = result.Outcomes.Where(outcome => outcome.Passed).ToList();
         bool ok = result.Outcomes.Count > 0 && passing.Count == 0;
         AnsiConsole.MarkupLine(ok
-            ? $"[green]{kata}: all {result.Outcomes.Count} tests fail on the untouched stubs[/] ({result.Elapsed.TotalSeconds:0} s)"
+            ? $"[green]{kata}: all {result.Outcomes.Count} tests fail on the untouched stubs[/] ({result.Elapsed.TotalSeconds:0.0} s)"
             : $"[red]{kata}: {passing.Count} of {result.Outcomes.Count} tests pass on the untouched stubs[/], so they don't test the learner's code:");
         foreach (TestOutcome outcome in passing)
         {
-            AnsiConsole.MarkupLine($"  {Markup.Escape(outcome.ClassName)}.{Markup.Escape(outcome.Name)}");
+            AnsiConsole.MarkupLine($"  {Markup.Escape(outcome.FullName)}");
         }
 
         return ok;

@@ -1,6 +1,10 @@
 using System.ComponentModel;
 using System.Runtime.InteropServices;
+using Katas.Cli.Running;
 using Katas.Kits;
+using Katas.Runner.Outcomes;
+using Katas.Runner.Protocol;
+using Katas.Runner.Supervision;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -19,8 +23,25 @@ public sealed class WatchCommand : Command<WatchCommand.Settings>
         [Description("the kata to start with: 01, 1 or 01-linreg (default: the first)")]
         public string? Kata { get; init; }
 
+        [CommandOption("--source <DIR>")]
+        [Description("watch the katas in DIR (laid out like katas/) instead of katas/")]
+        public string? Source { get; init; }
+
+        [CommandOption("--stay")]
+        [Description("stay on the kata when it is all green, instead of moving on to the next")]
+        public bool Stay { get; init; }
+
+        [CommandOption("--timings")]
+        [Description("after each board, say where the time went: noticing the save, compiling, loading, the tests")]
+        public bool Timings { get; init; }
+
         public override ValidationResult Validate()
         {
+            if (Source is not null && !Directory.Exists(Source))
+            {
+                return ValidationResult.Error($"--source: there is no folder \"{Source}\".");
+            }
+
             try
             {
                 _ = Kata is null ? null : KataRepository.ResolveKata(Kata);
@@ -52,7 +73,8 @@ public sealed class WatchCommand : Command<WatchCommand.Settings>
         });
         try
         {
-            return Watch(settings.Kata is null ? KataRepository.Katas[0] : KataRepository.ResolveKata(settings.Kata), stop.Token);
+            string folder = settings.Source is null ? Path.Combine(KataRepository.Root, "katas") : Path.GetFullPath(settings.Source);
+            return Watch(settings.Kata is null ? KataRepository.Katas[0] : KataRepository.ResolveKata(settings.Kata), folder, settings, stop.Token);
         }
         finally
         {
@@ -60,43 +82,68 @@ public sealed class WatchCommand : Command<WatchCommand.Settings>
         }
     }
 
-    private static int Watch(string kata, CancellationToken stop)
+    private static int Watch(string kata, string katasFolder, Settings settings, CancellationToken stop)
     {
-        using var changes = new KataChanges();
+        using var changes = new KataChanges(katasFolder);
+        bool learners = katasFolder == Path.Combine(KataRepository.Root, "katas");
+        string shownFolder = learners ? "katas/" : katasFolder;
+        DateTime? saved = null;
         string? current = kata;
+        IReadOnlyList<int> first = [];
         while (current is not null)
         {
-            changes.Clear();
-            TestRunResult result = CheckCommand.RunWithProgress(current, "katas", "katas", filter: null);
-            if (stop.IsCancellationRequested)
+            WorkerStart? start = KataWorkers.Prepare(current);
+            if (start is null)
             {
-                break;
+                return 1;
             }
 
-            bool green = Board.Show(current, result, "yours", "katas");
-            if (green)
+            // Two warm workers: the second takes over at once when learner code crashes the first or runs past its time limit.
+            using var runner = new WarmRunner(start, keepStandby: true);
+            string folder = Path.Combine(katasFolder, current);
+            string implementation = learners ? "katas" : katasFolder;
+            bool green = false;
+            while (!stop.IsCancellationRequested)
             {
-                string? next = KataRepository.Katas.SkipWhile(other => other != current).Skip(1).FirstOrDefault();
-                AnsiConsole.MarkupLine(next is null
-                    ? $"[green]{current} is all green, and it is the last kata: well done.[/]"
-                    : $"[green]{current} is all green.[/] On to {next}: katas/{next}/README.md");
-                if (next is null)
+                changes.Clear();
+                var board = new LiveBoard(current, Figures.ArtifactFolders.Who(implementation)) { Timings = settings.Timings ? new BoardTimings(saved, first) : null };
+                KataRunResult result = KataCheck.Run(runner, new RunRequest(folder, implementation, first, []), board, stop);
+                if (stop.IsCancellationRequested)
                 {
-                    return 0;
+                    break;
                 }
 
-                current = next;
-                continue;
+                if (board.Finish(result) && !settings.Stay)
+                {
+                    green = true;
+                    break;
+                }
+
+                AnsiConsole.MarkupLine($"Watching {Markup.Escape(shownFolder)} for your changes; the tests of {current} run again when you save (Ctrl+C stops).");
+                string? changed = changes.WaitForChange(stop);
+                if (changed is null)
+                {
+                    break;
+                }
+
+                string changedPath = Path.Combine(katasFolder, changed);
+                saved = File.Exists(changedPath) ? File.GetLastWriteTimeUtc(changedPath) : null;
+                first = ChangedTasks.Of(changedPath);
+                AnsiConsole.MarkupLine($"[bold]{Markup.Escape(learners ? "katas/" + changed : changedPath)} changed[/]: testing {current} again" + (first.Count > 0 ? $", task {string.Join(", ", first)} first." : "."));
             }
 
-            AnsiConsole.MarkupLine($"Watching katas/ for your changes; the tests of {current} run again when you save (Ctrl+C stops).");
-            string? changed = changes.WaitForChange(stop);
-            if (changed is null)
+            if (!green)
             {
                 break;
             }
 
-            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(changed)} changed[/]: testing {current} again.");
+            string? next = KataRepository.Katas.SkipWhile(other => other != current).Skip(1).FirstOrDefault();
+            AnsiConsole.MarkupLine(next is null
+                ? $"[green]{current} is all green, and it is the last kata: well done.[/]"
+                : $"[green]{current} is all green.[/] On to {next}: katas/{next}/README.md");
+            current = next;
+            first = [];
+            saved = null;
         }
 
         AnsiConsole.MarkupLine("Stopped watching.");

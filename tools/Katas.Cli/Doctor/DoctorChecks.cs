@@ -155,16 +155,18 @@ internal static class DoctorChecks
         }
     }
 
-    /// <summary>Fashion-MNIST: where it was found (the full set or the repository's subset), or every folder searched.</summary>
+    /// <summary>
+    /// Fashion-MNIST: where it was found (the full set or the repository's subset), read whole as the katas read it (a truncated
+    /// or damaged file is named here, not in the middle of a test), or every folder searched.
+    /// </summary>
     public static DoctorLine FashionMnistData()
     {
         var locator = new DatasetLocator(FashionMnist.Info);
         try
         {
             DatasetFiles train = locator.Find(DataSplit.Train);
-            DatasetFiles test = locator.Find(DataSplit.Test);
-            int trainCount = ImageCount(train.ImagesFile);
-            int testCount = ImageCount(test.ImagesFile);
+            int trainCount = ImageDataset.Read(FashionMnist.Info, DataSplit.Train, train).Count;
+            int testCount = ImageDataset.Read(FashionMnist.Info, DataSplit.Test, locator.Find(DataSplit.Test)).Count;
             bool full = trainCount == FashionMnist.Info.FullTrainCount && testCount == FashionMnist.Info.FullTestCount;
             string found = $"{(full ? "the full set" : "a subset")}, {trainCount} training and {testCount} test images, in {train.Location}";
             return full
@@ -178,6 +180,11 @@ internal static class DoctorChecks
                 ? $"put the four .gz files in that folder, or unset {FashionMnist.EnvironmentVariable} to use the repository's subset (data/README.md)"
                 : "restore the subset from git (git checkout -- data/fashion-mnist) or install the full set (data/README.md)";
             return new DoctorLine("Fashion-MNIST data", DoctorStatus.Missing, $"not found ({e.Split} split); searched: {searched}", fix);
+        }
+        catch (DataFormatException e)
+        {
+            return new DoctorLine("Fashion-MNIST data", DoctorStatus.Missing, FirstLine(e.Message),
+                "the file is damaged or cut short: restore the subset from git (git checkout -- data/fashion-mnist), or reinstall the full set (data/README.md)");
         }
     }
 
@@ -208,16 +215,6 @@ internal static class DoctorChecks
     }
 
     /// <summary>The number of images an IDX file holds, from its header (big-endian first dimension), without reading the images.</summary>
-    private static int ImageCount(string path)
-    {
-        using Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
-            ? new System.IO.Compression.GZipStream(File.OpenRead(path), System.IO.Compression.CompressionMode.Decompress)
-            : File.OpenRead(path);
-        Span<byte> header = stackalloc byte[8];
-        stream.ReadExactly(header);
-        return (header[4] << 24) | (header[5] << 16) | (header[6] << 8) | header[7];
-    }
-
     private static DoctorLine Guard(string check, Func<DoctorLine> run)
     {
         try

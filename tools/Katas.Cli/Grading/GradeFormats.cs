@@ -4,6 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 
+using Katas.Runner.Outcomes;
+
 namespace Katas.Cli.Grading;
 
 /// <summary>The grade report as Markdown (for people and $GITHUB_STEP_SUMMARY), JSON (exercism's results.json, version 3) or JUnit XML.</summary>
@@ -27,18 +29,13 @@ internal static class GradeFormats
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"# Katas grade: {report.Earned} / {report.Possible} points");
         text.AppendLine();
-        text.AppendLine("Tests, snapshots, mutants, rubrics and build files are the committed ones of `" + report.Reference + "`; " +
-                        "only `katas/NN-name/**/*.cs` came from the working tree. A task earns its points when all its tests pass.");
-        if (report.Restored.Count > 0)
-        {
-            text.AppendLine();
-            text.AppendLine(CultureInfo.InvariantCulture, $"**Ignored** (these files differ from `{report.Reference}` and were restored before testing):");
-            foreach (string file in report.Restored)
-            {
-                text.AppendLine(CultureInfo.InvariantCulture, $"- `{file}`");
-            }
-        }
-
+        GradeEvidence evidence = report.Evidence;
+        string clean = evidence.CourseClean ? "" : " **with uncommitted changes**";
+        text.AppendLine(CultureInfo.InvariantCulture, $"Student commit `{evidence.StudentCommit}` of `{evidence.StudentSource}`, graded by the course at commit `{evidence.CourseCommit}`{clean}: its tests, snapshots, rubrics and tool.");
+        text.AppendLine("Only the student's `katas/NN-name/**/*.cs` were used, as regular files. A task earns its points when all its tests pass.");
+        List("Refused", "not graded", evidence.Refused.Select(item => $"`{item.Path}`: {item.Why}"), text);
+        List("Forbidden APIs", "the kata scores 0", evidence.Forbidden.Select(use => $"`{use.Kata}/{use.File}:{use.Line}`: {use.Message}"), text);
+        List("Ignored", "they differ from the course's; the course's were used", evidence.Ignored.Select(item => $"`{item.Path}`: {item.Why}"), text);
         text.AppendLine();
         text.AppendLine("| kata | task | points | result | first problem |");
         text.AppendLine("|---|---|---|---|---|");
@@ -51,6 +48,27 @@ internal static class GradeFormats
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Graded in {report.Elapsed.TotalSeconds:0} s.");
         return text.ToString();
+    }
+
+    private static void List(string title, string meaning, IEnumerable<string> items, StringBuilder text)
+    {
+        List<string> all = items.ToList();
+        if (all.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"**{title}** ({meaning}):");
+        foreach (string item in all.Take(50))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"- {item.Replace("\n", " ", StringComparison.Ordinal)}");
+        }
+
+        if (all.Count > 50)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"- ... and {all.Count - 50} more (results.json lists them all)");
+        }
     }
 
     /// <summary>
@@ -93,6 +111,14 @@ internal static class GradeFormats
             ["message"] = error ? string.Join("\n", report.Tasks.Where(task => task.Status == "not built").Select(task => $"{task.Kata}: {task.Reason}").Distinct()) : null,
             ["points"] = report.Earned,
             ["max_points"] = report.Possible,
+            ["student"] = new JsonObject { ["source"] = report.Evidence.StudentSource, ["commit"] = report.Evidence.StudentCommit },
+            ["course"] = new JsonObject { ["commit"] = report.Evidence.CourseCommit, ["clean"] = report.Evidence.CourseClean },
+            ["refused"] = new JsonArray([.. report.Evidence.Refused.Select(item => (JsonNode)new JsonObject { ["path"] = item.Path, ["why"] = item.Why })]),
+            ["forbidden"] = new JsonArray([.. report.Evidence.Forbidden.Select(use => (JsonNode)new JsonObject
+            {
+                ["kata"] = use.Kata, ["file"] = use.File, ["line"] = use.Line, ["message"] = use.Message,
+            })]),
+            ["ignored"] = new JsonArray([.. report.Evidence.Ignored.Select(item => (JsonNode)new JsonObject { ["path"] = item.Path, ["why"] = item.Why })]),
             ["tests"] = tests,
         };
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
@@ -109,6 +135,7 @@ internal static class GradeFormats
             new XAttribute("tests", report.Tasks.Sum(task => task.Tests.Count)),
             new XAttribute("failures", report.Tasks.Sum(task => task.Tests.Count(test => !test.Passed && !test.Crashed))),
             new XAttribute("errors", report.Tasks.Sum(task => task.Tests.Count(test => test.Crashed))));
+        suites.Add(Evidence(report.Evidence));
         foreach (TaskGrade task in report.Tasks)
         {
             var suite = new XElement("testsuite",
@@ -138,6 +165,40 @@ internal static class GradeFormats
 
         return new XDocument(new XDeclaration("1.0", "utf-8", null), suites).ToString() + "\n";
     }
+
+    /// <summary>
+    /// The evidence as a test suite of its own: its properties name the commits, and each refused file and forbidden API is a
+    /// failed test case, so a CI server's test view shows them.
+    /// </summary>
+    private static XElement Evidence(GradeEvidence evidence)
+    {
+        var properties = new XElement("properties",
+            Property("student_source", evidence.StudentSource), Property("student_commit", evidence.StudentCommit),
+            Property("course_commit", evidence.CourseCommit), Property("course_clean", evidence.CourseClean ? "true" : "false"));
+        foreach (SetAside ignored in evidence.Ignored)
+        {
+            properties.Add(Property("ignored", $"{ignored.Path}: {ignored.Why}"));
+        }
+
+        var suite = new XElement("testsuite", new XAttribute("name", "evidence: student and course commits, refused and ignored files, forbidden APIs"),
+            new XAttribute("tests", evidence.Refused.Count + evidence.Forbidden.Count), new XAttribute("failures", evidence.Refused.Count + evidence.Forbidden.Count),
+            new XAttribute("errors", 0), properties);
+        foreach (SetAside refused in evidence.Refused)
+        {
+            suite.Add(new XElement("testcase", new XAttribute("classname", "refused"), new XAttribute("name", refused.Path),
+                new XElement("failure", new XAttribute("message", refused.Why), refused.Why)));
+        }
+
+        foreach (ForbiddenUse use in evidence.Forbidden)
+        {
+            suite.Add(new XElement("testcase", new XAttribute("classname", "forbidden"), new XAttribute("name", $"{use.Kata}/{use.File}:{use.Line}"),
+                new XElement("failure", new XAttribute("message", Cell(use.Message)), use.Message)));
+        }
+
+        return suite;
+    }
+
+    private static XElement Property(string name, string value) => new("property", new XAttribute("name", name), new XAttribute("value", value));
 
     private static string ShortClass(string className) => className.Split('.')[^1];
 

@@ -1,51 +1,68 @@
 using System.Diagnostics;
-using System.Text.Json;
+using Katas.Cli.Running;
+using Katas.Kits;
+using Katas.Runner.Outcomes;
+using Katas.Runner.Protocol;
+using Katas.Runner.Supervision;
+using Spectre.Console;
 
 namespace Katas.Cli.Grading;
 
-/// <summary>One kata's test run, as the grading child process hands it back.</summary>
-/// <param name="Kata">The kata.</param>
-/// <param name="Result">Its test run.</param>
-internal sealed record KataRun(string Kata, TestRunResult Result);
-
 /// <summary>
-/// Runs the katas' tests inside a <see cref="PristineCopy"/>: this tool again, as a child process started in the copy, so
-/// that every path (test projects, build settings, artifacts) is the copy's (the tool finds its repository from the current folder).
+/// Grades a student's commit with the course this tool belongs to. The student's kata sources run in a worker process
+/// beside the course's tests (<see cref="GradingBundle"/>); this process, which runs no student code, records the verdict
+/// from the worker's keyed reports as they come, and refuses a run whose tests are not the course's: every test the
+/// course has must be reported, with its outcome, or it counts as failed.
 /// </summary>
 internal static class GradeRun
 {
-    /// <summary>The hidden command the child runs.</summary>
-    public const string ChildCommand = "grade-run";
-
-    /// <summary>Tests <paramref name="katas"/> in <paramref name="copy"/>; progress goes to this console.</summary>
-    public static IReadOnlyList<KataRun> InCopy(PristineCopy copy, IReadOnlyList<string> katas)
+    /// <summary>Grades <paramref name="submission"/> of <paramref name="katas"/> with <paramref name="bundle"/>.</summary>
+    public static GradeReport Grade(GradingBundle bundle, CourseCommit course, StudentSubmission submission, IReadOnlyList<string> katas, string artifacts)
     {
-        string results = Path.Combine(Path.GetDirectoryName(copy.Root)!, "runs.json");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = copy.Root };
-        foreach (string argument in new[] { Path.Combine(AppContext.BaseDirectory, "katas.dll"), ChildCommand, string.Join(',', katas), results })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the grading run.");
-        process.WaitForExit();
-        if (process.ExitCode != 0 || !File.Exists(results))
-        {
-            throw new InvalidOperationException($"The grading run in {copy.Root} failed (exit code {process.ExitCode}); its output is above.");
-        }
-
-        return JsonSerializer.Deserialize<List<KataRun>>(File.ReadAllText(results)) ?? [];
-    }
-
-    /// <summary>In the child: tests each kata of <paramref name="katas"/> (katas/ of the current repository) and writes the runs to <paramref name="output"/>.</summary>
-    public static void Child(IReadOnlyList<string> katas, string output)
-    {
-        var runs = new List<KataRun>();
+        var clock = Stopwatch.StartNew();
+        var grades = new List<TaskGrade>();
+        var forbidden = new List<ForbiddenUse>();
         foreach (string kata in katas)
         {
-            runs.Add(new KataRun(kata, Commands.CheckCommand.RunWithProgress(kata, "katas", "grade", filter: null)));
+            Rubric rubric = bundle.Rubric(kata);
+            using var runner = new WarmRunner(bundle.StartFor(kata, submission.Folder), keepStandby: false);
+            var quiet = new QuietObserver();
+            IReadOnlyList<TestCase> expected = runner.Run(new RunRequest(bundle.Api(kata), "course", [], [], DiscoverOnly: true, SnapshotFolder: bundle.Snapshots(kata),
+                ArtifactsFolder: artifacts), quiet).Discovered;
+            var board = new LiveBoard(kata, "other", artifacts: artifacts);
+            KataRunResult result = KataCheck.Run(runner, new RunRequest(Path.Combine(submission.Folder, "katas", kata), "submission", [], [],
+                SnapshotFolder: bundle.Snapshots(kata), ArtifactsFolder: artifacts), board);
+            board.Finish(result);
+            result = OnlyWhatWasSeen(result, expected);
+            forbidden.AddRange(result.Diagnostics.Where(message => message.Id == "KATA001").Select(message => new ForbiddenUse(kata, message.File, message.Line, message.Message)));
+            grades.AddRange(GradeScoring.Score(rubric, result));
         }
 
-        File.WriteAllText(output, JsonSerializer.Serialize(runs));
+        var evidence = new GradeEvidence(submission.Source, submission.Commit, course.Commit, course.Clean, submission.Refused, submission.Ignored, forbidden);
+        return new GradeReport(evidence, grades, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// The result as far as the course's tests were seen to run: a test of the course that the run did not report fails
+    /// ("not reported"), and a run whose tests are not the course's is refused.
+    /// </summary>
+    private static KataRunResult OnlyWhatWasSeen(KataRunResult result, IReadOnlyList<TestCase> expected)
+    {
+        if (!result.Built)
+        {
+            return result;
+        }
+
+        var seen = result.Outcomes.ToDictionary(outcome => outcome.FullName, StringComparer.Ordinal);
+        var extra = seen.Keys.Except(expected.Select(test => test.FullName), StringComparer.Ordinal).ToList();
+        List<TestOutcome> outcomes = expected.Select(test => seen.TryGetValue(test.FullName, out TestOutcome? outcome) ? outcome
+            : new TestOutcome(test.FullName, test.ClassName, test.Name, test.Task, OutcomeKind.NotRun,
+                "Not reported: the grading run never reported this test of the course, so it counts as failed.")).ToList();
+        if (extra.Count > 0)
+        {
+            AnsiConsole.MarkupLine($"[red]{result.Kata}: the run reported tests the course does not have ({Markup.Escape(string.Join(", ", extra.Take(3)))}); they are not counted.[/]");
+        }
+
+        return result with { Outcomes = outcomes };
     }
 }

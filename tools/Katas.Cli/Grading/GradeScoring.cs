@@ -1,4 +1,5 @@
 using Katas.Kits;
+using Katas.Runner.Outcomes;
 
 namespace Katas.Cli.Grading;
 
@@ -6,16 +7,16 @@ namespace Katas.Cli.Grading;
 internal static class GradeScoring
 {
     /// <summary>The grades of <paramref name="rubric"/>'s tasks from <paramref name="result"/>.</summary>
-    public static IReadOnlyList<TaskGrade> Score(Rubric rubric, TestRunResult result)
+    public static IReadOnlyList<TaskGrade> Score(Rubric rubric, KataRunResult result)
     {
         var grades = new List<TaskGrade>();
-        // A crash outcome with no task ("the kata's other tests") means the rest did not run: it fails every task without a result.
-        bool restNotRun = result.Outcomes.Any(outcome => outcome.Task == 0 && outcome.Crashed);
+        // A run that stopped short (the test process crashed while loading the tests) fails every task without a result.
+        bool restNotRun = result.Problem.Length > 0;
         foreach ((int task, int points) in rubric.Points)
         {
             List<TestOutcome> tests = result.Outcomes.Where(outcome => outcome.Task == task).ToList();
             (string status, string reason) = !result.Built && tests.Count == 0
-                ? ("not built", FirstCompilerError(result.BuildOutput))
+                ? ("not built", FirstCompilerError(result))
                 : tests.Count == 0
                     ? (restNotRun ? "crashed" : "failed", restNotRun ? "not run: an earlier test crashed the test process" : "no test of this task ran")
                     : Classify(tests);
@@ -34,11 +35,16 @@ internal static class GradeScoring
             return ("crashed", $"{crash.Name}: {FirstLine(crash.Message)}");
         }
 
-        TestOutcome? hang = tests.FirstOrDefault(test => !test.Passed && (test.Message.Contains("did not finish within", StringComparison.Ordinal)
-                                                                          || test.Message.Contains("is still running", StringComparison.Ordinal)));
+        TestOutcome? hang = tests.FirstOrDefault(test => test.Failure is FailureKind.TimeLimit or FailureKind.BlockedByEarlierCall);
         if (hang is not null)
         {
             return ("hung", $"{hang.Name}: {FirstLine(hang.Message)}");
+        }
+
+        TestOutcome? notRun = tests.FirstOrDefault(test => test.Kind == OutcomeKind.NotRun);
+        if (notRun is not null)
+        {
+            return ("not run", $"{notRun.Name}: {FirstLine(notRun.Message)}");
         }
 
         TestOutcome? leak = tests.FirstOrDefault(test => !test.Passed && test.Message.Contains("leaks", StringComparison.Ordinal));
@@ -47,14 +53,12 @@ internal static class GradeScoring
             return ("leaked", $"{leak.Name}: {FirstLine(leak.Message)}");
         }
 
-        TestOutcome? failure = tests.FirstOrDefault(test => !test.Passed);
+        TestOutcome? failure = FailureKinds.MostTelling(tests);
         return failure is null ? ("passed", "") : ("failed", $"{failure.Name}: {FirstLine(failure.Message)}");
     }
 
-    private static string FirstCompilerError(string output) =>
-        output.Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.Contains(": error ", StringComparison.Ordinal)) is { } error
-            ? error.Replace(KataRepository.Root + Path.DirectorySeparatorChar, "", StringComparison.Ordinal)
-            : "the kata does not build";
+    private static string FirstCompilerError(KataRunResult result) =>
+        result.Diagnostics.FirstOrDefault(message => message.IsError) is { } error ? $"{result.Kata}/{error}" : "the kata does not build";
 
     private static string FirstLine(string text)
     {

@@ -1,17 +1,19 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
+using Katas.Cli.Running;
 using Katas.Kits;
+using Katas.Runner.Outcomes;
+using Katas.Runner.Protocol;
+using Katas.Runner.Supervision;
 using Spectre.Console;
 
 namespace Katas.Cli.Mutants;
 
 /// <summary>
-/// Proves that a kata's tests catch each of its mutants (tests/NN-name/Mutants/*.mutant) with the test and
-/// message the mutant names. Kept cheap as katas grow: the reference test build is reused (only the kata's
-/// own assembly differs, so each mutant gets a run folder that links to the reference build and holds its
-/// own kata assembly), all of a kata's mutants compile in one MSBuild run, the declared test runs first and
-/// the rest only when it does not catch the mutant, and several mutants are tested at once.
+/// Proves that a kata's tests catch each of its mutants (tests/NN-name/Mutants/*.mutant) with the test and message the
+/// mutant names, and that this test is a specific one, not a figure snapshot. Cheap as katas grow: a mutant is a folder of
+/// sources that a warm test worker compiles in memory beside the reference test build, the declared test runs first and the
+/// rest only when it does not catch the mutant, and as many workers test mutants at once as there are cores.
 /// </summary>
 internal static class MutantCheck
 {
@@ -31,8 +33,8 @@ internal static class MutantCheck
             return [new MutantOutcome(kata, "(too few mutants)", false, "")];
         }
 
-        var outcomes = new List<MutantOutcome>();
-        var prepared = new List<(Mutant Mutant, string Root)>();
+        var outcomes = new ConcurrentBag<MutantOutcome>();
+        var prepared = new ConcurrentQueue<(Mutant Mutant, string Root)>();
         foreach (string file in files)
         {
             string root = Path.Combine(KataRepository.Artifacts, "mutants", kata, Path.GetFileNameWithoutExtension(file));
@@ -40,7 +42,7 @@ internal static class MutantCheck
             {
                 Mutant mutant = Mutant.Load(file);
                 mutant.Apply(Path.Combine(KataRepository.Root, "solutions", kata), Path.Combine(root, kata));
-                prepared.Add((mutant, root));
+                prepared.Enqueue((mutant, root));
             }
             catch (FormatException e)
             {
@@ -48,21 +50,26 @@ internal static class MutantCheck
             }
         }
 
-        ReferenceBuild reference = ReferenceBuild.Of(kata);
-        IReadOnlyDictionary<string, string> buildErrors = BuildAll(kata, prepared.Select(p => Path.Combine(p.Root, kata, reference.KataProjectFile)).ToList());
-        AnsiConsole.MarkupLine($"{kata}: {prepared.Count} mutants built in {clock.Elapsed.TotalSeconds:0} s; testing {Math.Min(parallel, Math.Max(1, prepared.Count))} at a time");
-
-        var results = new MutantOutcome[prepared.Count];
-        Parallel.For(0, prepared.Count, new ParallelOptions { MaxDegreeOfParallelism = parallel }, i =>
+        WorkerStart? start = KataWorkers.Prepare(kata);
+        if (start is null)
         {
-            (Mutant mutant, string root) = prepared[i];
-            string project = Path.Combine(root, kata, reference.KataProjectFile);
-            results[i] = buildErrors.TryGetValue(project, out string? errors)
-                ? Report(kata, mutant.Name, false, $"[red]{kata} mutant [bold]{Markup.Escape(mutant.Name)}[/] does not build[/]: a mutant must be a program a learner could run.\n{Markup.Escape(errors)}")
-                : Test(kata, mutant, root, reference);
-        });
-        outcomes.AddRange(results);
-        return outcomes;
+            return [.. outcomes, new MutantOutcome(kata, "(the tests do not build)", false, "")];
+        }
+
+        int workers = Math.Clamp(parallel, 1, Math.Max(1, prepared.Count));
+        AnsiConsole.MarkupLine($"{kata}: {prepared.Count} mutants, {workers} test workers");
+        var threads = Enumerable.Range(0, workers).Select(_ => new Thread(() =>
+        {
+            using var runner = new WarmRunner(start, keepStandby: false);
+            while (prepared.TryDequeue(out (Mutant Mutant, string Root) next))
+            {
+                outcomes.Add(Test(kata, next.Mutant, next.Root, runner));
+            }
+        })).ToList();
+        threads.ForEach(thread => thread.Start());
+        threads.ForEach(thread => thread.Join());
+        AnsiConsole.MarkupLine($"{kata}: mutants tested in {clock.Elapsed.TotalSeconds:0} s");
+        return [.. outcomes.OrderBy(outcome => outcome.Name, StringComparer.Ordinal)];
     }
 
     private static MutantOutcome Report(string kata, string name, bool caught, string line)
@@ -71,61 +78,30 @@ internal static class MutantCheck
         return new MutantOutcome(kata, name, caught, line);
     }
 
-    /// <summary>Builds every mutated kata project in one MSBuild run; returns the error lines of those that failed, by project path.</summary>
-    private static Dictionary<string, string> BuildAll(string kata, IReadOnlyList<string> projects)
-    {
-        var failed = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (projects.Count == 0)
-        {
-            return failed;
-        }
-
-        // One solution of all the mutants (each in a folder of its own: their projects share a name).
-        string solution = Path.Combine(KataRepository.Artifacts, "mutants", kata, "mutants.slnx");
-        File.WriteAllLines(solution, ["<Solution>", .. projects.Select((project, i) =>
-            $"  <Folder Name=\"/m{i.ToString(CultureInfo.InvariantCulture)}/\"><Project Path=\"{Path.GetRelativePath(Path.GetDirectoryName(solution)!, project)}\" /></Folder>"), "</Solution>"]);
-        // The shared libraries were built with the reference tests (ReferenceBuild): don't build them once per mutant.
-        (_, string output) = TestRun.Dotnet(["build", solution, "-nologo", "-clp:ErrorsOnly", "-p:BuildProjectReferences=false", "-m"]);
-        foreach (string project in projects)
-        {
-            string folder = Path.GetDirectoryName(project)! + Path.DirectorySeparatorChar;
-            string[] errors = output.Split('\n').Where(line => line.Contains(folder, StringComparison.Ordinal) && line.Contains("error", StringComparison.Ordinal)).ToArray();
-            if (errors.Length > 0 || !File.Exists(ReferenceBuild.OutputOf(project)))
-            {
-                failed[project] = errors.Length > 0 ? string.Join('\n', errors.Distinct().Take(10)) : output;
-            }
-        }
-
-        return failed;
-    }
-
-    private static MutantOutcome Test(string kata, Mutant mutant, string root, ReferenceBuild reference)
+    private static MutantOutcome Test(string kata, Mutant mutant, string root, WarmRunner runner)
     {
         var clock = Stopwatch.StartNew();
-        string runFolder = Path.Combine(root, "run");
-        reference.LinkRunFolder(runFolder, ReferenceBuild.OutputOf(Path.Combine(root, kata, reference.KataProjectFile)));
-        string testAssembly = Path.Combine(runFolder, Path.GetFileName(reference.TestAssembly));
-        string resultsKey = Path.Combine("mutants", kata, mutant.Name);
         string label = $"{kata} mutant [bold]{Markup.Escape(mutant.Name)}[/]";
+        // The tests call the implementation under test by its folder: its figures and snapshots go to artifacts/, never tests/.
+        var request = new RunRequest(Path.Combine(root, kata), root, [], []);
 
         // The declared test first: when it catches the mutant, the other tests don't need to run.
-        TestRunResult declared = TestRun.RunBuilt(testAssembly, resultsKey, "FullyQualifiedName~." + mutant.CaughtBy, Environment(kata, mutant));
-        if (CaughtAsDeclared(mutant, declared) is TestOutcome named)
+        KataRunResult declared = runner.Run(request with { OnlyTests = [mutant.CaughtBy] }, new QuietObserver());
+        if (!declared.Built)
         {
-            return Report(kata, mutant.Name, true, $"[green]caught[/] {label} by {Markup.Escape(named.Name)} ({clock.Elapsed.TotalSeconds:0} s): {Markup.Escape(mutant.Description)}");
+            string errors = string.Join('\n', declared.Diagnostics.Where(message => message.IsError).Take(10));
+            return Report(kata, mutant.Name, false, $"[red]{label} does not build[/]: a mutant must be a program a learner could run.\n{Markup.Escape(errors)}");
         }
 
-        TestRunResult all = TestRun.RunBuilt(testAssembly, resultsKey, null, Environment(kata, mutant));
-        if (!all.Built)
+        if (CaughtAsDeclared(mutant, declared) is { } named)
         {
-            return Report(kata, mutant.Name, false, $"[red]{label}: the test run crashed[/]\n{Markup.Escape(Tail(all.BuildOutput))}");
+            return Caught(kata, mutant, label, named, clock);
         }
 
-        // A display name set with TestCaseData.SetName (spaces, apostrophes) can't be expressed in a test filter, so the
-        // declared test only shows up in the full run.
-        if (CaughtAsDeclared(mutant, all) is TestOutcome found)
+        KataRunResult all = runner.Run(request, new QuietObserver());
+        if (CaughtAsDeclared(mutant, all) is { } found)
         {
-            return Report(kata, mutant.Name, true, $"[green]caught[/] {label} by {Markup.Escape(found.Name)} ({clock.Elapsed.TotalSeconds:0} s): {Markup.Escape(mutant.Description)}");
+            return Caught(kata, mutant, label, found, clock);
         }
 
         List<TestOutcome> failures = all.Outcomes.Where(outcome => !outcome.Passed).ToList();
@@ -138,15 +114,16 @@ internal static class MutantCheck
               (sameName is null ? "" : $"\n  its message: {Markup.Escape(sameName.Message)}"));
     }
 
+    /// <summary>A catch counts only by a specific test: a figure snapshot shows that something differs, never why.</summary>
+    private static MutantOutcome Caught(string kata, Mutant mutant, string label, TestOutcome by, Stopwatch clock) =>
+        by.Failure == FailureKind.FigureSnapshot
+            ? Report(kata, mutant.Name, false, $"[red]caught only by a figure snapshot[/] {label} ({Markup.Escape(by.Name)}): " +
+                                               "name a specific test that says why, and add one if there is none.")
+            : Report(kata, mutant.Name, true, $"[green]caught[/] {label} by {Markup.Escape(by.Name)} ({clock.Elapsed.TotalSeconds:0.0} s): {Markup.Escape(mutant.Description)}");
+
     /// <summary>The declared test's failure, when it failed with the declared message.</summary>
-    private static TestOutcome? CaughtAsDeclared(Mutant mutant, TestRunResult result) =>
+    private static TestOutcome? CaughtAsDeclared(Mutant mutant, KataRunResult result) =>
         result.Outcomes.FirstOrDefault(outcome => !outcome.Passed
             && outcome.Name.StartsWith(mutant.CaughtBy, StringComparison.Ordinal)
             && (mutant.Message is null || outcome.Message.Contains(mutant.Message, StringComparison.Ordinal)));
-
-    /// <summary>The run folder holds the reference test build, so tell the tests what they really run (figures and snapshots go to artifacts/, never tests/).</summary>
-    private static Dictionary<string, string> Environment(string kata, Mutant mutant) =>
-        new() { ["KATAS_IMPLEMENTATION"] = Path.Combine(KataRepository.Artifacts, "mutants", kata, mutant.Name) };
-
-    private static string Tail(string text) => string.Join('\n', text.Split('\n').TakeLast(20));
 }

@@ -1,0 +1,49 @@
+using Katas.Cli.Mutants;
+using Katas.Testing;
+
+namespace Katas.Support.Tests.Runner;
+
+/// <summary>Copies of kata 01's reference solution in a scratch folder, as they are or broken as a learner might leave them.</summary>
+internal sealed class KataCopies : IDisposable
+{
+    public const string Kata = "01-linreg";
+
+    private readonly string _root = Directory.CreateTempSubdirectory("katas-runner-tests-").FullName;
+    private int _count;
+
+    /// <summary>The reference solution's folder.</summary>
+    public static string Solution => Path.Combine(KataEnvironment.RepoRoot, "solutions", Kata);
+
+    /// <summary>A fresh copy of the reference solution.</summary>
+    public string Reference() => Broken(null);
+
+    /// <summary>A copy broken by .ci/broken-katas/NAME.mutant, or with <paramref name="edit"/> applied to one file.</summary>
+    public string Broken(string? brokenKata, (string File, string Find, string Replace)? edit = null)
+    {
+        string target = Path.Combine(_root, $"copy{++_count}", Kata);
+        if (brokenKata is null)
+        {
+            Cli.KataCopy.Copy(Solution, target);
+        }
+        else
+        {
+            Mutant.Load(Path.Combine(KataEnvironment.RepoRoot, ".ci", "broken-katas", brokenKata + ".mutant")).Apply(Solution, target);
+        }
+
+        if (edit is { } change)
+        {
+            string path = Path.Combine(target, change.File);
+            string text = File.ReadAllText(path);
+            if (!text.Contains(change.Find, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"{change.File} has no \"{change.Find}\" to replace: update the test to the reference solution.");
+            }
+
+            File.WriteAllText(path, text.Replace(change.Find, change.Replace, StringComparison.Ordinal));
+        }
+
+        return target;
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+}

@@ -1,0 +1,24 @@
+namespace Katas.Cli.Bench;
+
+/// <summary>What one kata's loop measured: seconds from each save to its board line, the cold path, and the timings lines.</summary>
+internal sealed class LoopResult(LoopKata loop)
+{
+    public LoopKata Loop { get; } = loop;
+
+    public List<double> Right { get; } = [];
+
+    public List<double> CompileError { get; } = [];
+
+    public List<double> Wrong { get; } = [];
+
+    public List<double> Crash { get; } = [];
+
+    public List<double> WarmAgain { get; } = [];
+
+    public List<double> WholeKata { get; } = [];
+
+    public List<double> Cold { get; } = [];
+
+    /// <summary>The board's own `timings:` lines, one per save.</summary>
+    public List<string> Timings { get; } = [];
+}

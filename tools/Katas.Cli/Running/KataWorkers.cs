@@ -1,0 +1,41 @@
+using System.Reflection;
+using Katas.Kits;
+using Katas.Runner.Supervision;
+using Spectre.Console;
+
+namespace Katas.Cli.Running;
+
+/// <summary>Starts the test workers of a kata: its reference tests built (once), and the worker program beside this tool's build.</summary>
+internal static class KataWorkers
+{
+    /// <summary>The worker program: tools/Katas.Worker's build of this tool's configuration, built with the tool.</summary>
+    public static string WorkerAssembly =>
+        typeof(KataWorkers).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(attribute => attribute.Key == "KataWorker")?.Value
+        ?? throw new InvalidOperationException("This build of the katas tool does not say where its test worker is (tools/Katas.Cli/Katas.Cli.csproj).");
+
+    /// <summary>
+    /// What a worker for <paramref name="kata"/> starts with, after building its reference tests if they are missing or stale
+    /// (saying so, since that takes a while); null, with the compiler's output shown, when they don't build.
+    /// </summary>
+    public static WorkerStart? Prepare(string kata, string? root = null)
+    {
+        ReferenceTests tests = ReferenceTests.Of(kata, root);
+        if (!tests.IsCurrent())
+        {
+            AnsiConsole.MarkupLine($"{kata}: building the kata's tests against the reference solutions (once; about a minute the first time)...");
+            if (tests.Build() is { } errors)
+            {
+                AnsiConsole.MarkupLine($"[red]{kata}: the kata's tests do not build[/] (this is not your code: the tests, kits or shared libraries have an error):");
+                AnsiConsole.WriteLine(errors);
+                return null;
+            }
+        }
+
+        if (!File.Exists(WorkerAssembly))
+        {
+            throw new InvalidOperationException($"The test worker is not built ({WorkerAssembly}): build the tool with ./kata (or dotnet build tools/Katas.Cli).");
+        }
+
+        return new WorkerStart(WorkerAssembly, tests.Assembly, tests.KataAssemblyName, kata) { WorkingDirectory = tests.Root };
+    }
+}

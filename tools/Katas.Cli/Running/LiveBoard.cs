@@ -1,0 +1,173 @@
+using System.Globalization;
+using Katas.Figures;
+using Katas.Kits;
+using Katas.Runner.Outcomes;
+using Katas.Runner.Protocol;
+using Katas.Runner.Supervision;
+using Spectre.Console;
+
+namespace Katas.Cli.Running;
+
+/// <summary>
+/// The learner's board, printed while the tests run: a task's row as soon as its last test ends (the task of the saved
+/// file runs first), each with its most telling failure and how many different causes its failures have; then the
+/// count, the compiler's warnings and where the figures went.
+/// </summary>
+internal sealed class LiveBoard(string kata, string figureFolder, bool animate = false, string? artifacts = null) : IRunObserver
+{
+    private readonly Dictionary<int, int> _expected = [];
+    private readonly Dictionary<int, List<TestOutcome>> _done = [];
+    private readonly HashSet<int> _shown = [];
+    private readonly List<CompilerMessage> _warnings = [];
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+    private int _finished;
+    private int _passed;
+    private bool _counted;
+
+    /// <summary>Where the time goes, when the board says so (`watch --timings`).</summary>
+    public BoardTimings? Timings { get; init; }
+
+    /// <summary>Told which test runs now and how many are done, for a status line.</summary>
+    public Action<string>? Status { get; set; }
+
+    public void Compiled(bool succeeded, IReadOnlyList<CompilerMessage> diagnostics, double seconds)
+    {
+        _warnings.AddRange(diagnostics.Where(message => !message.IsError));
+        Timings?.Compiled(seconds);
+        if (succeeded)
+        {
+            return;
+        }
+
+        AnsiConsole.MarkupLine($"[red]{kata} does not build.[/] The compiler said:");
+        foreach (CompilerMessage error in diagnostics.Where(message => message.IsError).Take(10))
+        {
+            AnsiConsole.WriteLine("  " + error);
+        }
+    }
+
+    public void Discovered(IReadOnlyList<TestCase> tests)
+    {
+        Timings?.Discovered();
+        foreach (IGrouping<int, TestCase> task in tests.GroupBy(test => test.Task))
+        {
+            _expected[task.Key] = task.Count();
+        }
+    }
+
+    public void Started(TestCase test) =>
+        Status?.Invoke($"{kata}: {_finished} tests done, running {BoardText.Short(test.FullName)}");
+
+    public void Finished(TestOutcome outcome)
+    {
+        _finished++;
+        if (!_done.TryGetValue(outcome.Task, out List<TestOutcome>? outcomes))
+        {
+            _done[outcome.Task] = outcomes = [];
+        }
+
+        outcomes.Add(outcome);
+        _passed += outcome.Passed ? 1 : 0;
+        if (outcomes.Count >= _expected.GetValueOrDefault(outcome.Task, int.MaxValue))
+        {
+            ShowTask(outcome.Task);
+        }
+
+        if (_finished == _expected.Values.Sum())
+        {
+            // Every test has reported: the count now, before the animations a check makes after the tests.
+            ShowCount(_passed, _finished);
+            if (animate)
+            {
+                Status?.Invoke($"{kata}: making your animations (GIF)...");
+            }
+        }
+    }
+
+    public void Replaced(string reason) => AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(kata)}: {Markup.Escape(reason)}.[/]");
+
+    /// <summary>Shows what is left of the board once the run is over; true when every test passed.</summary>
+    public bool Finish(KataRunResult result)
+    {
+        if (!result.Built)
+        {
+            if (Timings is not null)
+            {
+                AnsiConsole.WriteLine(Timings.Line());
+            }
+
+            return false;
+        }
+
+        foreach (int task in _done.Keys.Order())
+        {
+            ShowTask(task);
+        }
+
+        if (result.Problem.Length > 0)
+        {
+            AnsiConsole.MarkupLine($"[red]{Markup.Escape(result.Problem)}[/]");
+        }
+
+        ShowCount(result.Passed, result.Outcomes.Count);
+        if (Timings is not null)
+        {
+            AnsiConsole.WriteLine(Timings.Line());
+        }
+
+        if (_warnings.Count > 0)
+        {
+            AnsiConsole.MarkupLine($"[yellow]Your code builds, with {_warnings.Count} compiler warning(s):[/]");
+            foreach (CompilerMessage warning in _warnings.Take(5))
+            {
+                AnsiConsole.WriteLine("  " + warning);
+            }
+        }
+
+        string figures = Path.Combine(artifacts ?? KataRepository.Artifacts, kata, figureFolder);
+        if (Directory.Exists(figures) && Directory.EnumerateFiles(figures).Any())
+        {
+            AnsiConsole.MarkupLine($"Your figures: [bold]{Markup.Escape(KataRepository.Relative(figures))}/[/] " +
+                                   $"(the reference ones: {Markup.Escape(KataRepository.Relative(ArtifactFolders.For(KataRepository.Root, kata, "solutions")))}/, made by `./kata demo`)");
+        }
+
+        return result.Failed == 0 && result.Outcomes.Count > 0;
+    }
+
+    private void ShowCount(int passed, int count)
+    {
+        if (_counted)
+        {
+            return;
+        }
+
+        _counted = true;
+        Timings?.CountShown();
+        AnsiConsole.MarkupLine($"[bold]{kata}: {passed}/{count} tests pass[/] ({_clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s)");
+    }
+
+    private void ShowTask(int task)
+    {
+        if (!_shown.Add(task))
+        {
+            return;
+        }
+
+        List<TestOutcome> outcomes = _done[task];
+        TestOutcome? shown = FailureKinds.MostTelling(outcomes);
+        int failed = outcomes.Count(outcome => !outcome.Passed);
+        int causes = FailureKinds.DistinctCauses(outcomes);
+        string status = shown is null
+            ? $"[green]passed ({outcomes.Count})[/]"
+            : $"[red]failed {failed} of {outcomes.Count}[/]" + (outcomes.Any(outcome => outcome.Crashed) ? " [red]crashed[/]" : "")
+              + (outcomes.Any(outcome => outcome.Kind == OutcomeKind.NotRun) ? $", {outcomes.Count(outcome => outcome.Kind == OutcomeKind.NotRun)} not run" : "")
+              + (causes > 1 ? $", {causes} different causes" : "");
+        string label = task == 0 ? "other " : $"task {task}";
+        AnsiConsole.MarkupLine($"{label,-8} {status}");
+        Timings?.RowShown(task);
+        if (shown is not null)
+        {
+            AnsiConsole.Write(new Padder(new Text($"{shown.Name}:\n{BoardText.Shorten(BoardText.WithoutRepeat(shown.Message))}"), new Padding(9, 0, 0, 0)));
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace Katas.Runner.Protocol;
+
+/// <summary>A test of a kata, as discovered.</summary>
+/// <param name="FullName">NUnit's full name (unique): class, method and arguments.</param>
+/// <param name="ClassName">The test class's full name.</param>
+/// <param name="Name">The test's name, with its arguments for a test case.</param>
+/// <param name="Task">The kata task from its [KataTask(n)], or 0.</param>
+public sealed record TestCase(string FullName, string ClassName, string Name, int Task);

@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using Katas.Runner.Outcomes;
+using Katas.Runner.Protocol;
+
+namespace Katas.Runner.Supervision;
+
+/// <summary>
+/// What one run has seen so far, over however many workers it took: the compile report, every test discovered, the
+/// outcomes in the order they came, and the test running now. It turns a dead worker into a crashed test and the tests
+/// that never ran into not-run outcomes, so every task keeps its true counts.
+/// </summary>
+internal sealed class RunRecord(string kata, IRunObserver observer)
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly Dictionary<string, TestCase> _tests = new(StringComparer.Ordinal);
+    private readonly List<TestCase> _discovered = [];
+    private readonly Dictionary<string, TestOutcome> _outcomes = new(StringComparer.Ordinal);
+    private readonly List<TestOutcome> _inOrder = [];
+    private bool _compiled;
+
+    public bool Built { get; private set; }
+
+    public IReadOnlyList<CompilerMessage> Diagnostics { get; private set; } = [];
+
+    /// <summary>The test running now (started, not finished), or null.</summary>
+    public string? Running { get; private set; }
+
+    /// <summary>The test that announced learner code ending the process, or null.</summary>
+    public string? Exiting { get; private set; }
+
+    /// <summary>The kata's tasks, in order, once discovered.</summary>
+    public IReadOnlyList<int> Tasks => [.. _discovered.Select(test => test.Task).Distinct().Order()];
+
+    /// <summary>Whether every discovered test has its outcome.</summary>
+    public bool AllDone => _discovered.Count > 0 && _discovered.All(test => _outcomes.ContainsKey(test.FullName));
+
+    /// <summary>The messages of the crashed tests so far, in order.</summary>
+    public IReadOnlyList<string> CrashCauses => [.. _inOrder.Where(outcome => outcome.Kind == OutcomeKind.Crashed).Select(outcome => outcome.Message)];
+
+    /// <summary>How many tests of <paramref name="task"/> crashed their process.</summary>
+    public int CrashesIn(int task) => _inOrder.Count(outcome => outcome.Task == task && outcome.Kind == OutcomeKind.Crashed);
+
+    /// <summary>Tests with an outcome: a fresh worker skips them.</summary>
+    public IReadOnlyList<string> Done => [.. _outcomes.Keys];
+
+    public string Problem { get; set; } = "";
+
+    public void Compiled(WorkerEvent compiled)
+    {
+        if (_compiled)
+        {
+            return; // a replacement worker compiled the same files again
+        }
+
+        _compiled = true;
+        Built = compiled.Succeeded;
+        Diagnostics = compiled.Diagnostics ?? [];
+        observer.Compiled(Built, Diagnostics, compiled.Seconds);
+    }
+
+    public void Discovered(IReadOnlyList<TestCase> tests)
+    {
+        if (_discovered.Count > 0)
+        {
+            return;
+        }
+
+        _discovered.AddRange(tests);
+        foreach (TestCase test in tests)
+        {
+            _tests[test.FullName] = test;
+        }
+
+        observer.Discovered(tests);
+    }
+
+    public void Started(string test)
+    {
+        Running = test;
+        Exiting = null;
+        observer.Started(Case(test));
+    }
+
+    public TestOutcome Finished(TestResult result)
+    {
+        if (Running == result.FullName)
+        {
+            Running = null;
+        }
+
+        TestCase test = Case(result.FullName);
+        var outcome = new TestOutcome(test.FullName, test.ClassName, test.Name, test.Task, result.Passed ? OutcomeKind.Passed : OutcomeKind.Failed, result.Message)
+        {
+            Seconds = result.Seconds,
+            StackTrace = result.StackTrace,
+        };
+        Record(outcome);
+        return outcome;
+    }
+
+    public void ExitAnnounced(string test) => Exiting = test;
+
+    /// <summary>The running test took its process down: it becomes a crashed outcome with <paramref name="cause"/>.</summary>
+    public void Crashed(string test, string cause)
+    {
+        Running = null;
+        TestCase crashed = Case(test);
+        Record(new TestOutcome(crashed.FullName, crashed.ClassName, crashed.Name, crashed.Task, OutcomeKind.Crashed, cause));
+    }
+
+    /// <summary>Every discovered test without an outcome (of <paramref name="task"/> only, when given) is marked not run, with <paramref name="why"/>.</summary>
+    public void RestNotRun(string why, int? task = null)
+    {
+        foreach (TestCase test in _discovered.Where(test => !_outcomes.ContainsKey(test.FullName) && (task is null || test.Task == task)))
+        {
+            Record(new TestOutcome(test.FullName, test.ClassName, test.Name, test.Task, OutcomeKind.NotRun, why));
+        }
+    }
+
+    public KataRunResult Result()
+    {
+        // Tasks in order; within a task, the order the tests ran.
+        List<TestOutcome> ordered = _inOrder.Select((outcome, index) => (outcome, index))
+            .OrderBy(pair => pair.outcome.Task).ThenBy(pair => pair.index).Select(pair => pair.outcome).ToList();
+        return new KataRunResult(kata, Built, Diagnostics, ordered, _clock.Elapsed) { Problem = Problem, Discovered = [.. _discovered] };
+    }
+
+    private void Record(TestOutcome outcome)
+    {
+        if (!_outcomes.TryAdd(outcome.FullName, outcome))
+        {
+            return;
+        }
+
+        _inOrder.Add(outcome);
+        observer.Finished(outcome);
+    }
+
+    private TestCase Case(string fullName) =>
+        _tests.TryGetValue(fullName, out TestCase? test) ? test : new TestCase(fullName, ClassOf(fullName), NameOf(fullName), 0);
+
+    private static string ClassOf(string fullName)
+    {
+        string head = fullName.Split('(')[0];
+        int dot = head.LastIndexOf('.');
+        return dot < 0 ? "" : head[..dot];
+    }
+
+    private static string NameOf(string fullName)
+    {
+        string className = ClassOf(fullName);
+        return className.Length == 0 ? fullName : fullName[(className.Length + 1)..];
+    }
+}

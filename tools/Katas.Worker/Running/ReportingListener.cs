@@ -1,0 +1,57 @@
+using Katas.Runner.Protocol;
+using Katas.Testing;
+using NUnit.Framework.Interfaces;
+
+namespace Katas.Worker.Running;
+
+/// <summary>
+/// Reports each test to the supervisor the moment it starts and ends. After a test in which a call into learner code ran
+/// past its time limit, the worker retires at once: the call may still be running and change TorchSharp's global state
+/// under the next test, so a fresh worker runs the rest.
+/// </summary>
+internal sealed class ReportingListener(ProtocolWriter output, Action<string?> running) : ITestListener
+{
+    private string? _stoppedBefore;
+
+    public void TestStarted(ITest test)
+    {
+        if (test.IsSuite)
+        {
+            return;
+        }
+
+        _stoppedBefore = LearnerCode.LastStoppedAt;
+        running(test.FullName);
+        output.Send(new WorkerEvent(WorkerEventKind.Started) { Test = test.FullName });
+    }
+
+    public void TestFinished(ITestResult result)
+    {
+        if (result.Test.IsSuite)
+        {
+            return;
+        }
+
+        running(null);
+        bool passed = result.ResultState.Status == TestStatus.Passed;
+        output.Send(new WorkerEvent(WorkerEventKind.Finished)
+        {
+            Outcome = new TestResult(result.FullName, passed, passed ? "" : result.Message ?? "", passed ? "" : result.StackTrace ?? "", result.Duration,
+                StoppedAt: ReferenceEquals(LearnerCode.LastStoppedAt, _stoppedBefore) ? null : LearnerCode.LastStoppedAt),
+        });
+        if (LearnerCode.TimedOut)
+        {
+            output.Send(new WorkerEvent(WorkerEventKind.Poisoned) { Reason = "a call into learner code ran past its time limit" });
+            Environment.Exit(WorkerLoop.RetiredExitCode);
+        }
+    }
+
+    public void TestOutput(TestOutput output)
+    {
+        // What a test prints stays with NUnit; the board shows messages, not prints.
+    }
+
+    public void SendMessage(TestMessage message)
+    {
+    }
+}

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Katas.Runner.Protocol;
+using Katas.Testing;
+using Katas.Worker.Compiling;
+using Katas.Worker.Loading;
+using Katas.Worker.Running;
+
+namespace Katas.Worker;
+
+/// <summary>The worker's life: start warm, then compile and test the kata once per request until told to stop or retired.</summary>
+internal static class WorkerLoop
+{
+    /// <summary>The exit code of a worker that retires itself after a call into learner code ran past its time limit.</summary>
+    public const int RetiredExitCode = 3;
+
+    public static int Run(TextReader input)
+    {
+        string key = input.ReadLine() ?? throw new InvalidOperationException("The worker needs its key on standard input.");
+        WorkerSetup setup = JsonSerializer.Deserialize<WorkerSetup>(input.ReadLine() ?? "null", WorkerChannel.Json)
+                            ?? throw new InvalidOperationException("The worker needs its setup on standard input.");
+        var output = new ProtocolWriter(key);
+        // Learner code that prints outside a test (while the tests are loaded) goes to standard error, never to the reports.
+        Console.SetOut(Console.Error);
+        TestFolder.UseForMissingAssemblies(Path.GetDirectoryName(Path.GetFullPath(setup.TestAssembly))!);
+
+        var clock = Stopwatch.StartNew();
+        var compiler = new KataCompiler(setup.KataAssemblyName, CompileReferences.For(setup.TestAssembly));
+        var session = new TestSession(setup, output);
+        Warm(compiler);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            if (session.Running is { } running)
+            {
+                output.Send(new WorkerEvent(WorkerEventKind.Exiting) { Test = running });
+            }
+        };
+        output.Send(new WorkerEvent(WorkerEventKind.Ready) { Seconds = clock.Elapsed.TotalSeconds });
+
+        while (input.ReadLine() is { } line)
+        {
+            RunRequest request = JsonSerializer.Deserialize<RunRequest>(line, WorkerChannel.Json)
+                                 ?? throw new InvalidOperationException("An empty run request.");
+            if (!session.Run(request, compiler))
+            {
+                // A learner call is still running (or was stopped midway): its state can't be trusted for more tests.
+                output.Send(new WorkerEvent(WorkerEventKind.Poisoned) { Reason = "a call into learner code ran past its time limit" });
+                return RetiredExitCode;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// Loads TorchSharp's native library and runs the compiler once, so the first save is answered as fast as the next:
+    /// both cost about a second the first time in a process.
+    /// </summary>
+    private static void Warm(KataCompiler compiler)
+    {
+        Katas.TorchRuntime.Initialise(threads: 1, seed: Katas.TorchRuntime.DefaultSeed);
+        compiler.WarmUp();
+        _ = typeof(LearnerCode);
+    }
+}
