@@ -10,21 +10,28 @@ namespace Katas.Spread.Kit;
 
 /// <summary>
 /// `katas bench spread`: the vectorised force loss against the article's loops, then the Tammes table of
-/// `katas bench tammes` (speed targets live here, not in unit tests).
+/// `katas bench tammes` (N = 4..30 unless --to says otherwise; speed targets live here, not in unit tests).
 /// </summary>
-[KataBench("spread", "time kata 02: force loss vs loops, then the Tammes table (N = 4..30 in 3D, default settings)")]
-public sealed class SpreadBench : Command<TammesBenchSettings>
+[KataBench("spread", "time kata 02: force loss vs loops, then the Tammes table (N = 4..30 in 3D unless --to, default settings)")]
+public sealed class SpreadBench : BenchCommand<TammesBenchSettings>
 {
+    /// <summary>Where `bench spread` stops the Tammes table unless told otherwise.</summary>
+    public const int DefaultTo = 30;
+
     /// <inheritdoc />
-    public override int Execute(CommandContext context, TammesBenchSettings settings, CancellationToken cancellationToken)
+    protected override string Heading(TammesBenchSettings settings) => "Kata 02 benchmarks (float64, one thread)";
+
+    /// <inheritdoc />
+    protected override BenchResult Measure(TammesBenchSettings settings, BenchRun run)
     {
-        TorchRuntime.Initialise();
-        AnsiConsole.MarkupLine($"[bold]Kata 02 benchmarks[/] ({Markup.Escape(KataRepository.BuiltAgainst)}, 1 CPU thread, {Environment.ProcessorCount} cores, float64, load {BenchDocs.Load()})");
-        string conditions = BenchDocs.Conditions();
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(run);
         BenchReport force = ForceTable();
-        force.Print();
-        BenchDocs.Write(SpreadRuns.Kata, "force", BenchDocs.Lines(conditions, [force]), settings);
-        return TammesBench.Run(settings);
+        run.Show(force);
+        // The force table has its own block in the docs; the Tammes table goes into its range's block.
+        BenchDocs.Write(SpreadRuns.Kata, "force", BenchDocs.Lines(run.Conditions.Sentence(), [force]), settings, run.Conditions, run.Say);
+        BenchResult tammes = TammesBench.Table(settings.From, settings.To ?? Math.Max(settings.From, DefaultTo), settings.Markdown, run);
+        return tammes with { Figures = new { Force = force.Rows, Tammes = tammes.Figures } };
     }
 
     private static BenchReport ForceTable()

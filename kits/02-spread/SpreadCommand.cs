@@ -84,8 +84,8 @@ public sealed class SpreadCommand : Command<SpreadCommand.Settings>
         double best = SpreadRuns.BestKnownDegrees(n, dim);
         if (settings.Json)
         {
-            Console.WriteLine(JsonSerializer.Serialize(new SpreadResult(n, dim, settings.Loss, Math.Round(run.Final.MinimumAngleDegrees, 4),
-                run.Final.Iteration, Math.Round(seconds, 3), settings.Seed, double.IsNaN(best) ? null : Math.Round(best, 4), KataRepository.KataSource)));
+            Console.WriteLine(JsonSerializer.Serialize(new SpreadResult(n, dim, settings.Loss, run.Final.MinimumAngleDegrees,
+                run.Final.Iteration, Math.Round(seconds, 3), settings.Seed, double.IsNaN(best) ? null : best, KataRepository.KataSource)));
             return 0;
         }
 
@@ -99,6 +99,7 @@ public sealed class SpreadCommand : Command<SpreadCommand.Settings>
         [property: JsonPropertyName("n")] int N,
         [property: JsonPropertyName("dim")] int Dim,
         [property: JsonPropertyName("loss")] string Loss,
+        // Full precision (the shortest text that round-trips the double): the Tammes table is compared to 7-9 decimals.
         [property: JsonPropertyName("min_angle_deg")] double MinAngleDeg,
         [property: JsonPropertyName("iterations")] int Iterations,
         [property: JsonPropertyName("seconds")] double Seconds,

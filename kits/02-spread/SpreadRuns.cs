@@ -24,7 +24,7 @@ public static class SpreadRuns
     {
         if (loss == "tammes")
         {
-            var settings = new TammesSettings(Seed: seed);
+            TammesSettings settings = TammesSettings.For(n) with { Seed = seed };
             if (iterations is int total)
             {
                 // --iterations is the total: a fifth exploring with every restart, the rest refining the survivors.

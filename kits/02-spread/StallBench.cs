@@ -26,38 +26,34 @@ public sealed class StallBenchSettings : BenchSettings
 /// from many random starts: the README's lesson "the article's losses stall", measured rather than told from one run.
 /// </summary>
 [KataBench("stall", "kata 02: where losses a, b and c end for 20 vectors in 2D, over many random starts (the article's settings)")]
-public sealed class StallBench : Command<StallBenchSettings>
+public sealed class StallBench : BenchCommand<StallBenchSettings>
 {
     /// <inheritdoc />
-    public override int Execute(CommandContext context, StallBenchSettings settings, CancellationToken cancellationToken)
+    protected override string Heading(StallBenchSettings settings) => "Kata 02: do the article's losses stall? (float64, one thread)";
+
+    /// <inheritdoc />
+    protected override BenchResult Measure(StallBenchSettings settings, BenchRun run)
     {
-        TorchRuntime.Initialise();
-        string conditions = BenchDocs.Conditions();
-        AnsiConsole.MarkupLine($"[bold]Kata 02: do the article's losses stall?[/] ({Markup.Escape(KataRepository.BuiltAgainst)}, 1 CPU thread, {Environment.ProcessorCount} cores, float64, load {BenchDocs.Load()})");
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(run);
         string title = string.Create(CultureInfo.InvariantCulture,
             $"Losses a, b and c on {StallTable.N} vectors in 2D, DescentSettings.ArticleLosses, starts seeded 1..{settings.Seeds}. " +
             $"Each cell: the smallest angle the run ended at (degrees; the optimum is {StallTable.OptimumDegrees}°), the widest gap between neighbours on the circle at the end " +
             $"(18° when evenly spread), and the smallest angle after a second run with the same settings from that end.");
-        Console.WriteLine(title);
-        Console.WriteLine();
+        run.Say(title);
         var clock = Stopwatch.StartNew();
         var rows = new List<StallRow>();
         foreach (StallRow row in StallTable.Rows(settings.Seeds))
         {
             rows.Add(row);
-            // The header with the first row, then one line per seed, so a long run shows its progress.
-            Console.WriteLine(rows.Count == 1 ? string.Join('\n', StallTable.SeedMarkdown(rows)) : StallTable.SeedLine(row));
+            // One line per seed, so a long run shows its progress.
+            run.Say(BenchReport.MarkdownRow(StallTable.SeedCells(row)));
         }
 
-        List<string> summary = StallTable.SummaryMarkdown(StallTable.Summaries(rows)).ToList();
-        Console.WriteLine();
-        summary.ForEach(Console.WriteLine);
-        string after = FormattableString.Invariant($"{6 * rows.Count} runs (each loss from each start, then again from its end) in {clock.Elapsed.TotalSeconds:0} s. Load average after the table: {BenchDocs.Load()}.");
-        Console.WriteLine();
-        Console.WriteLine(after);
-        BenchDocs.Write(SpreadRuns.Kata, FormattableString.Invariant($"stall-{settings.Seeds}"),
-            [conditions + " " + after, "", .. summary, "", title, "", .. StallTable.SeedMarkdown(rows)], settings);
-
-        return 0;
+        string runs = FormattableString.Invariant($"{6 * rows.Count} runs (each loss from each start, then again from its end) in {clock.Elapsed.TotalSeconds:0} s.");
+        BenchReport summary = StallTable.SummaryReport(StallTable.Summaries(rows), runs);
+        BenchReport seeds = StallTable.SeedReport(title, rows);
+        run.Show(summary);
+        return new BenchResult(SpreadRuns.Kata, FormattableString.Invariant($"stall-{settings.Seeds}"), [summary, seeds], rows);
     }
 }

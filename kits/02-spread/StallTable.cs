@@ -77,50 +77,51 @@ public static class StallTable
         SpreadRuns.ArticleLossNames.Select((loss, i) =>
         {
             double[] finals = rows.Select(row => row.Ends[i].FinalDegrees).Order().ToArray();
-            double median = finals.Length % 2 == 1 ? finals[finals.Length / 2] : (finals[finals.Length / 2 - 1] + finals[finals.Length / 2]) / 2;
+            double median = BenchStatistics.Median(finals);
             double[] seconds = rows.Select(row => row.Ends[i].SecondRunDegrees).ToArray();
             return new StallSummary(loss, median, finals[0], finals[^1], finals.Count(angle => angle >= ReachedDegrees),
                 rows.Where(row => row.Ends[i].FinalDegrees < ReachedDegrees).Select(row => row.Seed).ToList(),
                 seconds.Min(), seconds.Count(angle => angle >= ReachedDegrees), finals.Length);
         }).ToList();
 
-    /// <summary>The per-seed table as Markdown lines.</summary>
-    public static IEnumerable<string> SeedMarkdown(IReadOnlyList<StallRow> rows)
+    /// <summary>The per-seed table: per loss, the final angle, the widest gap and the second run's angle.</summary>
+    public static BenchReport SeedReport(string title, IReadOnlyList<StallRow> rows)
     {
-        foreach (string line in BenchReport.MarkdownHeader(["seed", .. SpreadRuns.ArticleLossNames.Select(Heading)]))
-        {
-            yield return line;
-        }
-
+        ArgumentNullException.ThrowIfNull(rows);
+        var report = new BenchReport(title, ["seed", .. SpreadRuns.ArticleLossNames.Select(Heading)]);
         foreach (StallRow row in rows)
         {
-            yield return SeedLine(row);
+            report.AddRow(SeedCells(row));
         }
+
+        return report;
     }
 
-    /// <summary>One seed's line of <see cref="SeedMarkdown"/>: per loss, the final angle, the widest gap and the second run's angle.</summary>
-    public static string SeedLine(StallRow row) => BenchReport.MarkdownRow(
-        [row.Seed.ToString(CultureInfo.InvariantCulture),
-         .. row.Ends.Select(end => $"{F(end.FinalDegrees, "0.0000")} (gap {F(end.WidestGapDegrees, "0.00")}; again {F(end.SecondRunDegrees, "0.0000")})")]);
-
-    /// <summary>The summary table as Markdown lines.</summary>
-    public static IEnumerable<string> SummaryMarkdown(IReadOnlyList<StallSummary> summaries)
+    /// <summary>One seed's cells of <see cref="SeedReport"/>.</summary>
+    public static string[] SeedCells(StallRow row)
     {
-        string reached = $"within {F(TolerancePercent, "0.0")}% of {F(OptimumDegrees, "0")}° (≥ {F(ReachedDegrees, "0.00")}°)";
-        foreach (string line in BenchReport.MarkdownHeader(["loss", "median °", "min °", "max °", reached, "short of it (seeds)", "second run: min °", $"second run: {reached}"]))
-        {
-            yield return line;
-        }
+        ArgumentNullException.ThrowIfNull(row);
+        return [row.Seed.ToString(CultureInfo.InvariantCulture),
+            .. row.Ends.Select(end => $"{F(end.FinalDegrees, "0.0000")} (gap {F(end.WidestGapDegrees, "0.00")}; again {F(end.SecondRunDegrees, "0.0000")})")];
+    }
 
+    /// <summary>The summary table: per loss, median, min and max end, how many starts reach the optimum, and how the second run did.</summary>
+    public static BenchReport SummaryReport(IReadOnlyList<StallSummary> summaries, string note)
+    {
+        ArgumentNullException.ThrowIfNull(summaries);
+        string reached = $"within {F(TolerancePercent, "0.0")}% of {F(OptimumDegrees, "0")}° (≥ {F(ReachedDegrees, "0.00")}°)";
+        var report = new BenchReport("Where each loss ends, over all starts",
+            "loss", "median °", "min °", "max °", reached, "short of it (seeds)", "second run: min °", $"second run: {reached}");
         foreach (StallSummary summary in summaries)
         {
-            yield return BenchReport.MarkdownRow(
-            [
+            report.AddRow(
                 Heading(summary.Loss), F(summary.Median, "0.0000"), F(summary.Min, "0.0000"), F(summary.Max, "0.0000"),
                 $"{I(summary.Reached)} of {I(summary.Starts)}", summary.Short.Count == 0 ? "none" : string.Join(", ", summary.Short.Select(I)),
-                F(summary.SecondRunMin, "0.0000"), $"{I(summary.SecondRunReached)} of {I(summary.Starts)}",
-            ]);
+                F(summary.SecondRunMin, "0.0000"), $"{I(summary.SecondRunReached)} of {I(summary.Starts)}");
         }
+
+        report.AddNote(note);
+        return report;
     }
 
     /// <summary>The column heading of a loss: its letter in the README and its name on the command line.</summary>

@@ -2,95 +2,76 @@ using System.ComponentModel;
 using Katas.Kits;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using static Katas.Kits.BenchStatistics;
 
 namespace Katas.Spread.Kit;
 
 /// <summary>The command line of `katas bench tammes` and `katas bench spread`.</summary>
-public sealed class TammesBenchSettings : BenchSettings
+public class TammesBenchSettings : BenchSettings
 {
+    /// <summary>The largest N with a best-known angle in data/tammes-best-known.tsv.</summary>
+    public const int LargestN = 200;
+
     /// <summary>The smallest N of the Tammes table.</summary>
     [CommandOption("--from <N>")]
-    [Description("the Tammes table starts at this N, 4..130")]
+    [Description("the Tammes table starts at this N, 4..200")]
     [DefaultValue(4)]
     public int From { get; init; } = 4;
 
-    /// <summary>The largest N of the Tammes table.</summary>
+    /// <summary>The largest N of the Tammes table, when given.</summary>
     [CommandOption("--to <N>")]
-    [Description("the Tammes table ends at this N, --from..130 (best-known angles are recorded here up to 30)")]
-    [DefaultValue(30)]
-    public int To { get; init; } = 30;
+    [Description("the Tammes table ends at this N, --from..200 (default: 200 for bench tammes, 30 for bench spread)")]
+    public int? To { get; init; }
 
-    /// <summary>Whether to print the table as Markdown instead of a live console table.</summary>
+    /// <summary>Whether to print each row as a Markdown table row while it runs.</summary>
     [CommandOption("--markdown")]
-    [Description("print the table as Markdown (for docs/02-spread.md) as each row is measured")]
+    [Description("print each row as a Markdown table row (for docs/02-spread.md) as it is measured")]
     public bool Markdown { get; init; }
 
     /// <inheritdoc />
     public override ValidationResult Validate() =>
-        From is < 4 or > 130 ? ValidationResult.Error($"--from must be a whole number from 4 to 130; got {From}.")
-        : To < From || To > 130 ? ValidationResult.Error($"--to must be a whole number from --from ({From}) to 130; got {To}.")
+        From is < 4 or > LargestN ? ValidationResult.Error($"--from must be a whole number from 4 to {LargestN}; got {From}.")
+        : To is int to && (to < From || to > LargestN) ? ValidationResult.Error($"--to must be a whole number from --from ({From}) to {LargestN}; got {to}.")
         : ValidationResult.Success();
 }
 
 /// <summary>
 /// `katas bench tammes`: the Tammes table, N points in 3D solved with the default settings of
-/// `katas spread --loss tammes`, against Sloane's best-known angles, with the time each N took.
+/// `katas spread --loss tammes`, against the best-known angles, with the time each N took.
 /// </summary>
-[KataBench("tammes", "the Tammes table: N = 4..30 in 3D with the default settings, against the best-known angles")]
-public sealed class TammesBench : Command<TammesBenchSettings>
+[KataBench("tammes", "the Tammes table: N = 4..200 in 3D with the default settings, against the best-known angles (gap %, seconds, CPU seconds)")]
+public sealed class TammesBench : BenchCommand<TammesBenchSettings>
 {
     /// <inheritdoc />
-    public override int Execute(CommandContext context, TammesBenchSettings settings, CancellationToken cancellationToken)
+    protected override string Heading(TammesBenchSettings settings) => "Kata 02: the Tammes table (float64, one thread)";
+
+    /// <inheritdoc />
+    protected override BenchResult Measure(TammesBenchSettings settings, BenchRun run)
     {
-        TorchRuntime.Initialise();
-        AnsiConsole.MarkupLine($"[bold]Kata 02: the Tammes table[/] ({Markup.Escape(KataRepository.BuiltAgainst)}, 1 CPU thread, {Environment.ProcessorCount} cores, float64, load {BenchDocs.Load()})");
-        return Run(settings);
+        ArgumentNullException.ThrowIfNull(settings);
+        return Table(settings.From, settings.To ?? TammesBenchSettings.LargestN, settings.Markdown, run);
     }
 
-    /// <summary>Measures and prints the table for N = <see cref="TammesBenchSettings.From"/>..<see cref="TammesBenchSettings.To"/>.</summary>
-    internal static int Run(TammesBenchSettings settings)
+    /// <summary>Measures N = <paramref name="from"/>..<paramref name="to"/>, printing each row as it is done, and returns the table for the docs.</summary>
+    internal static BenchResult Table(int from, int to, bool markdown, BenchRun run)
     {
-        string title = FormattableString.Invariant(
-            $"Tammes solver, N points in 3D, default settings of `katas spread --loss tammes` (seed {TammesTable.Seed}): target within {TammesTable.TolerancePercent}% of the best-known angle in {TammesTable.SecondsBudget} s");
-        string conditions = BenchDocs.Conditions();
+        string title = FormattableString.Invariant($"Tammes solver, N points in 3D, default settings of `katas spread --loss tammes` (seed {TammesTable.Seed}); ") +
+            FormattableString.Invariant($"targets: within {TammesTable.TolerancePercent}% of the best-known angle in ≤ {TammesTable.SecondsBudget} s up to N = {TammesTable.TightUpTo}, ") +
+            FormattableString.Invariant($"within {TammesTable.LooseTolerancePercent}% beyond");
+        run.Say(title);
         var rows = new List<TammesRow>();
-        IEnumerable<int> ns = Enumerable.Range(settings.From, settings.To - settings.From + 1);
-        if (settings.Markdown)
+        foreach (TammesRow row in TammesTable.Rows(Enumerable.Range(from, to - from + 1)))
         {
-            Console.WriteLine(title);
-            Console.WriteLine();
-            foreach (TammesRow row in TammesTable.Rows(ns))
-            {
-                rows.Add(row);
-                // The header with the first row, then one line per row, so a long run shows its progress.
-                Console.WriteLine(rows.Count == 1 ? string.Join('\n', TammesTable.Markdown([row])) : TammesTable.Markdown([row]).Last());
-            }
-        }
-        else
-        {
-            var table = new Table().Title(Markup.Escape(title)).AddColumns(TammesTable.Headers);
-            AnsiConsole.Live(table).Start(live =>
-            {
-                foreach (TammesRow row in TammesTable.Rows(ns))
-                {
-                    rows.Add(row);
-                    table.AddRow(TammesTable.Cells(row).Select(Markup.Escape).ToArray());
-                    live.Refresh();
-                }
-            });
+            rows.Add(row);
+            run.Say(markdown
+                ? (rows.Count == 1 ? string.Join('\n', TammesTable.Markdown([row])) : TammesTable.Markdown([row]).Last())
+                : FormattableString.Invariant($"N = {row.N}: {row.ReachedDegrees:0.000000}°") +
+                  (row.BestKnownDegrees is double best ? $" (best known {F(best, "0.000000")}°, gap {F(row.GapPercent!.Value, "0.0000")}%)" : "") +
+                  $", {F(row.Seconds, "0.0")} s, {F(row.CpuSeconds, "0.0")} s CPU");
         }
 
-        Console.WriteLine();
-        foreach (string line in TammesTable.Summary(rows))
-        {
-            Console.WriteLine(line);
-        }
-
-        string after = $"Load average after the table: {BenchDocs.Load()}.";
-        Console.WriteLine(after);
-        BenchDocs.Write(SpreadRuns.Kata, $"tammes-{settings.From}-{settings.To}",
-            [conditions + " " + after, "", .. TammesTable.Markdown(rows), "", .. TammesTable.Summary(rows).Select(line => "- " + line)], settings);
-
-        return 0;
+        BenchReport report = TammesTable.Report(title, rows);
+        run.Show(report);
+        return new BenchResult(SpreadRuns.Kata, FormattableString.Invariant($"tammes-{from}-{to}"), [report], TammesTable.Figures(rows));
     }
 }

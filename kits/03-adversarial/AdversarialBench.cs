@@ -13,7 +13,7 @@ namespace Katas.Adversarial.Kit;
 /// 4 steps), FGSM and PGD-10 at several ε, and the attacks' throughput.
 /// </summary>
 [KataBench("adversarial", "kata 03 on its victims: the article's attack per step in both directions on pets, FGSM and PGD per epsilon on pets and Fashion-MNIST, throughput")]
-public sealed class AdversarialBench : Command<AdversarialBench.Settings>
+public sealed class AdversarialBench : BenchCommand<AdversarialBench.Settings>
 {
     /// <summary>The article's result as the bar: this share reaches ≥ 99% in the target class within <see cref="BarSteps"/> steps.</summary>
     public const double Bar = 0.95;
@@ -40,9 +40,18 @@ public sealed class AdversarialBench : Command<AdversarialBench.Settings>
         public string Epsilons { get; init; } = "1,2,4,8";
 
         [CommandOption("--threads <T>")]
-        [Description("CPU threads for TorchSharp, 1..64")]
-        [DefaultValue(2)]
-        public int Threads { get; init; } = 2;
+        [Description("CPU threads for TorchSharp (and PyTorch), 1..64")]
+        [DefaultValue(1)]
+        public int Threads { get; init; } = 1;
+
+        [CommandOption("--repeats <K>")]
+        [Description("rounds of the throughput table (each attack on each side once per round; medians), 1..20")]
+        [DefaultValue(3)]
+        public int Repeats { get; init; } = 3;
+
+        [CommandOption("--pytorch")]
+        [Description("also time the sign attack, FGSM and PGD-10 in PyTorch (python3-torch) on the same networks and pictures, alternating with ours, and print the ratios")]
+        public bool PyTorch { get; init; }
 
         [CommandOption("--weights <FILE>")]
         [Description("pets classifier weights to attack instead of the committed ones (e.g. from `train-victim pets --out FILE`)")]
@@ -68,6 +77,11 @@ public sealed class AdversarialBench : Command<AdversarialBench.Settings>
             if (Threads is < 1 or > 64)
             {
                 return ValidationResult.Error($"--threads must be a whole number from 1 to 64; got {Threads}.");
+            }
+
+            if (Repeats is < 1 or > 20)
+            {
+                return ValidationResult.Error($"--repeats must be a whole number from 1 to 20; got {Repeats}.");
             }
 
             return ParseEpsilons(Epsilons) is null
@@ -100,35 +114,56 @@ public sealed class AdversarialBench : Command<AdversarialBench.Settings>
     }
 
     /// <inheritdoc />
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    protected override int Threads(Settings settings) => settings.Threads;
+
+    /// <inheritdoc />
+    protected override string Heading(Settings settings) =>
+        "Kata 03 benchmark: the article's attack, FGSM and PGD on the pets classifier and the Fashion-MNIST victim, and the attacks' throughput";
+
+    /// <inheritdoc />
+    protected override BenchResult Measure(Settings settings, BenchRun run)
     {
-        TorchRuntime.Initialise(settings.Threads);
-        string conditions = BenchDocs.Conditions();
         using Victim victim = Victim.LoadPets(settings.Weights);
         using LabelledImages pictures = FragilityStudy.HeldOut(settings.Pictures);
-        AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Kata 03 benchmark ({KataRepository.BuiltAgainst}, {settings.Threads} thread(s), {Environment.ProcessorCount} cores): the pets classifier, " +
-            $"{(settings.Weights is null ? "committed weights" : "weights " + settings.Weights)}, held-out pictures {AdversarialRuns.HeldOutFirstIndex} to {AdversarialRuns.HeldOutFirstIndex + settings.Pictures - 1} of seed {AdversarialRuns.HeldOutSeed}"));
+        run.Say(string.Create(CultureInfo.InvariantCulture,
+            $"The pets classifier, {(settings.Weights is null ? "committed weights" : "weights " + settings.Weights)}, held-out pictures " +
+            $"{AdversarialRuns.HeldOutFirstIndex} to {AdversarialRuns.HeldOutFirstIndex + settings.Pictures - 1} of seed {AdversarialRuns.HeldOutSeed}"));
         using Victim fashion = Victim.LoadFashion();
         using LabelledImages fashionPictures = FragilityStudy.FashionTest(settings.Pictures);
+        run.SetupDone(ConvolutionKeepsATensor);
         var reports = new List<BenchReport> { SignAttackTable(victim, pictures, fashion, fashionPictures, settings) };
-        reports[^1].Print();
+        run.Show(reports[^1]);
         double[] epsilons = ParseEpsilons(settings.Epsilons)!;
         if (epsilons.Length > 0)
         {
             reports.Add(UntargetedTable("The pets classifier (49,152 inputs): accuracy before and after (PGD-10: 10 steps of ε/4, no random start)",
                 victim, pictures, epsilons));
-            reports[^1].Print();
+            run.Show(reports[^1]);
             reports.Add(UntargetedTable(string.Create(CultureInfo.InvariantCulture,
                 $"The Fashion-MNIST victim (784 inputs) on the first {fashionPictures.Count} test pictures: accuracy before and after"), fashion, fashionPictures, epsilons));
-            reports[^1].Print();
+            run.Show(reports[^1]);
         }
 
+        ThroughputVictim[] victims = [new("pets", victim, pictures, 1), new("fashion", fashion, fashionPictures, FashionTarget)];
+        using AttackPyTorch? pytorch = settings.PyTorch
+            ? AttackPyTorch.Start(victims.ToDictionary(v => v.Name, v => (v.Victim, v.Pictures)), settings.Threads, run)
+            : null;
+        (BenchReport throughput, object figures) = ThroughputTable.Measure(victims, pytorch, settings.Repeats, run);
+        reports.Add(throughput);
+        run.Show(throughput);
+        run.MeasuringDone();
+
         // Only the default run is what the docs describe.
-        bool defaults = settings is { Pictures: 200, Steps: 8, Epsilons: "1,2,4,8", Weights: null };
-        BenchDocs.Write(AdversarialRuns.Kata, defaults ? "adversarial" : "adversarial-custom", BenchDocs.Lines(conditions, reports), settings);
-        return 0;
+        bool defaults = settings is { Pictures: 200, Steps: 8, Epsilons: "1,2,4,8", Weights: null, Threads: 1 };
+        return new BenchResult(AdversarialRuns.Kata, defaults ? "adversarial" : "adversarial-custom", reports, figures);
     }
+
+    /// <summary>
+    /// Measured with TorchSharp 0.107: constructing a Conv2d leaves one tensor alive that disposing the module does not free
+    /// (a Linear does not), so the victims' five convolutions leave five.
+    /// </summary>
+    private const string ConvolutionKeepsATensor =
+        "TorchSharp 0.107 leaves one tensor alive per Conv2d it constructs, which disposing the network does not free (the victims have five).";
 
     /// <summary>The Fashion-MNIST victim's target in the sign-attack table: T-shirt/top, class 0 (any class would do; one keeps the row comparable between runs).</summary>
     private const long FashionTarget = 0;

@@ -12,7 +12,7 @@ namespace Katas.Adversarial.Kit;
 /// size, its weights' L1 norm, and the ε at which FGSM flips half of the correctly classified test pictures.
 /// </summary>
 [KataBench("dimensions", "kata 03, task 5: Fashion-MNIST resampled to several sizes, a logistic regression each, and the epsilon that flips half")]
-public sealed class DimensionBench : Command<DimensionBench.Settings>
+public sealed class DimensionBench : BenchCommand<DimensionBench.Settings>
 {
     /// <summary>The command line of `katas bench dimensions`.</summary>
     public sealed class Settings : BenchSettings
@@ -71,10 +71,15 @@ public sealed class DimensionBench : Command<DimensionBench.Settings>
     }
 
     /// <inheritdoc />
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    protected override int Threads(Settings settings) => settings.Threads;
+
+    /// <inheritdoc />
+    protected override string Heading(Settings settings) => "Kata 03, task 5: why many inputs make a network fragile, on Fashion-MNIST resampled";
+
+    /// <inheritdoc />
+    protected override BenchResult Measure(Settings settings, BenchRun run)
     {
-        TorchRuntime.Initialise(settings.Threads);
-        string conditions = BenchDocs.Conditions();
+        ArgumentNullException.ThrowIfNull(settings);
         IReadOnlyList<DimensionRow> rows;
         // A missing or malformed data file ends the command with the data error code (3), naming the file.
         rows = DimensionStudy.Run(ParseSides(settings.Sides)!, settings.Data, settings.Epochs);
@@ -91,10 +96,9 @@ public sealed class DimensionBench : Command<DimensionBench.Settings>
                 At(1).ToString("P0", CultureInfo.InvariantCulture), At(4).ToString("P0", CultureInfo.InvariantCulture), At(8).ToString("P0", CultureInfo.InvariantCulture));
         }
 
-        table.Print();
+        run.Show(table);
         // Only the default run (the shipped subset, sides 7 to 56, 20 epochs) is what the docs describe.
         bool defaults = settings is { Sides: "7,14,28,56", Data: null, Epochs: 20 };
-        BenchDocs.Write(AdversarialRuns.Kata, defaults ? "dimensions" : "dimensions-custom", BenchDocs.Lines(conditions, [table]), settings);
-        return 0;
+        return new BenchResult(AdversarialRuns.Kata, defaults ? "dimensions" : "dimensions-custom", [table], rows);
     }
 }

@@ -36,7 +36,8 @@ public static class FragilityStudy
     public static LabelledImages FashionTest(int count)
     {
         Katas.Data.ImageDataset test = Katas.Data.FashionMnist.Load(Katas.Data.DataSplit.Test, limit: count);
-        Tensor images = test.ImagesAsFloats().unsqueeze(1);
+        using Tensor floats = test.ImagesAsFloats();
+        Tensor images = floats.unsqueeze(1);
         return new LabelledImages(images, test.LabelsAsLong(), Enumerable.Range(0, test.Count).Select(i => $"test {i}").ToArray());
     }
 
@@ -51,7 +52,9 @@ public static class FragilityStudy
     {
         ArgumentNullException.ThrowIfNull(victim);
         ArgumentNullException.ThrowIfNull(pictures);
-        long[] chosen = Enumerable.Range(0, pictures.Count).Where(i => pictures.Labels[i].ToInt64() != target).Select(i => (long)i).ToArray();
+        // The labels read once: indexing the tensor per picture would make (and leak) a tensor each time.
+        long[] labels = pictures.Labels.data<long>().ToArray();
+        long[] chosen = Enumerable.Range(0, pictures.Count).Where(i => labels[i] != target).Select(i => (long)i).ToArray();
         int[] confident = new int[steps];
         int[] flipped = new int[steps];
         double largest = 0;

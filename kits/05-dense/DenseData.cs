@@ -11,17 +11,9 @@ public sealed class DenseData : IDisposable
     {
         Train = train;
         Test = test;
-        using (Tensor bytes = train.ImagesAsBytes())
-        {
-            TrainImages = Preprocessing.Flatten(bytes).DetachFromDisposeScope();
-        }
-
+        TrainImages = Flatten(train);
         TrainLabels = train.LabelsAsLong().DetachFromDisposeScope();
-        using (Tensor bytes = test.ImagesAsBytes())
-        {
-            TestImages = Preprocessing.Flatten(bytes).DetachFromDisposeScope();
-        }
-
+        TestImages = Flatten(test);
         TestLabels = test.LabelsAsLong().DetachFromDisposeScope();
     }
 
@@ -54,6 +46,13 @@ public sealed class DenseData : IDisposable
     /// <exception cref="DataFormatException">A file is malformed.</exception>
     public static DenseData Load(string? directory = null, int? trainLimit = null, int? testLimit = null) =>
         new(FashionMnist.Load(DataSplit.Train, directory, trainLimit), FashionMnist.Load(DataSplit.Test, directory, testLimit));
+
+    /// <summary>A split's images through the implementation's Preprocessing.Flatten, its intermediate tensors (the bytes, a reshaped view) freed.</summary>
+    private static Tensor Flatten(ImageDataset split)
+    {
+        using var scope = torch.NewDisposeScope();
+        return Preprocessing.Flatten(split.ImagesAsBytes()).DetachFromDisposeScope();
+    }
 
     /// <inheritdoc />
     public void Dispose()

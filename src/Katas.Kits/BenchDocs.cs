@@ -1,4 +1,4 @@
-using System.Globalization;
+using TorchSharp;
 
 namespace Katas.Kits;
 
@@ -12,14 +12,14 @@ public static class BenchDocs
     /// <summary>The docs page of <paramref name="kata"/>.</summary>
     public static string PathOf(string kata) => Path.Combine(KataRepository.Root, "docs", kata + ".md");
 
-    /// <summary>One line saying when, where and with which build the figures were measured.</summary>
-    public static string Conditions() => string.Create(CultureInfo.InvariantCulture,
-        $"Measured {DateTime.UtcNow:yyyy-MM-dd} with the {KataRepository.BuiltAgainst} ({Configuration} build), {Environment.ProcessorCount} cores, " +
-        $"load average {Load()} when it started.");
+    /// <summary>One line saying when, where, with which build and on how many threads the figures were measured.</summary>
+    public static string Conditions() => CurrentConditions().Sentence();
+
+    /// <summary>The conditions now, with the build configuration of these kit libraries and TorchSharp's thread count.</summary>
+    public static BenchConditions CurrentConditions() => BenchConditions.Now(BenchMachine.Configuration(typeof(BenchDocs).Assembly), torch.get_num_threads());
 
     /// <summary>The machine's load (1, 5 and 15 minutes) where Linux reports it, for reading the times.</summary>
-    public static string Load() =>
-        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+    public static string Load() => BenchMachine.Load();
 
     /// <summary>
     /// Replaces the block <paramref name="name"/> of <paramref name="path"/> with <paramref name="lines"/>.
@@ -57,16 +57,33 @@ public static class BenchDocs
     /// Writes <paramref name="lines"/> into block <paramref name="block"/> of <paramref name="kata"/>'s docs page, unless
     /// <paramref name="settings"/> say --no-docs, and says on the console what it did.
     /// </summary>
-    public static void Write(string kata, string block, IEnumerable<string> lines, BenchSettings settings)
+    public static void Write(string kata, string block, IEnumerable<string> lines, BenchSettings settings) =>
+        Write(kata, block, lines, settings, CurrentConditions(), Console.WriteLine);
+
+    /// <summary>
+    /// Writes <paramref name="lines"/> into block <paramref name="block"/> of <paramref name="kata"/>'s docs page, unless
+    /// <paramref name="settings"/> say --no-docs or the <paramref name="conditions"/> are not a Release build (the docs hold
+    /// Release figures only), and says through <paramref name="say"/> what it did.
+    /// </summary>
+    public static void Write(string kata, string block, IEnumerable<string> lines, BenchSettings settings, BenchConditions conditions, Action<string> say)
     {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(conditions);
+        ArgumentNullException.ThrowIfNull(say);
+        string page = PathOf(kata);
+        string shown = Path.GetRelativePath(KataRepository.Root, page);
         if (settings.NoDocs)
         {
             return;
         }
 
-        string page = PathOf(kata);
-        string shown = Path.GetRelativePath(KataRepository.Root, page);
-        Console.WriteLine(Replace(page, block, lines)
+        if (!conditions.IsRelease)
+        {
+            say($"Not written into {shown}: a {conditions.Configuration} build's times are not what the docs record (time a Release build).");
+            return;
+        }
+
+        say(Replace(page, block, lines)
             ? $"Written into {shown} (block {block})."
             : $"{shown} has no block \"{block}\" (<!-- bench:{block} --> ... <!-- /bench:{block} -->): not written there.");
     }
@@ -84,10 +101,4 @@ public static class BenchDocs
             }
         }
     }
-
-#if DEBUG
-    private const string Configuration = "Debug";
-#else
-    private const string Configuration = "Release";
-#endif
 }

@@ -24,6 +24,12 @@ public sealed class BenchReport
     /// <summary>The column headers.</summary>
     public IReadOnlyList<string> Columns { get; }
 
+    /// <summary>The rows, in order, one cell per column.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Rows => _rows;
+
+    /// <summary>The lines printed under the table.</summary>
+    public IReadOnlyList<string> Notes => _notes;
+
     /// <summary>Adds a row; it needs one cell per column.</summary>
     public void AddRow(params string[] cells)
     {

@@ -10,4 +10,9 @@ public class BenchSettings : CommandSettings
     [CommandOption("--no-docs")]
     [Description("print only; by default the figures are also written into the kata's docs page, where it has a block for them")]
     public bool NoDocs { get; init; }
+
+    /// <summary>Whether to print one JSON document (conditions, memory, tables, figures) instead of the tables.</summary>
+    [CommandOption("--json")]
+    [Description("print one JSON object (conditions, peak memory, live tensors, every table and the raw figures) instead of tables; progress goes to stderr")]
+    public bool Json { get; init; }
 }

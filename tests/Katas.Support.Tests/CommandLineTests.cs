@@ -29,9 +29,9 @@ public sealed class CommandLineTests
     [TestCase("train-dense --start random", "--start must be book or centred; got \"random\"")]
     [TestCase("train-dense --lr -1", "--lr must be above 0 and at most 10; got -1")]
     [TestCase("train-dense --data /no/such/folder", "--data: there is no folder \"/no/such/folder\"")]
-    [TestCase("bench tammes --to 3", "--to must be a whole number from --from (4) to 130; got 3")]
-    [TestCase("bench tammes --from 200", "--from must be a whole number from 4 to 130; got 200")]
-    [TestCase("bench spread --from 31 --to 30", "--to must be a whole number from --from (31) to 130; got 30")]
+    [TestCase("bench tammes --to 3", "--to must be a whole number from --from (4) to 200; got 3")]
+    [TestCase("bench tammes --from 201", "--from must be a whole number from 4 to 200; got 201")]
+    [TestCase("bench spread --from 31 --to 30", "--to must be a whole number from --from (31) to 200; got 30")]
     [TestCase("bench dense --batch 0", "--batch must be a whole number from 1 to 60000; got 0")]
     [TestCase("bench stall --seeds 0", "--seeds must be a whole number from 1 to 200; got 0")]
     [TestCase("attack --image /no/such/picture.png", "--image: there is no file \"/no/such/picture.png\"")]
@@ -115,6 +115,38 @@ public sealed class CommandLineTests
         equals.Should().Be(0);
         WithoutTiming(equalsOutput).Should().Be(WithoutTiming(spacedOutput));
         spacedOutput.Should().Contain("\"n\":4").And.Contain("\"iterations\":20");
+    }
+
+    [Test]
+    public void Spread_prints_the_angle_with_full_precision_in_json()
+    {
+        (int exitCode, string output, string error) = RunTool("spread -n 4 --dim 3 --json");
+        exitCode.Should().Be(0, error);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        double reached = json.RootElement.GetProperty("min_angle_deg").GetDouble();
+        double tetrahedron = Math.Acos(-1.0 / 3) * 180 / Math.PI;
+        reached.Should().BeApproximately(tetrahedron, 1e-5);
+        json.RootElement.GetProperty("best_known_deg").GetDouble().Should().BeApproximately(tetrahedron, 1e-7, "the best-known table's 109.4712206, not rounded to 4 decimals");
+        json.RootElement.GetProperty("min_angle_deg").GetRawText().Should().MatchRegex(@"^109\.\d{8,}$", "the angle is printed with every digit, not rounded");
+    }
+
+    [Test]
+    public void A_bench_prints_one_json_document_with_its_conditions_memory_and_figures()
+    {
+        (int exitCode, string output, string error) = RunTool("bench tammes --from 4 --to 5 --json --no-docs");
+        exitCode.Should().Be(0, error);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        System.Text.Json.JsonElement root = json.RootElement;
+        root.GetProperty("bench").GetString().Should().Be("tammes");
+        root.GetProperty("conditions").GetProperty("threads").GetInt32().Should().Be(1);
+        root.GetProperty("conditions").GetProperty("configuration").GetString().Should().NotBeNullOrEmpty();
+        root.GetProperty("memory").GetProperty("peak_resident_bytes").GetInt64().Should().BePositive();
+        root.GetProperty("memory").GetProperty("leaked_tensors").GetInt64().Should().Be(0);
+        root.GetProperty("tables")[0].GetProperty("rows").GetArrayLength().Should().Be(2);
+        System.Text.Json.JsonElement first = root.GetProperty("figures")[0];
+        first.GetProperty("n").GetInt32().Should().Be(4);
+        first.GetProperty("reached_degrees").GetDouble().Should().BeApproximately(Math.Acos(-1.0 / 3) * 180 / Math.PI, 1e-5);
+        error.Should().Contain("N = 4:", "progress goes to stderr, so stdout stays one JSON document");
     }
 
     [Test]

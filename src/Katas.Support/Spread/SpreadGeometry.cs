@@ -65,18 +65,12 @@ public static class SpreadGeometry
         Enumerable.Range(0, n).Select(k => new[] { Math.Cos(offset + 2 * Math.PI * k / n), Math.Sin(offset + 2 * Math.PI * k / n) }).ToArray();
 
     /// <summary>
-/// The best-known smallest angle, in degrees, of N points on the sphere in 3D: proven optimal for N ≤ 14
-/// (Fejes Tóth 3, 4, 6, 12; Schütte and van der Waerden 5, 7, 8, 9; Danzer 10 and 11; Musin and Tarasov 13 and 14)
-/// and N = 24 (Robinson); the others are the best arrangements found so far.
-/// </summary>
-    public static IReadOnlyDictionary<int, double> BestKnownDegrees3D { get; } = new Dictionary<int, double>
-    {
-        // Sloane's tables of spherical codes (packings in 3 dimensions); N = 7..10 cross-checked with
-        // Cohn's table of cosines, N = 13 and 14 with OEIS A217695 and A383860.
-        [4] = 109.4712, [5] = 90.0000, [6] = 90.0000, [7] = 77.8695, [8] = 74.8585, [9] = 70.5288,
-        [10] = 66.1468, [11] = 63.4349, [12] = 63.4349, [13] = 57.1367, [14] = 55.6706, [15] = 53.6579,
-        [16] = 52.2444, [17] = 51.0903, [18] = 49.5567, [19] = 47.6919, [20] = 47.4310, [21] = 45.6132,
-        [22] = 44.7402, [23] = 43.7100, [24] = 43.6908, [25] = 41.6344, [26] = 41.0377, [27] = 40.6776,
-        [28] = 39.3551, [29] = 38.7137, [30] = 38.5971,
-    };
+    /// The best-known smallest angle, in degrees, of N points on the sphere in 3D, N = 4..200 (<see cref="BestKnownTammes"/>,
+    /// from data/tammes-best-known.tsv): proven optimal for N ≤ 14 (Fejes Tóth 3, 4, 6, 12; Schütte and van der Waerden 5, 7,
+    /// 8, 9; Danzer 10 and 11; Musin and Tarasov 13 and 14) and N = 24 (Robinson); the others are the best arrangements
+    /// found so far (Sloane's tables; Lai et al. 2023).
+    /// </summary>
+    public static IReadOnlyDictionary<int, double> BestKnownDegrees3D => BestKnown.Value;
+
+    private static readonly Lazy<IReadOnlyDictionary<int, double>> BestKnown = new(() => BestKnownTammes.Rows.ToDictionary(row => row.N, row => row.Degrees));
 }

@@ -31,6 +31,45 @@ public sealed record TammesSettings(
     public static TammesSettings Quick { get; } = new(Restarts: 2, Survivors: 1, ExploreIterations: 500, RefineIterations: 1000,
         Sharpness: 1, SurvivorSharpness: 20, FinalSharpness: 10_000, StepScale: 0.1);
 
+    /// <summary>
+    /// How much exploring <see cref="For"/> affords from <see cref="SoftStartFrom"/> points on, in pair-steps (restarts ×
+    /// exploring steps × N²): about 12 s of one thread at N = 130 here (8 ns a pair-step), so a run stays within 30 s.
+    /// </summary>
+    public const double ExplorePairSteps = 1.5e9;
+
+    /// <summary>From this many points on, <see cref="For"/> starts soft (β = 3) and affords restarts by <see cref="ExplorePairSteps"/>.</summary>
+    public const int SoftStartFrom = 40;
+
+    /// <summary>
+    /// The schedule `katas spread --loss tammes` and `katas bench tammes` use for <paramref name="n"/> points (measured in
+    /// 3D, N = 4..200, docs/02-spread.md). Below <see cref="SoftStartFrom"/> points: the record's defaults (192 restarts
+    /// exploring 1,500 steps from β = 30, 16 survivors), within 0.005% of the best known for N = 4..39. From there on:
+    /// <list type="bullet">
+    /// <item>a start at β = 3 instead of 30: from about 50 points the sharper start leaves the restarts in worse
+    /// arrangements (N = 50: 0 of 64 restarts found the best one from β = 10, 31 of 32 from β = 3), while below 40 the
+    /// soft start steers every restart to the Gaussian energy's arrangement, which for N = 14, 21, 25 and 28 is not the
+    /// best one;</item>
+    /// <item>5,000 exploring steps to β = 1,000 with as many restarts as <see cref="ExplorePairSteps"/> allow (16 to 192:
+    /// 83 at N = 60, 17 at N = 130), so a run's time grows slowly with N instead of like N²;</item>
+    /// <item>12 survivors (the ranking at β = 1,000 put the best arrangement 9th of 32 in a run at N = 130) refined for
+    /// 4,000 steps to β = 300,000, where the soft minimum is within about 0.005% of the hard one.</item>
+    /// </list>
+    /// </summary>
+    /// <param name="n">How many points.</param>
+    public static TammesSettings For(int n)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(n, 2);
+        if (n < SoftStartFrom)
+        {
+            return new TammesSettings();
+        }
+
+        const int explore = 5000;
+        int restarts = (int)Math.Clamp(ExplorePairSteps / (explore * (double)n * n), 16, 192);
+        return new TammesSettings(Restarts: restarts, Survivors: 12, ExploreIterations: explore, RefineIterations: 4000,
+            Sharpness: 3, SurvivorSharpness: 1000, FinalSharpness: 300_000);
+    }
+
     /// <summary>All the steps: exploring, then refining.</summary>
     public int Iterations => ExploreIterations + RefineIterations;
 

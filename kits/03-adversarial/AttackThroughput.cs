@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using Katas.Victims;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Katas.Adversarial.Kit;
+
+/// <summary>The attacks whose throughput `katas bench adversarial` measures.</summary>
+public enum AttackMethod
+{
+    /// <summary>The article's attack: <see cref="AttackThroughput.SignSteps"/> steps of 1/255 toward a target class (SignAttack.Run).</summary>
+    Sign,
+
+    /// <summary>FGSM at ε = <see cref="AttackThroughput.Epsilon255"/>/255 (GradientSignAttacks.Fgsm).</summary>
+    Fgsm,
+
+    /// <summary>PGD with <see cref="AttackThroughput.PgdSteps"/> steps of ε/4, no random start (GradientSignAttacks.Pgd).</summary>
+    Pgd,
+}
+
+/// <summary>One timed pass of an attack over a set of pictures.</summary>
+/// <param name="Seconds">Wall time.</param>
+/// <param name="CpuSeconds">CPU time of the thread.</param>
+/// <param name="Check">After the attack: pictures classified as the target (sign attack) or still as labelled (FGSM, PGD): the same on both sides when they do the same work.</param>
+public sealed record AttackTiming(double Seconds, double CpuSeconds, int Check);
+
+/// <summary>
+/// Times the implementation's attacks over a victim's pictures in batches of <see cref="FragilityStudy.Batch"/>, as
+/// pytorch/attacks.py does the same in PyTorch: only the attack calls are timed, not the counting afterwards.
+/// </summary>
+public static class AttackThroughput
+{
+    /// <summary>The article's number of steps for the sign attack.</summary>
+    public const int SignSteps = 4;
+
+    /// <summary>FGSM's and PGD's ε, in counts.</summary>
+    public const double Epsilon255 = 8;
+
+    /// <summary>PGD's steps.</summary>
+    public const int PgdSteps = 10;
+
+    /// <summary>The name of <paramref name="method"/> in tables.</summary>
+    public static string Name(AttackMethod method) => method switch
+    {
+        AttackMethod.Sign => $"sign attack, {SignSteps} steps of 1/255",
+        AttackMethod.Fgsm => $"FGSM, ε = {Epsilon255}/255",
+        _ => $"PGD-{PgdSteps}, ε = {Epsilon255}/255, steps of ε/4",
+    };
+
+    /// <summary>Runs <paramref name="method"/> on every picture (toward <paramref name="target"/> for the sign attack) and times it.</summary>
+    public static AttackTiming Run(Victim victim, LabelledImages pictures, AttackMethod method, long target)
+    {
+        ArgumentNullException.ThrowIfNull(victim);
+        ArgumentNullException.ThrowIfNull(pictures);
+        const double epsilon = Epsilon255 / 255;
+        var attacked = new List<(Tensor Images, Tensor Labels)>();
+        using var scope = torch.NewDisposeScope();
+        double cpu = Katas.Kits.ThreadClock.Seconds();
+        var clock = Stopwatch.StartNew();
+        for (int start = 0; start < pictures.Count; start += FragilityStudy.Batch)
+        {
+            int length = Math.Min(FragilityStudy.Batch, pictures.Count - start);
+            Tensor images = pictures.Images.narrow(0, start, length);
+            Tensor labels = pictures.Labels.narrow(0, start, length);
+            Tensor result = method switch
+            {
+                AttackMethod.Sign => SignAttack.Run(victim.Network, images, target, SignSteps).Final,
+                AttackMethod.Fgsm => GradientSignAttacks.Fgsm(victim.Network, images, labels, epsilon),
+                _ => GradientSignAttacks.Pgd(victim.Network, images, labels, epsilon, epsilon / 4, PgdSteps),
+            };
+            attacked.Add((result, labels));
+        }
+
+        double seconds = clock.Elapsed.TotalSeconds;
+        double cpuSeconds = Katas.Kits.ThreadClock.Seconds() - cpu;
+        using var noGrad = torch.no_grad();
+        long check = attacked.Sum(pair => victim.Logits(pair.Images).argmax(1).eq(method == AttackMethod.Sign ? torch.tensor(target) : pair.Labels).sum().ToInt64());
+        return new AttackTiming(seconds, cpuSeconds, (int)check);
+    }
+}

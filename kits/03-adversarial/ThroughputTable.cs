@@ -1,0 +1,89 @@
+using Katas.Kits;
+using Katas.Victims;
+using static Katas.Kits.BenchStatistics;
+
+namespace Katas.Adversarial.Kit;
+
+/// <summary>One victim for the throughput table: its name, the network and pictures, and the sign attack's target class.</summary>
+/// <param name="Name">"pets" or "fashion" (also the PyTorch script's name for it).</param>
+/// <param name="Victim">The network.</param>
+/// <param name="Pictures">The pictures attacked.</param>
+/// <param name="Target">The class the sign attack aims at.</param>
+public sealed record ThroughputVictim(string Name, Victim Victim, LabelledImages Pictures, long Target);
+
+/// <summary>
+/// The attacks' throughput in pictures per second, ours and PyTorch's on the same network and pictures, each attack timed
+/// on both sides in turn for several rounds (medians), with the time ratio against the target (ours ≤ PyTorch's).
+/// </summary>
+public static class ThroughputTable
+{
+    /// <summary>Our time should be at most this many times PyTorch's.</summary>
+    public const double Target = 1.0;
+
+    /// <summary>Measures every attack on every victim, <paramref name="rounds"/> times on each side, alternating.</summary>
+    public static (BenchReport Table, object Figures) Measure(IReadOnlyList<ThroughputVictim> victims, AttackPyTorch? pytorch, int rounds, BenchRun run)
+    {
+        ArgumentNullException.ThrowIfNull(victims);
+        ArgumentNullException.ThrowIfNull(run);
+        var rows = new List<ThroughputRow>();
+        foreach (ThroughputVictim victim in victims)
+        {
+            foreach (AttackMethod method in Enum.GetValues<AttackMethod>())
+            {
+                var ours = new List<AttackTiming>();
+                var theirs = new List<AttackTiming>();
+                for (int round = 0; round < rounds; round++)
+                {
+                    ours.Add(AttackThroughput.Run(victim.Victim, victim.Pictures, method, victim.Target));
+                    if (pytorch is not null)
+                    {
+                        theirs.Add(pytorch.Run(victim.Name, method, victim.Target));
+                    }
+                }
+
+                rows.Add(new ThroughputRow(victim.Name, method, victim.Pictures.Count, ours, theirs));
+                run.Say($"{victim.Name}, {AttackThroughput.Name(method)}: {F(rows[^1].PicturesPerSecond(ours), "0.0")} pictures/s" +
+                    (pytorch is null ? "" : $", PyTorch {F(rows[^1].PicturesPerSecond(theirs), "0.0")}"));
+            }
+        }
+
+        return (Table(rows, pytorch, rounds), rows);
+    }
+
+    private static BenchReport Table(List<ThroughputRow> rows, AttackPyTorch? pytorch, int rounds)
+    {
+        string title = pytorch is null
+            ? $"Attack throughput (median of {rounds}, batches of {FragilityStudy.Batch}; PyTorch not run)"
+            : $"Attack throughput, ours and PyTorch {pytorch.Install.TorchVersion}'s on the same network and pictures (median of {rounds} alternating rounds, batches of {FragilityStudy.Batch})";
+        var table = new BenchReport(title, "victim", "attack", "pictures", "ours: pictures/s", "PyTorch: pictures/s", "time ours / PyTorch (median of rounds)", "check ours | PyTorch");
+        foreach (ThroughputRow row in rows)
+        {
+            bool both = row.Theirs.Count > 0;
+            double ratio = both ? row.WallRatio() : double.NaN;
+            table.AddRow(row.Victim, AttackThroughput.Name(row.Method), row.Pictures.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                F(row.PicturesPerSecond(row.Ours), "0.0"), both ? F(row.PicturesPerSecond(row.Theirs), "0.0") : "",
+                both ? $"{F(ratio, "0.00")} (target ≤ {F(Target, "0.0")}: {(ratio <= Target ? "met" : "MISSED")})" : "",
+                $"{row.Ours[^1].Check} | {(both ? row.Theirs[^1].Check.ToString(System.Globalization.CultureInfo.InvariantCulture) : "")}");
+        }
+
+        table.AddNote($"Check: after the attack, the pictures the victim classifies as the target (sign attack; pets toward dog, Fashion-MNIST toward T-shirt/top) or still as labelled (FGSM, PGD): equal on both sides when they do the same work.");
+        if (rows.All(row => row.Theirs.Count > 0))
+        {
+            table.AddNote("By the thread's CPU time (which waiting for a busy core does not inflate), ours / PyTorch: " +
+                string.Join("; ", rows.Select(row => $"{row.Victim} {row.Method.ToString().ToUpperInvariant()} {F(row.Ratio(timing => timing.CpuSeconds), "0.00")}")) + ".");
+        }
+
+        return table;
+    }
+
+    /// <summary>One attack on one victim: its timings on each side.</summary>
+    private sealed record ThroughputRow(string Victim, AttackMethod Method, int Pictures, List<AttackTiming> Ours, List<AttackTiming> Theirs)
+    {
+        public double PicturesPerSecond(IEnumerable<AttackTiming> timings) => Pictures / Median(timings.Select(timing => timing.Seconds));
+
+        public double Ratio(Func<AttackTiming, double> time) => Median(Ours.Select(time)) / Median(Theirs.Select(time));
+
+        /// <summary>The median of the rounds' wall-time ratios: each round's two runs were next to each other in time.</summary>
+        public double WallRatio() => Median(Ours.Zip(Theirs, (a, b) => a.Seconds / b.Seconds));
+    }
+}
