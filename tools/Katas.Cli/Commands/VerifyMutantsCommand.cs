@@ -57,6 +57,8 @@ public sealed class VerifyMutantsCommand : Command<VerifyMutantsCommand.Settings
         }
 
         int caught = outcomes.Count(outcome => outcome.Caught);
+        string report = MutantReport.Write(outcomes, Path.Combine(KataRepository.Artifacts, "mutants", "report.md"));
+        AnsiConsole.MarkupLine($"Every mutant with the test that caught it and its first line: {Markup.Escape(KataRepository.Relative(report))}");
         AnsiConsole.MarkupLine($"{(caught == outcomes.Count ? "[green]" : "[red]")}{caught} of {outcomes.Count} mutants caught as declared[/] " +
                                $"in {clock.Elapsed.TotalSeconds:0} s ({parallel} at a time).");
         return caught == outcomes.Count && outcomes.Count > 0 ? 0 : 1;

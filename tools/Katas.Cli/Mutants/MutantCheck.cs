@@ -72,11 +72,13 @@ internal static class MutantCheck
         return [.. outcomes.OrderBy(outcome => outcome.Name, StringComparer.Ordinal)];
     }
 
-    private static MutantOutcome Report(string kata, string name, bool caught, string line)
+    private static MutantOutcome Report(string kata, string name, bool caught, string line, TestOutcome? by = null)
     {
         AnsiConsole.MarkupLine(line);
-        return new MutantOutcome(kata, name, caught, line);
+        return new MutantOutcome(kata, name, caught, line, by?.Name ?? "", by is null ? "" : FirstLine(by.Message));
     }
+
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 
     private static MutantOutcome Test(string kata, Mutant mutant, string root, WarmRunner runner)
     {
@@ -119,7 +121,8 @@ internal static class MutantCheck
         by.Failure == FailureKind.FigureSnapshot
             ? Report(kata, mutant.Name, false, $"[red]caught only by a figure snapshot[/] {label} ({Markup.Escape(by.Name)}): " +
                                                "name a specific test that says why, and add one if there is none.")
-            : Report(kata, mutant.Name, true, $"[green]caught[/] {label} by {Markup.Escape(by.Name)} ({clock.Elapsed.TotalSeconds:0.0} s): {Markup.Escape(mutant.Description)}");
+            : Report(kata, mutant.Name, true, $"[green]caught[/] {label} by {Markup.Escape(by.Name)} ({clock.Elapsed.TotalSeconds:0.0} s): " +
+                                              $"{Markup.Escape(mutant.Description)}\n  it says: {Markup.Escape(FirstLine(by.Message))}", by);
 
     /// <summary>The declared test's failure, when it failed with the declared message.</summary>
     private static TestOutcome? CaughtAsDeclared(Mutant mutant, KataRunResult result) =>
