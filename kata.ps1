@@ -6,7 +6,8 @@ $ErrorActionPreference = 'Stop'
 $root = $PSScriptRoot
 $env:DOTNET_NOLOGO = '1'
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
-$source = if ($env:KataSource) { $env:KataSource } else { 'solutions' }
+$default = if (Test-Path (Join-Path $root 'solutions')) { 'solutions' } else { 'katas' }
+$source = if ($env:KataSource) { $env:KataSource } else { $default }
 $tag = if ($source -eq 'solutions' -or $source -eq 'katas') { $source } else { 'custom' }
 
 # What the tool is built from: its own projects, the shared libraries and kits, the build logic and the implementation.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Grades that a student cannot fool. The course is this repository's HEAD, checked out at its full commit id into a
-# folder of its own, with solutions/ removed and the tool built against the stubs (the trusted path of docs/teaching.md).
+# folder of its own, without solutions/ (a sparse checkout) and the tool built against the stubs (the trusted path of docs/teaching.md).
 # Each student repository is made from the course and commits one attack; the course grades it for kata 01 and every
 # format (report.md, results.json, junit.xml) must score the attack 0 and name what it did. Honest work scores full
 # marks, and a repository made from a template (no shared history, no tags) grades like any other.
@@ -14,10 +14,16 @@ started=$(date +%s)
 
 course_commit="$(git -C "$repo" rev-parse HEAD)"
 echo "--- the trusted grader: the course at $course_commit, without solutions/, built against its stubs"
-git clone -q "$repo" "$work/course"
+# A sparse checkout leaves solutions/ out and the checkout clean, as the grade workflows do.
+git clone -q --no-checkout "$repo" "$work/course"
+git -C "$work/course" sparse-checkout set --no-cone '/*' '!/solutions/'
 git -C "$work/course" checkout -q --detach "$course_commit"
-rm -rf "$work/course/solutions"
-(cd "$work/course" && KataSource=katas ./kata --help >/dev/null)
+[ ! -e "$work/course/solutions" ] || fail "the course checkout holds solutions/"
+# Without solutions/, ./kata builds against the stubs by itself (no KataSource needed), and a learner's check works.
+(cd "$work/course" && ./kata --help >/dev/null)
+set +e; board="$(cd "$work/course" && ./kata check 01 --task 1 2>&1)"; code=$?; set -e
+[ "$code" -eq 1 ] && echo "$board" | grep -q "^task 1 " || { echo "$board"; fail "check 01 in a course copy without solutions/ gave no board (exit $code)"; }
+echo "check 01 --task 1 in the course copy without solutions/: a board, exit 1 (the stubs fail)"
 [ -z "$(find "$work/course/tools" -name 'Katas.Linreg.dll' -path '*Katas.Worker*')" ] || fail "the worker's build holds a kata assembly"
 echo "grader built in $(( $(date +%s) - started )) s"
 
@@ -34,7 +40,7 @@ grade() {
   local name="$1" want="$2"; shift 2
   local folder="$work/students/$name" out="$work/grades/$name"
   mkdir -p "$out"
-  (cd "$work/course" && KataSource=katas ./kata grade --student "$folder" --katas 01 --format json --out "$out/results.json" >"$out/log" 2>&1) \
+  (cd "$work/course" && ./kata grade --student "$folder" --katas 01 --format json --out "$out/results.json" >"$out/log" 2>&1) \
     || { cat "$out/log"; fail "$name: grade failed"; }
   cp "$work/course/artifacts/grade/report.md" "$work/course/artifacts/grade/junit.xml" "$out/"
   python3 - "$out" "$want" "$(git -C "$folder" rev-parse HEAD)" "$course_commit" "$@" <<'PY'
@@ -45,6 +51,7 @@ report = open(f"{out}/report.md").read()
 junit = ET.parse(f"{out}/junit.xml").getroot()
 junit_text = ET.tostring(junit, encoding="unicode")
 name = out.split("/")[-1]
+assert "uncommitted" not in report, f"{name}: the course checkout is not clean: {report.splitlines()[:6]}"
 assert results["points"] == want, f"{name}: results.json scores {results['points']}, expected {want}"
 assert report.startswith(f"# Katas grade: {want} / {results['max_points']} points"), f"{name}: report.md scores otherwise: {report.splitlines()[0]}"
 assert f'katas grade: {want} / {results["max_points"]} points' in junit.get("name"), f"{name}: junit scores otherwise: {junit.get('name')}"

@@ -7,7 +7,8 @@ namespace Katas.Cli.Running;
 
 /// <summary>
 /// A kata's tests built against the reference solutions: what the test worker loads, with the learner's code swapped in
-/// for the kata assembly. Built once, and again only when something it is built from changes (a stamp file records the
+/// for the kata assembly. A course that keeps solutions/ out of the learners' copies gets them built against the stubs
+/// instead: the tests only need the kata's types and members, and the worker runs the learner's code either way. Built once, and again only when something it is built from changes (a stamp file records the
 /// last good build: MSBuild leaves an up-to-date assembly's time alone, so the assembly's own time can't tell).
 /// </summary>
 internal sealed class ReferenceTests
@@ -20,8 +21,9 @@ internal sealed class ReferenceTests
         Kata = kata;
         Root = root;
         Project = Directory.GetFiles(Path.Combine(root, "tests", kata), "*.csproj").Single();
-        Assembly = Path.Combine(Path.GetDirectoryName(Project)!, "bin", "solutions", "Debug", "net10.0", RuntimeIdentifier(), AssemblyNameOf(Project) + ".dll");
-        string kataProject = Directory.GetFiles(Path.Combine(root, "solutions", kata), "*.csproj").Single();
+        Source = Directory.Exists(Path.Combine(root, "solutions", kata)) ? "solutions" : "katas";
+        Assembly = Path.Combine(Path.GetDirectoryName(Project)!, "bin", Source, "Debug", "net10.0", RuntimeIdentifier(), AssemblyNameOf(Project) + ".dll");
+        string kataProject = Directory.GetFiles(Path.Combine(root, Source, kata), "*.csproj").Single();
         KataAssemblyName = AssemblyNameOf(kataProject);
     }
 
@@ -31,10 +33,13 @@ internal sealed class ReferenceTests
     /// <summary>The repository the tests are in.</summary>
     public string Root { get; }
 
+    /// <summary>What the tests are built against: "solutions", or "katas" (the stubs) where the course has no solutions.</summary>
+    public string Source { get; }
+
     /// <summary>The test project.</summary>
     public string Project { get; }
 
-    /// <summary>The test assembly built against the reference solutions.</summary>
+    /// <summary>The test assembly built against <see cref="Source"/>.</summary>
     public string Assembly { get; }
 
     /// <summary>The kata assembly's name (the same for the stubs, the solutions and every mutant).</summary>
@@ -57,11 +62,11 @@ internal sealed class ReferenceTests
         return Inputs().All(file => File.GetLastWriteTimeUtc(file) <= built);
     }
 
-    /// <summary>Builds the tests against the reference solutions; the compiler's output when that fails, else null.</summary>
+    /// <summary>Builds the tests against <see cref="Source"/>; the compiler's output when that fails, else null.</summary>
     public string? Build()
     {
         DateTime started = DateTime.UtcNow;
-        (int code, string output) = Dotnet.Run(["build", Project, "-nologo", "-v:q", "-clp:ErrorsOnly", "-p:KataSource=solutions"], workingDirectory: Root);
+        (int code, string output) = Dotnet.Run(["build", Project, "-nologo", "-v:q", "-clp:ErrorsOnly", $"-p:KataSource={Source}"], workingDirectory: Root);
         if (code != 0)
         {
             return output;
@@ -76,7 +81,9 @@ internal sealed class ReferenceTests
 
     private IEnumerable<string> Inputs()
     {
-        IEnumerable<string> own = new[] { "tests", "solutions", "kits" }.Select(folder => Path.Combine(Root, folder, Kata));
+        // Built against the stubs, the learner's own edits must not make the tests stale: only the API matters there, and
+        // a member the tests need but the learner's code lacks is named by the worker.
+        IEnumerable<string> own = new[] { "tests", Source == "solutions" ? "solutions" : null, "kits" }.OfType<string>().Select(folder => Path.Combine(Root, folder, Kata));
         foreach (string path in own.Concat(SharedInputs.Select(input => Path.Combine(Root, input))))
         {
             if (File.Exists(path))
