@@ -50,6 +50,9 @@ internal static class KatasApp
         config.AddCommand<ReproduceCommand>("reproduce").WithDescription("print the article's runs recomputed, next to its printed digits (exit code 1 if one differs)");
         config.AddCommand<GradeCommand>("grade").WithDescription("grade a student's commit with this course's tests, rubrics and tool (instructors, CI); only the student's kata sources are used")
             .WithExample("grade").WithExample("grade", "--katas", "01,02", "--format", "json", "--out", "results.json");
+        config.AddCommand<GradeClassCommand>("grade-class").WithDescription("grade every student of a roster (CSV name,repository,deadline) into one class report: class.md, class.html, class.csv; --shard and --merge for CI matrices")
+            .WithExample("grade-class", "roster.csv", "--katas", "01").WithExample("grade-class", "roster.csv", "--shard", "1/2", "--out", "shard1")
+            .WithExample("grade-class", "--merge", "shard1", "--merge", "shard2", "--out", "class");
         config.AddCommand<AcceptCommand>("accept").WithDescription("accept new plot snapshots made by the reference solutions (*.received.txt -> *.verified.txt)");
         config.AddBranch("verify", verify =>
         {

@@ -11,6 +11,9 @@ namespace Katas.Cli.Grading;
 /// <summary>The grade report as Markdown (for people and $GITHUB_STEP_SUMMARY), JSON (exercism's results.json, version 3) or JUnit XML.</summary>
 internal static class GradeFormats
 {
+    /// <summary>Task statuses of code that never ran: exercism's "error" (grade-class adds the students it could not reach).</summary>
+    private static readonly string[] Unrun = ["not built", "unreachable", "no commit before the deadline", "not graded"];
+
     /// <summary>The formats, as --format takes them.</summary>
     public static readonly string[] Names = ["markdown", "json", "junit"];
 
@@ -73,11 +76,12 @@ internal static class GradeFormats
 
     /// <summary>
     /// exercism's results.json, version 3 (https://exercism.org/docs/building/tooling/test-runners/interface): status, message,
-    /// tests with name, status, message and task_id. Added: "points" and "max_points" (consumers of version 3 ignore unknown keys).
+    /// tests with name, status, message and task_id. Added: "points" and "max_points", and "tasks" with each task's kata, task,
+    /// points, earned, status and reason (consumers of version 3 ignore unknown keys; grade-class --merge rebuilds a class from them).
     /// </summary>
     public static string Json(GradeReport report)
     {
-        bool error = report.Tasks.Any(task => task.Status == "not built");
+        bool error = report.Tasks.Any(task => Unrun.Contains(task.Status));
         var tests = new JsonArray();
         foreach (TaskGrade task in report.Tasks)
         {
@@ -108,7 +112,7 @@ internal static class GradeFormats
         {
             ["version"] = 3,
             ["status"] = error ? "error" : report.Tasks.All(task => task.Status == "passed") ? "pass" : "fail",
-            ["message"] = error ? string.Join("\n", report.Tasks.Where(task => task.Status == "not built").Select(task => $"{task.Kata}: {task.Reason}").Distinct()) : null,
+            ["message"] = error ? string.Join("\n", report.Tasks.Where(task => Unrun.Contains(task.Status)).Select(task => $"{task.Kata}: {task.Reason}").Distinct()) : null,
             ["points"] = report.Earned,
             ["max_points"] = report.Possible,
             ["student"] = new JsonObject { ["source"] = report.Evidence.StudentSource, ["commit"] = report.Evidence.StudentCommit },
@@ -119,6 +123,10 @@ internal static class GradeFormats
                 ["kata"] = use.Kata, ["file"] = use.File, ["line"] = use.Line, ["message"] = use.Message,
             })]),
             ["ignored"] = new JsonArray([.. report.Evidence.Ignored.Select(item => (JsonNode)new JsonObject { ["path"] = item.Path, ["why"] = item.Why })]),
+            ["tasks"] = new JsonArray([.. report.Tasks.Select(task => (JsonNode)new JsonObject
+            {
+                ["kata"] = task.Kata, ["task"] = task.Task, ["points"] = task.Points, ["earned"] = task.Earned, ["status"] = task.Status, ["reason"] = task.Reason,
+            })]),
             ["tests"] = tests,
         };
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
