@@ -20,7 +20,7 @@ internal sealed class ClassGrading(CourseCommit course, GradingBundle bundle, IR
         var rows = new List<ClassStudent>();
         foreach (RosterEntry entry in students)
         {
-            string counter = $"[{rows.Count + 1}/{students.Count}]";
+            string counter = Markup.Escape($"[{rows.Count + 1}/{students.Count}]");
             AnsiConsole.MarkupLine($"{counter} {Markup.Escape(entry.Name)}: grading {Markup.Escape(entry.Repository)}" +
                 (entry.Deadline is { } deadline ? $" as of {deadline:yyyy-MM-dd'T'HH:mm:sszzz}" : " at the tip of HEAD") + "...");
             var clock = Stopwatch.StartNew();
