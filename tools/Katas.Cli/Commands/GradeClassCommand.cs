@@ -56,11 +56,6 @@ public sealed class GradeClassCommand : Command<GradeClassCommand.Settings>
                 return ValidationResult.Error("--merge only reads graded shards: it doesn't go with --shard or --katas.");
             }
 
-            if (Merge.Length == 0 && Roster is null)
-            {
-                return ValidationResult.Error("grade-class needs a ROSTER (a CSV file with the header name,repository,deadline), or --merge DIR to put shards together.");
-            }
-
             if (KataList is { } list && list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length == 0)
             {
                 return ValidationResult.Error("--katas needs at least one kata, e.g. --katas 01,02.");
@@ -70,12 +65,15 @@ public sealed class GradeClassCommand : Command<GradeClassCommand.Settings>
             {
                 _ = Katas;
                 _ = Shard;
-                return ValidationResult.Success();
             }
             catch (UsageException e)
             {
                 return ValidationResult.Error(e.Message);
             }
+
+            return Merge.Length == 0 && Roster is null
+                ? ValidationResult.Error("grade-class needs a ROSTER (a CSV file with the header name,repository,deadline), or --merge DIR to put shards together.")
+                : ValidationResult.Success();
         }
     }
 
