@@ -99,6 +99,7 @@ public sealed class CommandLineTests
     [TestCase("reset --help", "--force")]
     [TestCase("watch --help", "[KATA]")]
     [TestCase("grade --help", "--format <FORMAT>")]
+    [TestCase("grade-class --help", "--shard <K/N>")]
     public void Every_command_explains_itself_with_help(string arguments, string expected)
     {
         (int exitCode, string output, _) = RunTool(arguments);
