@@ -20,6 +20,8 @@ internal static class Git
             RedirectStandardError = true,
             WorkingDirectory = folder,
         };
+        // A clone of an address that wants a password must fail with git's message, not wait for someone to type one.
+        start.Environment["GIT_TERMINAL_PROMPT"] = "0";
         foreach (string argument in arguments)
         {
             start.ArgumentList.Add(argument);

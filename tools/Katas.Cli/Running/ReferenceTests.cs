@@ -22,7 +22,7 @@ internal sealed class ReferenceTests
         Root = root;
         Project = Directory.GetFiles(Path.Combine(root, "tests", kata), "*.csproj").Single();
         Source = Directory.Exists(Path.Combine(root, "solutions", kata)) ? "solutions" : "katas";
-        Assembly = Path.Combine(Path.GetDirectoryName(Project)!, "bin", Source, "Debug", "net10.0", RuntimeIdentifier(), AssemblyNameOf(Project) + ".dll");
+        Assembly = Path.Combine(Path.GetDirectoryName(Project)!, "bin", BuildTag, "Debug", "net10.0", RuntimeIdentifier(), AssemblyNameOf(Project) + ".dll");
         string kataProject = Directory.GetFiles(Path.Combine(root, Source, kata), "*.csproj").Single();
         KataAssemblyName = AssemblyNameOf(kataProject);
     }
@@ -35,6 +35,12 @@ internal sealed class ReferenceTests
 
     /// <summary>What the tests are built against: "solutions", or "katas" (the stubs) where the course has no solutions.</summary>
     public string Source { get; }
+
+    /// <summary>
+    /// The build folders' tag (bin/&lt;tag&gt;/, obj/&lt;tag&gt;/): the worker's own, so a `dotnet test` or an IDE's build of the same
+    /// project never rewrites an assembly a warm worker has loaded (the worker then fails with "Bad IL range").
+    /// </summary>
+    public string BuildTag => "worker-" + Source;
 
     /// <summary>The test project.</summary>
     public string Project { get; }
@@ -66,7 +72,7 @@ internal sealed class ReferenceTests
     public string? Build()
     {
         DateTime started = DateTime.UtcNow;
-        (int code, string output) = Dotnet.Run(["build", Project, "-nologo", "-v:q", "-clp:ErrorsOnly", $"-p:KataSource={Source}"], workingDirectory: Root);
+        (int code, string output) = Dotnet.Run(["build", Project, "-nologo", "-v:q", "-clp:ErrorsOnly", $"-p:KataSource={Source}", $"-p:KataBuildTag={BuildTag}"], workingDirectory: Root);
         if (code != 0)
         {
             return output;
