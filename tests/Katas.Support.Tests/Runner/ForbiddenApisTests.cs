@@ -15,7 +15,7 @@ public sealed class ForbiddenApisTests
 {
     private static readonly Lazy<KataCompiler> Compiler = new(() =>
     {
-        ReferenceTests tests = ReferenceTests.Of(KataCopies.Kata);
+        ReferenceTests tests = KataCopies.ReferenceTests;
         return new KataCompiler(tests.KataAssemblyName, CompileReferences.For(tests.Assembly));
     });
 

@@ -1,4 +1,5 @@
 using Katas.Cli.Mutants;
+using Katas.Cli.Running;
 using Katas.Testing;
 
 namespace Katas.Support.Tests.Runner;
@@ -10,6 +11,21 @@ internal sealed class KataCopies : IDisposable
 
     private readonly string _root = Directory.CreateTempSubdirectory("katas-runner-tests-").FullName;
     private int _count;
+
+    private static readonly Lazy<ReferenceTests> Built = new(() =>
+    {
+        ReferenceTests tests = ReferenceTests.Of(Kata);
+        // The worker's build of kata 01's tests lives in bin/worker-solutions/: built here as check builds it, once.
+        if (!tests.IsCurrent() && tests.Build() is { } errors)
+        {
+            throw new InvalidOperationException($"kata 01's tests do not build for the worker:\n{errors}");
+        }
+
+        return tests;
+    }, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>Kata 01's tests as the worker loads them, built first when missing or stale.</summary>
+    public static ReferenceTests ReferenceTests => Built.Value;
 
     /// <summary>The reference solution's folder.</summary>
     public static string Solution => Path.Combine(KataEnvironment.RepoRoot, "solutions", Kata);
