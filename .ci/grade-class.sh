@@ -12,13 +12,8 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 fail() { echo "grade-class: $*"; exit 1; }
 started=$(date +%s)
 
-course_commit="$(git -C "$repo" rev-parse HEAD)"
-echo "--- the trusted grader: the course at $course_commit, without solutions/"
-git clone -q --no-checkout "$repo" "$work/course"
-git -C "$work/course" sparse-checkout set --no-cone '/*' '!/solutions/'
-git -C "$work/course" checkout -q --detach "$course_commit"
-[ ! -e "$work/course/solutions" ] || fail "the course checkout holds solutions/"
-(cd "$work/course" && KataSource=katas ./kata --help >/dev/null)
+source "$repo/.ci/lib/trusted-course.sh"
+trusted_course "$repo" "$work/course"
 echo "grader built in $(( $(date +%s) - started )) s"
 
 # A student repository: the course at HEAD with the change "$2" (a shell snippet run in it) committed.
@@ -42,10 +37,10 @@ CSV
 echo "--- two shards, then a merge"
 graded=$(date +%s)
 for k in 1 2; do
-  (cd "$work/course" && KataSource=katas ./kata grade-class "$work/roster.csv" --katas 01 --shard "$k/2" --out "$work/shard$k" 2>&1 | tee "$work/shard$k.log") \
+  (cd "$work/course" && ./kata grade-class "$work/roster.csv" --katas 01 --shard "$k/2" --out "$work/shard$k" 2>&1 | tee "$work/shard$k.log") \
     || fail "shard $k/2 failed"
 done
-(cd "$work/course" && KataSource=katas ./kata grade-class "$work/roster.csv" --merge "$work/shard1" --merge "$work/shard2" --out "$work/class") \
+(cd "$work/course" && ./kata grade-class "$work/roster.csv" --merge "$work/shard1" --merge "$work/shard2" --out "$work/class") \
   || fail "the merge failed"
 echo "grading the class (two shards and a merge) took $(( $(date +%s) - graded )) s"
 [ ! -e "$work/shard1/class.csv" ] || fail "a shard wrote a class report"

@@ -12,15 +12,9 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 fail() { echo "grading: $*"; exit 1; }
 started=$(date +%s)
 
-course_commit="$(git -C "$repo" rev-parse HEAD)"
-echo "--- the trusted grader: the course at $course_commit, without solutions/, built against its stubs"
-# A sparse checkout leaves solutions/ out and the checkout clean, as the grade workflows do.
-git clone -q --no-checkout "$repo" "$work/course"
-git -C "$work/course" sparse-checkout set --no-cone '/*' '!/solutions/'
-git -C "$work/course" checkout -q --detach "$course_commit"
-[ ! -e "$work/course/solutions" ] || fail "the course checkout holds solutions/"
-# Without solutions/, ./kata builds against the stubs by itself (no KataSource needed), and a learner's check works.
-(cd "$work/course" && ./kata --help >/dev/null)
+source "$repo/.ci/lib/trusted-course.sh"
+trusted_course "$repo" "$work/course"
+# A learner's check works in a course copy without solutions/.
 set +e; board="$(cd "$work/course" && ./kata check 01 --task 1 2>&1)"; code=$?; set -e
 [ "$code" -eq 1 ] && echo "$board" | grep -q "^task 1 " || { echo "$board"; fail "check 01 in a course copy without solutions/ gave no board (exit $code)"; }
 echo "check 01 --task 1 in the course copy without solutions/: a board, exit 1 (the stubs fail)"
