@@ -22,6 +22,12 @@ public static partial class KataCategories
         return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
     }
 
+    /// <summary>
+    /// The category of a test that takes tens of seconds (e.g. an attack on 200 held-out pictures): the board runs a
+    /// kata's other tests first and shows each task's row without it, then again when it has run.
+    /// </summary>
+    public const string Long = "long";
+
     [GeneratedRegex(@"^kata\d\d-task(\d+)$")]
     private static partial Regex TaskCategory();
 }

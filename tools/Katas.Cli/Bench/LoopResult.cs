@@ -5,7 +5,11 @@ internal sealed class LoopResult(LoopKata loop)
 {
     public LoopKata Loop { get; } = loop;
 
+    /// <summary>Seconds to the task's first row: its "so far" row when it has long tests, else its full row.</summary>
     public List<double> Right { get; } = [];
+
+    /// <summary>Seconds to the task's full row, its long tests too.</summary>
+    public List<double> RightComplete { get; } = [];
 
     public List<double> CompileError { get; } = [];
 

@@ -11,13 +11,16 @@ namespace Katas.Cli.Running;
 /// <summary>
 /// The learner's board, printed while the tests run: a task's row as soon as its last test ends (the task of the saved
 /// file runs first), each with its most telling failure and how many different causes its failures have; then the
-/// count, the compiler's warnings and where the figures went.
+/// count, the compiler's warnings and where the figures went. A task with long tests ([LongTest], run after every quick
+/// test) gets a "so far" row when its quick tests have ended and its full row when the long ones have.
 /// </summary>
 internal sealed class LiveBoard(string kata, string figureFolder, bool animate = false, string? artifacts = null) : IRunObserver
 {
     private readonly Dictionary<int, int> _expected = [];
     private readonly Dictionary<int, List<TestOutcome>> _done = [];
     private readonly HashSet<int> _shown = [];
+    private readonly Dictionary<int, List<TestCase>> _long = [];
+    private readonly Dictionary<int, string> _shownSoFar = [];
     private readonly List<CompilerMessage> _warnings = [];
     private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
     private int _finished;
@@ -52,6 +55,10 @@ internal sealed class LiveBoard(string kata, string figureFolder, bool animate =
         foreach (IGrouping<int, TestCase> task in tests.GroupBy(test => test.Task))
         {
             _expected[task.Key] = task.Count();
+            if (task.Any(test => test.IsLong))
+            {
+                _long[task.Key] = task.Where(test => test.IsLong).ToList();
+            }
         }
     }
 
@@ -68,9 +75,15 @@ internal sealed class LiveBoard(string kata, string figureFolder, bool animate =
 
         outcomes.Add(outcome);
         _passed += outcome.Passed ? 1 : 0;
-        if (outcomes.Count >= _expected.GetValueOrDefault(outcome.Task, int.MaxValue))
+        int expected = _expected.GetValueOrDefault(outcome.Task, int.MaxValue);
+        if (outcomes.Count >= expected)
         {
             ShowTask(outcome.Task);
+        }
+        else if (_long.TryGetValue(outcome.Task, out List<TestCase>? longTests) && outcomes.Count == expected - longTests.Count
+                 && !outcomes.Any(done => longTests.Any(test => test.FullName == done.FullName)))
+        {
+            ShowSoFar(outcome.Task, longTests);
         }
 
         if (_finished == _expected.Values.Sum())
@@ -155,19 +168,48 @@ internal sealed class LiveBoard(string kata, string figureFolder, bool animate =
 
         List<TestOutcome> outcomes = _done[task];
         TestOutcome? shown = FailureKinds.MostTelling(outcomes);
-        int failed = outcomes.Count(outcome => !outcome.Passed);
-        int causes = FailureKinds.DistinctCauses(outcomes);
-        string status = shown is null
-            ? $"[green]passed ({outcomes.Count})[/]"
-            : $"[red]failed {failed} of {outcomes.Count}[/]" + (outcomes.Any(outcome => outcome.Crashed) ? " [red]crashed[/]" : "")
-              + (outcomes.Any(outcome => outcome.Kind == OutcomeKind.NotRun) ? $", {outcomes.Count(outcome => outcome.Kind == OutcomeKind.NotRun)} not run" : "")
-              + (causes > 1 ? $", {causes} different causes" : "");
-        string label = task == 0 ? "other " : $"task {task}";
-        AnsiConsole.MarkupLine($"{label,-8} {status}");
+        AnsiConsole.MarkupLine($"{Label(task),-8} {RowStatus(outcomes, shown)}");
+        Timings?.RowShown(task);
+        // The failure the "so far" row showed is not shown twice.
+        if (shown is not null && _shownSoFar.GetValueOrDefault(task) != shown.FullName)
+        {
+            ShowFailure(shown);
+        }
+    }
+
+    /// <summary>The row of a task whose quick tests have ended and whose long tests are still to run.</summary>
+    private void ShowSoFar(int task, IReadOnlyList<TestCase> longTests)
+    {
+        List<TestOutcome> outcomes = _done[task];
+        TestOutcome? shown = FailureKinds.MostTelling(outcomes);
+        string why = string.Join("; ", longTests.Select(test => test.LongBecause).Distinct());
+        AnsiConsole.MarkupLine($"{Label(task),-8} so far {RowStatus(outcomes, shown)}; {longTests.Count} long test(s) still to run ({Markup.Escape(why)})");
         Timings?.RowShown(task);
         if (shown is not null)
         {
-            AnsiConsole.Write(new Padder(new Text($"{shown.Name}:\n{BoardText.Shorten(BoardText.WithoutRepeat(shown.Message))}"), new Padding(9, 0, 0, 0)));
+            _shownSoFar[task] = shown.FullName;
+            ShowFailure(shown);
         }
     }
+
+    /// <summary>"passed (n)", or "failed k of n" with whether a test crashed, how many did not run and how many causes.</summary>
+    private static string RowStatus(List<TestOutcome> outcomes, TestOutcome? shown)
+    {
+        if (shown is null)
+        {
+            return $"[green]passed ({outcomes.Count})[/]";
+        }
+
+        int failed = outcomes.Count(outcome => !outcome.Passed);
+        int notRun = outcomes.Count(outcome => outcome.Kind == OutcomeKind.NotRun);
+        int causes = FailureKinds.DistinctCauses(outcomes);
+        return $"[red]failed {failed} of {outcomes.Count}[/]" + (outcomes.Any(outcome => outcome.Crashed) ? " [red]crashed[/]" : "")
+               + (notRun > 0 ? $", {notRun} not run" : "")
+               + (causes > 1 ? $", {causes} different causes" : "");
+    }
+
+    private static string Label(int task) => task == 0 ? "other " : $"task {task}";
+
+    private static void ShowFailure(TestOutcome shown) =>
+        AnsiConsole.Write(new Padder(new Text($"{shown.Name}:\n{BoardText.Shorten(BoardText.WithoutRepeat(shown.Message))}"), new Padding(9, 0, 0, 0)));
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Katas.Runner.Protocol;
 
 /// <summary>A test of a kata, as discovered.</summary>
@@ -5,4 +7,10 @@ namespace Katas.Runner.Protocol;
 /// <param name="ClassName">The test class's full name.</param>
 /// <param name="Name">The test's name, with its arguments for a test case.</param>
 /// <param name="Task">The kata task from its [KataTask(n)], or 0.</param>
-public sealed record TestCase(string FullName, string ClassName, string Name, int Task);
+/// <param name="LongBecause">For a test marked [LongTest]: what makes it long; null for every other test.</param>
+public sealed record TestCase(string FullName, string ClassName, string Name, int Task, string? LongBecause = null)
+{
+    /// <summary>A test the board runs after the quick ones (it takes tens of seconds).</summary>
+    [JsonIgnore]
+    public bool IsLong => LongBecause is not null;
+}

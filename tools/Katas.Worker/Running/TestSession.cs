@@ -126,13 +126,18 @@ internal sealed class TestSession
         return !LearnerCode.TimedOut;
     }
 
-    /// <summary>The tests to run but those to skip, one group per task: the requested tasks first, then the others in order.</summary>
-    private static IEnumerable<IReadOnlyList<DiscoveredTest>> Phases(RunRequest request, IReadOnlyList<DiscoveredTest> discovered)
+    /// <summary>
+    /// The tests to run but those to skip, one group per task: the requested tasks first, then the others in order; the
+    /// long tests ([LongTest]) after every quick one, in the same task order, so every task's row appears early.
+    /// </summary>
+    internal static IEnumerable<IReadOnlyList<DiscoveredTest>> Phases(RunRequest request, IReadOnlyList<DiscoveredTest> discovered)
     {
         var skip = new HashSet<string>(request.Skip, StringComparer.Ordinal);
         List<DiscoveredTest> chosen = discovered.Where(test => !skip.Contains(test.Case.FullName)).ToList();
-        IEnumerable<int> tasks = request.TaskOrder.Concat(chosen.Select(test => test.Case.Task).Distinct().Order()).Distinct();
-        return tasks.Select(task => (IReadOnlyList<DiscoveredTest>)chosen.Where(test => test.Case.Task == task).ToList()).Where(group => group.Count > 0);
+        List<int> tasks = request.TaskOrder.Concat(chosen.Select(test => test.Case.Task).Distinct().Order()).Distinct().ToList();
+        return new[] { false, true }
+            .SelectMany(isLong => tasks.Select(task => (IReadOnlyList<DiscoveredTest>)chosen.Where(test => test.Case.Task == task && test.Case.IsLong == isLong).ToList()))
+            .Where(group => group.Count > 0);
     }
 
     private static TestFilter Only(IEnumerable<DiscoveredTest> tests) =>

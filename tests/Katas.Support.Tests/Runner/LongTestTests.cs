@@ -1,0 +1,126 @@
+using FluentAssertions;
+using Katas.Cli.Running;
+using Katas.Runner.Outcomes;
+using Katas.Runner.Protocol;
+using Katas.Testing;
+using Katas.Worker.Running;
+using NUnit.Framework.Internal;
+using NUnit.Framework.Internal.Builders;
+using Spectre.Console;
+
+namespace Katas.Support.Tests.Runner;
+
+/// <summary>
+/// Tests marked [LongTest] (tens of seconds each): discovered as long with their reason, run after every quick test of
+/// the kata, and shown on the board first as a "so far" row of their task, then as the task's full row.
+/// </summary>
+[NonParallelizable]
+public sealed class LongTestTests
+{
+    [Test]
+    public void A_long_test_is_discovered_with_its_reason_and_a_quick_one_without()
+    {
+        TestSuite fixture = new DefaultSuiteBuilder().BuildFrom(new TypeWrapper(typeof(SampleFixture)));
+
+        IReadOnlyList<DiscoveredTest> found = TestDiscovery.Cases(fixture);
+
+        found.Select(test => (test.Case.Name, test.Case.Task, test.Case.LongBecause)).Should().BeEquivalentTo(new (string, int, string?)[]
+        {
+            ("Quick", 2, null),
+            ("Long(1)", 2, "an attack on 200 pictures"),
+            ("Long(2)", 2, "an attack on 200 pictures"),
+        });
+    }
+
+    [Test]
+    public void Long_tests_run_after_every_quick_test_the_requested_task_first_in_both_groups()
+    {
+        DiscoveredTest[] tests =
+        [
+            Discovered("quick1", 1), Discovered("long2", 2, "why"), Discovered("quick2", 2), Discovered("quick3", 3), Discovered("long1", 1, "why"),
+        ];
+        var request = new RunRequest("source", "katas", TaskOrder: [2], Skip: []);
+
+        var phases = TestSession.Phases(request, tests).Select(phase => string.Join(",", phase.Select(test => test.Id))).ToList();
+
+        phases.Should().Equal("quick2", "quick1", "quick3", "long2", "long1");
+    }
+
+    [Test]
+    public void The_board_shows_a_task_so_far_when_its_quick_tests_end_and_in_full_when_its_long_tests_have_run()
+    {
+        TestCase quick = Case("Quick_one", 2), quickFailing = Case("Quick_two", 2), longOne = Case("Long_one", 2, "an attack on 200 pictures");
+        string printed = Printed(board =>
+        {
+            board.Discovered([quick, quickFailing, longOne]);
+            board.Finished(Outcome(quick, OutcomeKind.Passed, ""));
+            board.Finished(Outcome(quickFailing, OutcomeKind.Failed, "Expected 4 counts, got 8."));
+            board.Finished(Outcome(longOne, OutcomeKind.Passed, ""));
+        });
+
+        string[] lines = printed.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        lines[0].Should().Be("task 2   so far failed 1 of 2; 1 long test(s) still to run (an attack on 200 pictures)");
+        lines[1].Should().Be("Quick_two:");
+        lines[2].Should().Be("Expected 4 counts, got 8.");
+        lines[3].Should().Be("task 2   failed 1 of 3", "the full row comes when the long test has run");
+        printed.Split("Expected 4 counts").Should().HaveCount(2, "the failure the 'so far' row showed is not shown again");
+    }
+
+    [Test]
+    public void A_task_without_long_tests_gets_one_row()
+    {
+        TestCase first = Case("One", 1), second = Case("Two", 1);
+        string printed = Printed(board =>
+        {
+            board.Discovered([first, second]);
+            board.Finished(Outcome(first, OutcomeKind.Passed, ""));
+            board.Finished(Outcome(second, OutcomeKind.Passed, ""));
+        });
+
+        printed.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)[0].Should().Be("task 1   passed (2)");
+        printed.Should().NotContain("so far");
+    }
+
+    private static string Printed(Action<LiveBoard> run)
+    {
+        IAnsiConsole saved = AnsiConsole.Console;
+        var output = new StringWriter();
+        AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(output),
+        });
+        AnsiConsole.Console.Profile.Width = 200;
+        try
+        {
+            run(new LiveBoard("03-adversarial", "figures"));
+        }
+        finally
+        {
+            AnsiConsole.Console = saved;
+        }
+
+        return output.ToString();
+    }
+
+    private static TestCase Case(string name, int task, string? longBecause = null) => new("Tests." + name, "Tests", name, task, longBecause);
+
+    private static TestOutcome Outcome(TestCase test, OutcomeKind kind, string message) => new(test.FullName, test.ClassName, test.Name, test.Task, kind, message);
+
+    private static DiscoveredTest Discovered(string id, int task, string? longBecause = null) => new(id, Case(id, task, longBecause));
+
+    /// <summary>A fixture for discovery only: NUnit builds it here; explicit, so no run of this assembly executes it.</summary>
+    [Explicit("a sample fixture that TestDiscovery reads")]
+    [Category("kata07-task2")]
+    public sealed class SampleFixture
+    {
+        [Test]
+        public void Quick() => Assert.Pass();
+
+        [TestCase(1)]
+        [TestCase(2)]
+        [LongTest("an attack on 200 pictures")]
+        public void Long(int which) => Assert.That(which, Is.Positive);
+    }
+}
