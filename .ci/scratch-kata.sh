@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Proves that adding a kata touches only its own folders plus the solution file: copies the throw-away
 # kata in .ci/scratch-kata/ into a scratch clone of the committed repository, adds its projects to
-# Katas.sln with one `dotnet sln add`, and checks that the tool and the tests discover it.
+# Katas.slnx with one `dotnet sln add`, and checks that the tool and the tests discover it.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 scratch="$(mktemp -d)/repo"
@@ -12,8 +12,8 @@ for folder in katas solutions tests kits; do
 done
 cd "$scratch"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
-dotnet sln Katas.sln add katas/99-scratch/*.csproj solutions/99-scratch/*.csproj tests/99-scratch/*.csproj kits/99-scratch/*.csproj >/dev/null
-dotnet build Katas.sln -nologo -clp:ErrorsOnly -v:q
+dotnet sln Katas.slnx add katas/99-scratch/*.csproj solutions/99-scratch/*.csproj tests/99-scratch/*.csproj kits/99-scratch/*.csproj >/dev/null
+dotnet build Katas.slnx -nologo -clp:ErrorsOnly -v:q
 katas() { dotnet tools/Katas.Cli/bin/solutions/Debug/net10.0/*/katas.dll "$@"; }
 fail() { echo "scratch kata: $*"; exit 1; }
 

@@ -9,7 +9,7 @@ public static class KataRepository
 {
     private static readonly Lazy<string> RootPath = new(FindRoot);
 
-    /// <summary>The folder holding Katas.sln.</summary>
+    /// <summary>The folder holding Katas.slnx.</summary>
     public static string Root => RootPath.Value;
 
     /// <summary>The artifacts folder (figures, test results, mutant builds), git-ignored.</summary>
@@ -39,8 +39,7 @@ public static class KataRepository
 
     /// <summary>Which implementation of the katas this build of the tool runs ("solutions" unless built with KataSource).</summary>
     public static string KataSource =>
-        (Assembly.GetEntryAssembly() ?? typeof(KataRepository).Assembly).GetCustomAttributes<AssemblyMetadataAttribute>()
-            .FirstOrDefault(attribute => attribute.Key == "KataSource")?.Value ?? "solutions";
+        KataMetadata.Of(Assembly.GetEntryAssembly() ?? typeof(KataRepository).Assembly, "KataSource") ?? "solutions";
 
     /// <summary>In words, what <see cref="KataSource"/> is.</summary>
     public static string BuiltAgainst => KataSource switch
@@ -66,13 +65,13 @@ public static class KataRepository
         {
             for (DirectoryInfo? dir = new(start); dir is not null; dir = dir.Parent)
             {
-                if (File.Exists(Path.Combine(dir.FullName, "Katas.sln")))
+                if (File.Exists(Path.Combine(dir.FullName, "Katas.slnx")))
                 {
                     return dir.FullName;
                 }
             }
         }
 
-        throw new UsageException("Run this tool inside the kata repository (no Katas.sln found above the current folder).");
+        throw new UsageException("Run this tool inside the kata repository (no Katas.slnx found above the current folder).");
     }
 }

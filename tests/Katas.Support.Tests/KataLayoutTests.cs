@@ -102,13 +102,13 @@ public sealed partial class KataLayoutTests
     [TestCaseSource(nameof(Katas))]
     public void Every_kata_project_is_in_the_solution(string kata)
     {
-        string solution = File.ReadAllText(Path.Combine(Root, "Katas.sln")).Replace('\\', '/');
+        string solution = File.ReadAllText(Path.Combine(Root, "Katas.slnx")).Replace('\\', '/');
         foreach (string folder in new[] { "katas", "solutions", "tests", "kits" })
         {
             foreach (string project in Directory.GetFiles(Path.Combine(Root, folder, kata), "*.csproj"))
             {
                 solution.Should().Contain($"{folder}/{kata}/{Path.GetFileName(project)}",
-                    $"Katas.sln lists every project so IDEs show it: dotnet sln add katas/{kata} solutions/{kata} tests/{kata} kits/{kata}");
+                    $"Katas.slnx lists every project so IDEs show it: dotnet sln add katas/{kata} solutions/{kata} tests/{kata} kits/{kata}");
             }
         }
     }

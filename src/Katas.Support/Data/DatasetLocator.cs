@@ -87,7 +87,7 @@ public sealed class DatasetLocator
         }
         else if (RepositoryRoot is null)
         {
-            notes.Add($"(The repository's data folder was not searched: no Katas.sln above {AppContext.BaseDirectory} or {Directory.GetCurrentDirectory()}.)");
+            notes.Add($"(The repository's data folder was not searched: no Katas.slnx above {AppContext.BaseDirectory} or {Directory.GetCurrentDirectory()}.)");
         }
 
         throw new DatasetNotFoundException(Dataset, split, searched, notes);

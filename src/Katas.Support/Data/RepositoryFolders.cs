@@ -9,7 +9,7 @@ public static class RepositoryFolders
     private static readonly Lazy<string?> FoundRoot = new(() => FindRoot(AppContext.BaseDirectory, Directory.GetCurrentDirectory()));
 
     /// <summary>
-    /// The repository root (the folder holding Katas.sln or Katas.slnx) above the program's folder or,
+    /// The repository root (the folder holding Katas.slnx) above the program's folder or,
     /// failing that, above the current folder; null when the program runs outside the repository.
     /// </summary>
     public static string? Root => FoundRoot.Value;
@@ -17,14 +17,14 @@ public static class RepositoryFolders
     /// <summary>The repository's data folder, or null outside the repository.</summary>
     public static string? Data => Root is { } root ? Path.Combine(root, "data") : null;
 
-    /// <summary>The first of <paramref name="starts"/>, or of their parent folders, that holds Katas.sln or Katas.slnx; null if none does.</summary>
+    /// <summary>The first of <paramref name="starts"/>, or of their parent folders, that holds Katas.slnx; null if none does.</summary>
     public static string? FindRoot(params string[] starts)
     {
         foreach (string start in starts)
         {
             for (DirectoryInfo? folder = new(start); folder is not null; folder = folder.Parent)
             {
-                if (File.Exists(Path.Combine(folder.FullName, "Katas.sln")) || File.Exists(Path.Combine(folder.FullName, "Katas.slnx")))
+                if (File.Exists(Path.Combine(folder.FullName, "Katas.slnx")))
                 {
                     return folder.FullName;
                 }

@@ -128,7 +128,7 @@ public sealed class DatasetLocatorTests
     {
         var locator = new DatasetLocator(_dataset with { SystemFolders = [] }, repositoryRoot: null);
         Action load = () => locator.Find(DataSplit.Test);
-        load.Should().Throw<DatasetNotFoundException>().WithMessage("*The repository's data folder was not searched: no Katas.sln above*");
+        load.Should().Throw<DatasetNotFoundException>().WithMessage("*The repository's data folder was not searched: no Katas.slnx above*");
     }
 
     [Test]
