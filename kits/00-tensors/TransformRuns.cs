@@ -14,7 +14,7 @@ public sealed record TransformedShape(string Name, string Formula, IReadOnlyList
 public static class TransformRuns
 {
     /// <summary>The kata's folder name.</summary>
-    public const string Kata = "00-tensors";
+    public static readonly string Kata = KataMetadata.KataFolderOf(typeof(TransformRuns).Assembly);
 
     /// <summary>The translation of the figure's first panel.</summary>
     public static (double X, double Y) Offset { get; } = (4, -1);

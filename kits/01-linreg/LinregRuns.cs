@@ -8,7 +8,7 @@ namespace Katas.Linreg.Kit;
 public static class LinregRuns
 {
     /// <summary>The kata's folder name.</summary>
-    public const string Kata = "01-linreg";
+    public static readonly string Kata = KataMetadata.KataFolderOf(typeof(LinregRuns).Assembly);
 
     /// <summary>The learning rate of the run on standardised data.</summary>
     public const double StandardisedRate = 0.1;

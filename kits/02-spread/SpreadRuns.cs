@@ -8,7 +8,7 @@ namespace Katas.Spread.Kit;
 /// <summary>Kata 02's runs: the article's three losses and the Tammes solver, by name.</summary>
 public static class SpreadRuns
 {
-    public const string Kata = "02-spread";
+    public static readonly string Kata = KataMetadata.KataFolderOf(typeof(SpreadRuns).Assembly);
 
     /// <summary>The loss names the command line accepts.</summary>
     public static IReadOnlyList<string> LossNames { get; } = ["min-angle", "variance", "force", "tammes"];

@@ -8,7 +8,7 @@ namespace Katas.Adversarial.Kit;
 public static class AdversarialRuns
 {
     /// <summary>The kata folder.</summary>
-    public const string Kata = "03-adversarial";
+    public static readonly string Kata = KataMetadata.KataFolderOf(typeof(AdversarialRuns).Assembly);
 
     /// <summary>The seed of the held-out pictures the kit attacks (never trained on: training uses indices below 1,000,000).</summary>
     public const int HeldOutSeed = 777;

@@ -10,7 +10,7 @@ namespace Katas.Optimizers.Kit;
 /// <summary>Kata 04's runs: the article's RMSprop and Adam, and races on the surfaces.</summary>
 public static class OptimizerRuns
 {
-    public const string Kata = "04-optimizers";
+    public static readonly string Kata = KataMetadata.KataFolderOf(typeof(OptimizerRuns).Assembly);
 
     /// <summary>The article's optimizer runs, reproduced with the hand-written optimizers in Keras' conventions (the `reproduce` table).</summary>
     public static IReadOnlyList<(string Name, OptimizerSettings Settings, int Iterations)> Article { get; } =

@@ -37,7 +37,7 @@ public sealed record DenseRun(DenseNetwork Network, TrainingHistory History, dou
 public static class DenseRuns
 {
     /// <summary>The kata's folder name.</summary>
-    public const string Kata = "05-dense";
+    public static readonly string Kata = KataMetadata.KataFolderOf(typeof(DenseRuns).Assembly);
 
     /// <summary>How many test images the prediction grid shows (the book shows ten).</summary>
     public const int GridImages = 10;

@@ -74,6 +74,5 @@ public static class KataEnvironment
         return folder;
     }
 
-    private static string? Metadata(Assembly assembly, string key) =>
-        assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(attribute => attribute.Key == key)?.Value;
+    private static string? Metadata(Assembly assembly, string key) => KataMetadata.Of(assembly, key);
 }

@@ -35,5 +35,5 @@ public sealed class KataTaskAttribute : NUnitAttribute, IApplyToTest
 
     /// <summary>The KataFolder a test assembly was built for, or null.</summary>
     public static string? KataFolderOf(Assembly? assembly) =>
-        assembly?.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(attribute => attribute.Key == "KataFolder")?.Value;
+        KataMetadata.Of(assembly, "KataFolder");
 }

@@ -10,7 +10,7 @@ internal static class KataWorkers
 {
     /// <summary>The worker program: tools/Katas.Worker's build of this tool's configuration, built with the tool.</summary>
     public static string WorkerAssembly =>
-        typeof(KataWorkers).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(attribute => attribute.Key == "KataWorker")?.Value
+        KataMetadata.Of(typeof(KataWorkers).Assembly, "KataWorker")
         ?? throw new InvalidOperationException("This build of the katas tool does not say where its test worker is (tools/Katas.Cli/Katas.Cli.csproj).");
 
     /// <summary>
