@@ -53,6 +53,8 @@ internal static class KatasApp
         config.AddCommand<GradeClassCommand>("grade-class").WithDescription("grade every student of a roster (CSV name,repository,deadline) into one class report: class.md, class.html, class.csv; --shard and --merge for CI matrices")
             .WithExample("grade-class", "roster.csv", "--katas", "01").WithExample("grade-class", "roster.csv", "--shard", "1/2", "--out", "shard1")
             .WithExample("grade-class", "--merge", "shard1", "--merge", "shard2", "--out", "class");
+        config.AddCommand<NewKataCommand>("new").WithDescription("start a new kata from templates/kata/: its four projects, README, hints, rubric, mutants, kit and docs page, in Katas.slnx and the README's table")
+            .WithExample("new", "06-image-filters", "\"image filters by convolution\"");
         config.AddCommand<AcceptCommand>("accept").WithDescription("accept new plot snapshots made by the reference solutions (*.received.txt -> *.verified.txt)");
         config.AddBranch("verify", verify =>
         {

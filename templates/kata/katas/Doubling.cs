@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Katas.Scratch;
+namespace Katas.{{Name}};
 
 /// <summary>Task 1: doubling a tensor.</summary>
 public static class Doubling
@@ -11,6 +11,6 @@ public static class Doubling
     public static Tensor Double(Tensor values)
     {
         throw new NotImplementedException(
-            "Kata 99, task 1 (Doubling.Double) is not implemented yet: see katas/99-scratch/README.md, task 1.");
+            "Kata {{number}}, task 1 (Doubling.Double) is not implemented yet: see katas/{{kata}}/README.md, task 1.");
     }
 }

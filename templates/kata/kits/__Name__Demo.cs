@@ -1,13 +1,13 @@
 using Katas.Figures;
 using Katas.Kits;
 
-namespace Katas.Scratch.Kit;
+namespace Katas.{{Name}}.Kit;
 
-/// <summary>Kata 99's demo: the doubled line.</summary>
-public sealed class ScratchDemo : IKataDemo
+/// <summary>Kata {{number}}'s demo: the doubled line.</summary>
+public sealed class {{Name}}Demo : IKataDemo
 {
     /// <inheritdoc />
-    public string Kata => "99-scratch";
+    public string Kata { get; } = KataMetadata.KataFolderOf(typeof({{Name}}Demo).Assembly);
 
     /// <inheritdoc />
     public int Runs => 1;
@@ -17,7 +17,7 @@ public sealed class ScratchDemo : IKataDemo
     {
         Directory.CreateDirectory(folder);
         string png = Path.Combine(folder, "doubled-line.png");
-        FigureRenderer.SavePng(ScratchFigures.DoubledLine(), png);
+        FigureRenderer.SavePng({{Name}}Figures.DoubledLine(), png);
         yield return new DemoRow(Kata, "the doubled line", 1, "y = 2x", [png]);
     }
 }

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Katas.Scratch;
+namespace Katas.{{Name}};
 
 /// <summary>Task 1: doubling a tensor.</summary>
 public static class Doubling

@@ -2,10 +2,10 @@ using Katas.Figures;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Katas.Scratch.Kit;
+namespace Katas.{{Name}}.Kit;
 
-/// <summary>Kata 99's figure: y = Double(x) for x = 0..4.</summary>
-public static class ScratchFigures
+/// <summary>Kata {{number}}'s figure: y = Double(x) for x = 0..4.</summary>
+public static class {{Name}}Figures
 {
     /// <summary>The doubled line, drawn from the implementation under test.</summary>
     public static Figure DoubledLine()

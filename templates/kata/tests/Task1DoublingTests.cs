@@ -1,10 +1,10 @@
 using Katas.Figures;
-using Katas.Scratch.Kit;
+using Katas.{{Name}}.Kit;
 using Katas.Testing;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Katas.Scratch.Tests;
+namespace Katas.{{Name}}.Tests;
 
 /// <summary>Task 1: Doubling.Double.</summary>
 [KataTask(1)]
@@ -29,7 +29,7 @@ public sealed class Task1DoublingTests : KataTest
     [Test]
     public void The_figure_shows_the_doubled_line()
     {
-        Figure figure = LearnerCode.Run(ScratchFigures.DoubledLine, "Doubling.Double");
+        Figure figure = LearnerCode.Run({{Name}}Figures.DoubledLine, "Doubling.Double");
         SnapshotAssert.Matches(figure, "doubled-line", "the doubled line");
     }
 }
