@@ -85,7 +85,7 @@ public sealed class SpreadCommand : Command<SpreadCommand.Settings>
         if (settings.Json)
         {
             Console.WriteLine(JsonSerializer.Serialize(new SpreadResult(n, dim, settings.Loss, run.Final.MinimumAngleDegrees,
-                run.Final.Iteration, Math.Round(seconds, 3), settings.Seed, double.IsNaN(best) ? null : best, KataRepository.KataSource)));
+                run.Final.Iteration, Math.Round(seconds, 3), settings.Seed, double.IsNaN(best) ? null : best, KataRepository.KataSource), KitJson.Line));
             return 0;
         }
 
@@ -96,14 +96,14 @@ public sealed class SpreadCommand : Command<SpreadCommand.Settings>
     }
 
     private sealed record SpreadResult(
-        [property: JsonPropertyName("n")] int N,
-        [property: JsonPropertyName("dim")] int Dim,
-        [property: JsonPropertyName("loss")] string Loss,
+        int N,
+        int Dim,
+        string Loss,
         // Full precision (the shortest text that round-trips the double): the Tammes table is compared to 7-9 decimals.
-        [property: JsonPropertyName("min_angle_deg")] double MinAngleDeg,
-        [property: JsonPropertyName("iterations")] int Iterations,
-        [property: JsonPropertyName("seconds")] double Seconds,
-        [property: JsonPropertyName("seed")] int Seed,
-        [property: JsonPropertyName("best_known_deg")] double? BestKnownDeg,
-        [property: JsonPropertyName("implementation")] string Implementation);
+        double MinAngleDeg,
+        int Iterations,
+        double Seconds,
+        int Seed,
+        double? BestKnownDeg,
+        string Implementation);
 }

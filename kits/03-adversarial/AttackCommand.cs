@@ -210,7 +210,7 @@ public sealed class AttackCommand : Command<AttackCommand.Settings>
                 Math.Round(finalConfidence, 6), metrics is null ? null : Math.Round(metrics.TargetConfidence, 6), metrics is null ? null : Math.Round(metrics.LinfIn255, 4),
                 metrics is null ? null : Math.Round(metrics.L2, 6), steps, Math.Round(settings.Step, 6), settings.Method == "sign" ? null : Math.Round(settings.Epsilon, 6),
                 metrics?.SurvivesPng, output, Math.Round(seconds, 3),
-                KataRepository.KataSource, rows)));
+                KataRepository.KataSource, rows), KitJson.Line));
             return 0;
         }
 
@@ -293,30 +293,30 @@ public sealed class AttackCommand : Command<AttackCommand.Settings>
     }
 
     private sealed record StepJson(
-        [property: JsonPropertyName("step")] int Step,
-        [property: JsonPropertyName("verdict")] string Verdict,
+        int Step,
+        string Verdict,
         [property: JsonPropertyName("p_original_class")] double Original,
         [property: JsonPropertyName("p_target_class")] double Target,
-        [property: JsonPropertyName("confidence")] double Confidence);
+        double Confidence);
 
     private sealed record AttackJson(
-        [property: JsonPropertyName("image")] string Image,
-        [property: JsonPropertyName("victim")] string Victim,
-        [property: JsonPropertyName("method")] string Method,
-        [property: JsonPropertyName("original_class")] string OriginalClass,
-        [property: JsonPropertyName("original_confidence")] double OriginalConfidence,
-        [property: JsonPropertyName("target_class")] string TargetClass,
-        [property: JsonPropertyName("final_class")] string FinalClass,
-        [property: JsonPropertyName("final_confidence")] double FinalConfidence,
-        [property: JsonPropertyName("target_confidence")] double? TargetConfidence,
+        string Image,
+        string Victim,
+        string Method,
+        string OriginalClass,
+        double OriginalConfidence,
+        string TargetClass,
+        string FinalClass,
+        double FinalConfidence,
+        double? TargetConfidence,
         [property: JsonPropertyName("linf_255")] double? LinfIn255,
-        [property: JsonPropertyName("l2")] double? L2,
-        [property: JsonPropertyName("steps")] int Steps,
+        double? L2,
+        int Steps,
         [property: JsonPropertyName("step_255")] double Step,
         [property: JsonPropertyName("epsilon_255")] double? Epsilon,
-        [property: JsonPropertyName("survives_png")] bool? SurvivesPng,
-        [property: JsonPropertyName("out")] string Out,
-        [property: JsonPropertyName("seconds")] double Seconds,
-        [property: JsonPropertyName("implementation")] string Implementation,
-        [property: JsonPropertyName("table")] IReadOnlyList<StepJson> Table);
+        bool? SurvivesPng,
+        string Out,
+        double Seconds,
+        string Implementation,
+        IReadOnlyList<StepJson> Table);
 }

@@ -105,7 +105,7 @@ public sealed class TrainVictimCommand : Command<TrainVictimCommand.Settings>
         {
             Console.WriteLine(JsonSerializer.Serialize(new TrainJson(settings.Seed ?? FashionTraining.CommittedSeed, settings.Pictures ?? 0, trained.EpochLosses.Count, settings.Threads ?? FashionTraining.CommittedThreads,
                 Math.Round(trained.TestAccuracy, 4), trained.EpochLosses.Select((loss, i) => new EpochJson(i + 1, Math.Round(loss, 4), null, null)).ToList(),
-                Math.Round(trained.Elapsed.TotalSeconds, 1), output)));
+                Math.Round(trained.Elapsed.TotalSeconds, 1), output), KitJson.Line));
         }
         else
         {
@@ -164,7 +164,7 @@ public sealed class TrainVictimCommand : Command<TrainVictimCommand.Settings>
         {
             Console.WriteLine(JsonSerializer.Serialize(new TrainJson(recipe.Seed, trained.Settings.Pictures, recipe.Epochs, recipe.Threads, double.IsNaN(trained.HeldOutAccuracy) ? null : Math.Round(trained.HeldOutAccuracy, 4),
                 trained.Epochs.Select(epoch => new EpochJson(epoch.Epoch, Math.Round(epoch.Loss, 4), Math.Round(epoch.TrainingAccuracy, 4), epoch.HeldOutAccuracy is { } a ? Math.Round(a, 4) : null)).ToList(),
-                Math.Round(trained.Elapsed.TotalSeconds, 1), output, skipped?.Select(file => new SkippedJson(file.Name, file.Reason)).ToList())));
+                Math.Round(trained.Elapsed.TotalSeconds, 1), output, skipped?.Select(file => new SkippedJson(file.Name, file.Reason)).ToList()), KitJson.Line));
         }
         else
         {
@@ -202,23 +202,23 @@ public sealed class TrainVictimCommand : Command<TrainVictimCommand.Settings>
     }
 
     private sealed record EpochJson(
-        [property: JsonPropertyName("epoch")] int Epoch,
-        [property: JsonPropertyName("loss")] double Loss,
-        [property: JsonPropertyName("training_accuracy")] double? TrainingAccuracy,
-        [property: JsonPropertyName("held_out_accuracy")] double? HeldOutAccuracy);
+        int Epoch,
+        double Loss,
+        double? TrainingAccuracy,
+        double? HeldOutAccuracy);
 
     private sealed record TrainJson(
-        [property: JsonPropertyName("seed")] int Seed,
-        [property: JsonPropertyName("pictures")] int Pictures,
-        [property: JsonPropertyName("epochs")] int Epochs,
-        [property: JsonPropertyName("threads")] int Threads,
-        [property: JsonPropertyName("held_out_accuracy")] double? HeldOutAccuracy,
-        [property: JsonPropertyName("history")] IReadOnlyList<EpochJson> History,
-        [property: JsonPropertyName("seconds")] double Seconds,
-        [property: JsonPropertyName("out")] string Out,
+        int Seed,
+        int Pictures,
+        int Epochs,
+        int Threads,
+        double? HeldOutAccuracy,
+        IReadOnlyList<EpochJson> History,
+        double Seconds,
+        string Out,
         [property: JsonPropertyName("skipped_files"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SkippedJson>? Skipped = null);
 
     private sealed record SkippedJson(
-        [property: JsonPropertyName("name")] string Name,
-        [property: JsonPropertyName("reason")] string Reason);
+        string Name,
+        string Reason);
 }

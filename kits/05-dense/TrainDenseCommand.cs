@@ -150,7 +150,7 @@ public sealed class TrainDenseCommand : Command<TrainDenseCommand.Settings>
                 Console.WriteLine(JsonSerializer.Serialize(new TrainResult(last.TestAccuracy, last.Epochs, Math.Round(clock.Elapsed.TotalSeconds, 2),
                     new DataJson(data.Train.Source.ImagesFile, data.Train.Source.LabelsFile, data.Test.Source.ImagesFile, data.Test.Source.LabelsFile,
                         data.Train.Count, data.Test.Count, data.IsFullSet),
-                    settings.Batch, settings.Seed, settings.Threads, KataRepository.KataSource, results)));
+                    settings.Batch, settings.Seed, settings.Threads, KataRepository.KataSource, results), KitJson.Line));
             }
         }
 
@@ -177,36 +177,36 @@ public sealed class TrainDenseCommand : Command<TrainDenseCommand.Settings>
         string.Create(CultureInfo.InvariantCulture, $"{name}: epoch {epoch.Epoch}/{epochs}  loss {epoch.Loss:0.0000}  training accuracy {epoch.Accuracy:0.0000}");
 
     private sealed record EpochJson(
-        [property: JsonPropertyName("epoch")] int Epoch,
-        [property: JsonPropertyName("loss")] double Loss,
-        [property: JsonPropertyName("accuracy")] double Accuracy);
+        int Epoch,
+        double Loss,
+        double Accuracy);
 
     private sealed record NetworkResult(
-        [property: JsonPropertyName("network")] string Network,
-        [property: JsonPropertyName("epochs")] int Epochs,
-        [property: JsonPropertyName("start")] string? Start,
-        [property: JsonPropertyName("learning_rate")] double? LearningRate,
-        [property: JsonPropertyName("test_accuracy")] double TestAccuracy,
-        [property: JsonPropertyName("history")] IReadOnlyList<EpochJson> History,
-        [property: JsonPropertyName("seconds")] double Seconds);
+        string Network,
+        int Epochs,
+        string? Start,
+        double? LearningRate,
+        double TestAccuracy,
+        IReadOnlyList<EpochJson> History,
+        double Seconds);
 
     private sealed record DataJson(
-        [property: JsonPropertyName("train_images")] string TrainImages,
-        [property: JsonPropertyName("train_labels")] string TrainLabels,
-        [property: JsonPropertyName("test_images")] string TestImages,
-        [property: JsonPropertyName("test_labels")] string TestLabels,
-        [property: JsonPropertyName("train_count")] int TrainCount,
-        [property: JsonPropertyName("test_count")] int TestCount,
-        [property: JsonPropertyName("full_set")] bool FullSet);
+        string TrainImages,
+        string TrainLabels,
+        string TestImages,
+        string TestLabels,
+        int TrainCount,
+        int TestCount,
+        bool FullSet);
 
     private sealed record TrainResult(
-        [property: JsonPropertyName("test_accuracy")] double TestAccuracy,
-        [property: JsonPropertyName("epochs")] int Epochs,
-        [property: JsonPropertyName("seconds")] double Seconds,
-        [property: JsonPropertyName("data")] DataJson Data,
-        [property: JsonPropertyName("batch")] int Batch,
-        [property: JsonPropertyName("seed")] int Seed,
-        [property: JsonPropertyName("threads")] int Threads,
-        [property: JsonPropertyName("implementation")] string Implementation,
-        [property: JsonPropertyName("networks")] IReadOnlyList<NetworkResult> Networks);
+        double TestAccuracy,
+        int Epochs,
+        double Seconds,
+        DataJson Data,
+        int Batch,
+        int Seed,
+        int Threads,
+        string Implementation,
+        IReadOnlyList<NetworkResult> Networks);
 }

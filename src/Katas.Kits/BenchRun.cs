@@ -10,12 +10,7 @@ namespace Katas.Kits;
 /// </summary>
 public sealed class BenchRun
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
+    private static readonly JsonSerializerOptions JsonOptions = KitJson.Document;
 
     private readonly BenchSettings _settings;
 
