@@ -17,43 +17,11 @@ public static class TorchRuntime
     /// <exception cref="InvalidOperationException">TorchSharp's native library could not be loaded.</exception>
     public static void Initialise(int threads = 1, int seed = DefaultSeed)
     {
-        KeepFreedMemoryOnLinux();
+        GlibcMalloc.ConfigureThisProcess();
         EnsureNativeLibraryLoads();
         torch.set_num_threads(threads);
         torch.manual_seed(seed);
     }
-
-    /// <summary>
-    /// On Linux (glibc), keeps freed tensor memory in the process instead of returning it to the system at once.
-    /// By default glibc serves every block above 128 KiB with its own mmap and unmaps it when freed, so a loop
-    /// that makes and frees megabyte tensors every step (the Tammes solver's [R, N, N] batches) page-faults
-    /// its memory in again each time: measured here, 30 points took 6.6–7.6 s with 2.5 s of it in the kernel,
-    /// and 2.5 s with these settings (mmap only above 32 MiB, the heap trimmed only above 256 MiB of free space).
-    /// A no-op elsewhere, and where the C library has no mallopt.
-    /// </summary>
-    private static void KeepFreedMemoryOnLinux()
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
-
-        try
-        {
-            _ = MallocOption(MallocTrimThreshold, 256 << 20);
-            _ = MallocOption(MallocMmapThreshold, 32 << 20);
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-        {
-            // Not glibc: keep the C library's defaults.
-        }
-    }
-
-    private const int MallocTrimThreshold = -1;
-    private const int MallocMmapThreshold = -3;
-
-    [DllImport("libc", EntryPoint = "mallopt")]
-    private static extern int MallocOption(int parameter, int value);
 
     /// <summary>Touches the native library once so a loading problem is reported in plain words.</summary>
     /// <exception cref="InvalidOperationException">TorchSharp's native library could not be loaded.</exception>

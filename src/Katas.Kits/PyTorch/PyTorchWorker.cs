@@ -91,6 +91,12 @@ public sealed class PyTorchWorker : IDisposable
         }
 
         start.Environment["KATAS_THREADS"] = count;
+        // The same allocator settings as this side (GlibcMalloc), so neither side page-faults more than the other.
+        foreach ((string variable, string value) in GlibcMalloc.ChildEnvironment)
+        {
+            start.Environment[variable] = value;
+        }
+
         Process process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {install.Python}.");
         var worker = new PyTorchWorker(process, install);
         try

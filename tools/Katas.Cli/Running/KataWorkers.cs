@@ -36,6 +36,6 @@ internal static class KataWorkers
             throw new InvalidOperationException($"The test worker is not built ({WorkerAssembly}): build the tool with ./kata (or dotnet build tools/Katas.Cli).");
         }
 
-        return new WorkerStart(WorkerAssembly, tests.Assembly, tests.KataAssemblyName, kata) { WorkingDirectory = tests.Root };
+        return new WorkerStart(WorkerAssembly, tests.Assembly, tests.KataAssemblyName, kata) { WorkingDirectory = tests.Root, Environment = GlibcMalloc.ChildEnvironment };
     }
 }
