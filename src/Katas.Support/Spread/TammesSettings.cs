@@ -43,7 +43,8 @@ public sealed record TammesSettings(
     /// <summary>
     /// The schedule `katas spread --loss tammes` and `katas bench tammes` use for <paramref name="n"/> points (measured in
     /// 3D, N = 4..200, docs/02-spread.md). Below <see cref="SoftStartFrom"/> points: the record's defaults (192 restarts
-    /// exploring 1,500 steps from β = 30, 16 survivors), within 0.005% of the best known for N = 4..39. From there on:
+    /// exploring 1,500 steps from β = 30, 16 survivors), within 0.007% of the best known for N = 4..39 except 35 (0.011%) in the Release
+    /// table of 2026-12-05. From there on:
     /// <list type="bullet">
     /// <item>a start at β = 3 instead of 30: from about 50 points the sharper start leaves the restarts in worse
     /// arrangements (N = 50: 0 of 64 restarts found the best one from β = 10, 31 of 32 from β = 3), while below 40 the
