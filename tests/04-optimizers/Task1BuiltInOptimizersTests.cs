@@ -1,6 +1,7 @@
 using Katas.Testing.Coaching;
 using Katas.Data;
 using Katas.Figures;
+using Katas.Optimizers.Tests.Oracles;
 using Katas.Testing;
 using Katas.Optimizers.Kit;
 using TorchSharp;

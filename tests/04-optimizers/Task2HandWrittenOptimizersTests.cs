@@ -1,3 +1,4 @@
+using Katas.Optimizers.Tests.Oracles;
 using Katas.Testing;
 using TorchSharp;
 using TorchSharp.Modules;

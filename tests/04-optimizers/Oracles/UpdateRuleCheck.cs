@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Katas.Optimizers.Tests;
+namespace Katas.Optimizers.Tests.Oracles;
 
 /// <summary>
 /// Recognises the usual update-rule mistakes in a trace that differs from the reference: a hyperparameter ignored (its default used
@@ -18,18 +18,18 @@ internal static class UpdateRuleCheck
     {
         int steps = yours.Count;
         // A candidate the problem can't tell from the correct rule (ε next to large gradients) explains nothing.
-        List<double[]> correct = ByHand.Trace(problem, settings, new Variant(), steps);
+        List<double[]> correct = ByHand.Trace(problem, settings, Mistake.None, steps);
         foreach ((OptimizerSettings changed, string cause) in IgnoredHyperparameters(settings))
         {
-            if (Matches(ByHand.Trace(problem, changed, new Variant(), steps)))
+            if (Matches(ByHand.Trace(problem, changed, Mistake.None, steps)))
             {
                 return $"Your steps match {changed} instead: {cause}";
             }
         }
 
-        foreach ((Variant variant, string cause) in Mistakes(settings))
+        foreach ((Mistake mistake, string cause) in Mistakes(settings))
         {
-            if (Matches(ByHand.Trace(problem, settings, variant, steps)))
+            if (Matches(ByHand.Trace(problem, settings, mistake, steps)))
             {
                 return "Your steps match a known mistake: " + cause;
             }
@@ -122,7 +122,7 @@ internal static class UpdateRuleCheck
         new[] { 1e-8, 1e-10 }.Where(eps => eps != s.Eps).Select(eps => s with { Eps = eps });
 
     /// <summary>The formula mistakes that apply to <paramref name="s"/>'s kind, each with the sentence that names it.</summary>
-    private static IEnumerable<(Variant Variant, string Cause)> Mistakes(OptimizerSettings s)
+    private static IEnumerable<(Mistake Mistake, string Cause)> Mistakes(OptimizerSettings s)
     {
         string names = s.Kind switch
         {
@@ -134,7 +134,7 @@ internal static class UpdateRuleCheck
         };
         if (s.Kind != OptimizerKind.Sgd && !(s.Kind == OptimizerKind.Momentum && s.Momentum == 0))
         {
-            yield return (new Variant(Fresh: true),
+            yield return (Mistake.Fresh,
                 $"every step is computed as if it were the first, so {names} is not kept between steps (or Adam's t stays 1). " +
                 "Store the state with Keep(state, \"name\", tensor), read it back at the next step, and use StepCount for t.");
         }
@@ -142,161 +142,48 @@ internal static class UpdateRuleCheck
         switch (s.Kind)
         {
             case OptimizerKind.Momentum:
-                yield return (new Variant(Dampen: true),
+                yield return (Mistake.Dampen,
                     "momentum with dampening, b ← μ·b + (1 − μ)·g after the first step. TorchSharp's SGD (dampening 0) adds the whole gradient: b ← μ·b + g.");
-                yield return (new Variant(DampenFromZero: true),
+                yield return (Mistake.DampenFromZero,
                     "momentum as an exponential average from zero, b ← μ·b + (1 − μ)·g with b = 0 before the first step (Adam's m). " +
                     "TorchSharp's SGD starts with b = g and adds the whole gradient: b ← μ·b + g, then p ← p − lr·b.");
                 if (s.Nesterov)
                 {
-                    yield return (new Variant(NesterovSwapped: true),
+                    yield return (Mistake.NesterovSwapped,
                         "Nesterov's step is written p ← p − lr·(b + μ·g); it is p ← p − lr·(g + μ·b): the gradient plus μ times the updated buffer.");
                 }
 
                 break;
             case OptimizerKind.RmsProp:
-                yield return (new Variant(NoOneMinusDecay: true),
+                yield return (Mistake.NoOneMinusDecay,
                     "v ← α·v + g², without the (1 − α) on the new squared gradient. The running mean square is v ← α·v + (1 − α)·g².");
-                yield return (new Variant(NoRoot: true),
+                yield return (Mistake.NoRoot,
                     "the step divides by v instead of its square root: p ← p − lr·g/(√v + ε) (Keras: √(v + ε)). RMS means ROOT mean square.");
-                yield return (new Variant(SquareStartsAtFirst: true),
+                yield return (Mistake.SquareStartsAtFirst,
                     "v starts at the first squared gradient instead of 0. All state starts at zero: v = (1 − α)·g² after the first step.");
-                yield return (new Variant(EpsFlipped: true), s.EpsInsideSqrt
+                yield return (Mistake.EpsFlipped, s.EpsInsideSqrt
                     ? "ε is added outside the square root, √v + ε (PyTorch's convention), but these settings ask for Keras' √(v + ε) (OptimizerSettings.EpsInsideSqrt)."
                     : "ε is inside the square root, √(v + ε) (Keras' convention), but these settings ask for PyTorch's √v + ε (OptimizerSettings.EpsInsideSqrt is false).");
                 break;
             case OptimizerKind.Adam:
-                yield return (new Variant(NoCorrection1: true, NoCorrection2: true),
+                yield return (Mistake.NoCorrection1 | Mistake.NoCorrection2,
                     "Adam without bias correction. Divide m by 1 − β₁ᵗ and v by 1 − β₂ᵗ (t = StepCount, 1 at the first step).");
-                yield return (new Variant(NoCorrection1: true),
+                yield return (Mistake.NoCorrection1,
                     "only v is bias-corrected. Divide m by 1 − β₁ᵗ too: m̂ = m/(1 − β₁ᵗ).");
-                yield return (new Variant(NoCorrection2: true),
+                yield return (Mistake.NoCorrection2,
                     "only m is bias-corrected. Divide v by 1 − β₂ᵗ too: v̂ = v/(1 − β₂ᵗ).");
-                yield return (new Variant(StepOffByOne: true),
+                yield return (Mistake.StepOffByOne,
                     "the bias correction uses t + 1. StepCount is already 1 during the first step: use 1 − β₁ᵗ and 1 − β₂ᵗ with t = StepCount.");
-                yield return (new Variant(EpsFlipped: true),
+                yield return (Mistake.EpsFlipped,
                     "ε is inside the square root, √(v̂ + ε). Adam divides by √v̂ + ε.");
-                yield return (new Variant(EpsBeforeCorrection: true),
+                yield return (Mistake.EpsBeforeCorrection,
                     "ε is added to √v before the bias correction (the Adam paper's \"efficient\" form, lr·√(1 − β₂ᵗ)/(1 − β₁ᵗ)·m/(√v + ε)). " +
                     "TorchSharp adds ε to the corrected root: m̂/(√v̂ + ε).");
                 break;
             case OptimizerKind.Adagrad:
-                yield return (new Variant(EpsFlipped: true),
+                yield return (Mistake.EpsFlipped,
                     "ε is inside the square root, √(s + ε). Adagrad divides by √s + ε.");
                 break;
-        }
-    }
-}
-
-/// <summary>The likely cause of a difference from the reference, for a failure message.</summary>
-internal static class Cause
-{
-    /// <summary>
-    /// A weight-decay mistake or a known update-rule mistake when the trace matches one (named instead of a generic hint, which could
-    /// point elsewhere), else what to check given where the traces part.
-    /// </summary>
-    public static string Of(Problem problem, OptimizerSettings settings, List<double[]> yours, Difference difference)
-    {
-        string weightDecay = WeightDecayCheck.Diagnose(problem, settings, yours).Trim();
-        return weightDecay.Length > 0 ? weightDecay : UpdateRuleCheck.Diagnose(problem, settings, yours) ?? difference.Hint(settings);
-    }
-}
-
-/// <summary>Which mistake a by-hand update makes; the default makes none (TorchSharp's rules).</summary>
-internal sealed record Variant(
-    bool Fresh = false, bool Dampen = false, bool DampenFromZero = false, bool NesterovSwapped = false,
-    bool NoOneMinusDecay = false, bool NoRoot = false, bool SquareStartsAtFirst = false, bool EpsFlipped = false,
-    bool NoCorrection1 = false, bool NoCorrection2 = false, bool StepOffByOne = false, bool EpsBeforeCorrection = false);
-
-/// <summary>The kata's update rules in plain float64 arithmetic, one parameter at a time, with or without a known mistake.</summary>
-internal static class ByHand
-{
-    /// <summary>The parameter values after each of <paramref name="steps"/> steps of <paramref name="s"/> (with <paramref name="variant"/>'s mistake).</summary>
-    public static List<double[]> Trace(Problem problem, OptimizerSettings s, Variant variant, int steps)
-    {
-        double[] p = [.. problem.Start];
-        var states = p.Select(_ => new Dictionary<string, double>()).ToArray();
-        var trace = new List<double[]>();
-        for (int t = 1; t <= steps; t++)
-        {
-            using var scope = torch.NewDisposeScope();
-            Tensor[] tensors = p.Select(value => torch.tensor(value, dtype: ScalarType.Float64).requires_grad_()).ToArray();
-            problem.Loss(tensors).backward();
-            for (int k = 0; k < p.Length; k++)
-            {
-                if (variant.Fresh)
-                {
-                    states[k].Clear();
-                }
-
-                p[k] = Update(p[k], tensors[k].grad!.ToDouble(), states[k], variant.Fresh ? 1 : t, s, variant);
-            }
-
-            trace.Add([.. p]);
-        }
-
-        return trace;
-    }
-
-    private static double Update(double p, double gradient, Dictionary<string, double> state, int t, OptimizerSettings s, Variant v)
-    {
-        double g = gradient + s.WeightDecay * p;
-        switch (s.Kind)
-        {
-            case OptimizerKind.Momentum when s.Momentum != 0:
-            {
-                bool first = !state.TryGetValue("b", out double old);
-                double mu = s.Momentum;
-                double b = v.DampenFromZero ? mu * old + (1 - mu) * g
-                    : first ? g
-                    : v.Dampen ? mu * old + (1 - mu) * g
-                    : mu * old + g;
-                state["b"] = b;
-                double d = !s.Nesterov ? b
-                    : v.NesterovSwapped ? b + mu * g
-                    : g + mu * b;
-                return p - s.LearningRate * d;
-            }
-
-            case OptimizerKind.RmsProp:
-            {
-                bool first = !state.TryGetValue("v", out double old);
-                double square = v.SquareStartsAtFirst && first ? g * g
-                    : v.NoOneMinusDecay ? s.Alpha * old + g * g
-                    : s.Alpha * old + (1 - s.Alpha) * g * g;
-                state["v"] = square;
-                bool inside = s.EpsInsideSqrt != v.EpsFlipped;
-                double denominator = v.NoRoot ? square + s.Eps : inside ? Math.Sqrt(square + s.Eps) : Math.Sqrt(square) + s.Eps;
-                return p - s.LearningRate * g / denominator;
-            }
-
-            case OptimizerKind.Adam:
-            {
-                double m = s.Beta1 * state.GetValueOrDefault("m") + (1 - s.Beta1) * g;
-                double square = s.Beta2 * state.GetValueOrDefault("v") + (1 - s.Beta2) * g * g;
-                state["m"] = m;
-                state["v"] = square;
-                int te = v.StepOffByOne ? t + 1 : t;
-                double c1 = v.NoCorrection1 ? 1 : 1 - Math.Pow(s.Beta1, te);
-                double c2 = v.NoCorrection2 ? 1 : 1 - Math.Pow(s.Beta2, te);
-                if (v.EpsBeforeCorrection)
-                {
-                    return p - s.LearningRate * Math.Sqrt(c2) / c1 * m / (Math.Sqrt(square) + s.Eps);
-                }
-
-                double denominator = v.EpsFlipped ? Math.Sqrt(square / c2 + s.Eps) : Math.Sqrt(square / c2) + s.Eps;
-                return p - s.LearningRate * (m / c1) / denominator;
-            }
-
-            case OptimizerKind.Adagrad:
-            {
-                double sum = state.TryGetValue("s", out double old) ? old + g * g : s.InitialAccumulator + g * g;
-                state["s"] = sum;
-                return p - s.LearningRate * g / (v.EpsFlipped ? Math.Sqrt(sum + s.Eps) : Math.Sqrt(sum) + s.Eps);
-            }
-
-            default:
-                return p - s.LearningRate * g;
         }
     }
 }

@@ -1,0 +1,45 @@
+namespace Katas.Optimizers.Tests.Oracles;
+
+/// <summary>The known update-rule mistakes a by-hand update can make (<see cref="ByHand"/>); <see cref="None"/> is TorchSharp's rule.</summary>
+[Flags]
+internal enum Mistake
+{
+    /// <summary>TorchSharp's own update rule.</summary>
+    None = 0,
+
+    /// <summary>The state is not kept between steps: every step is computed as the first (Adam's t stays 1).</summary>
+    Fresh = 1 << 0,
+
+    /// <summary>Momentum with dampening after the first step, b ← μ·b + (1 − μ)·g.</summary>
+    Dampen = 1 << 1,
+
+    /// <summary>Momentum as an exponential average from zero, b = 0 before the first step.</summary>
+    DampenFromZero = 1 << 2,
+
+    /// <summary>Nesterov's step as p ← p − lr·(b + μ·g).</summary>
+    NesterovSwapped = 1 << 3,
+
+    /// <summary>RMSprop's v ← α·v + g², without the (1 − α).</summary>
+    NoOneMinusDecay = 1 << 4,
+
+    /// <summary>RMSprop dividing by v instead of its root.</summary>
+    NoRoot = 1 << 5,
+
+    /// <summary>RMSprop's v starting at the first squared gradient instead of 0.</summary>
+    SquareStartsAtFirst = 1 << 6,
+
+    /// <summary>ε on the other side of the square root from the one the settings ask for.</summary>
+    EpsFlipped = 1 << 7,
+
+    /// <summary>Adam without the bias correction of m.</summary>
+    NoCorrection1 = 1 << 8,
+
+    /// <summary>Adam without the bias correction of v.</summary>
+    NoCorrection2 = 1 << 9,
+
+    /// <summary>Adam's bias correction with t + 1.</summary>
+    StepOffByOne = 1 << 10,
+
+    /// <summary>Adam's ε added to √v before the bias correction (the paper's "efficient" form).</summary>
+    EpsBeforeCorrection = 1 << 11,
+}
