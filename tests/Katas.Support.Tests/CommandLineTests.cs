@@ -64,9 +64,20 @@ public sealed class CommandLineTests
     [TestCase("grade --commit no-such-ref", "no-such-ref is not a commit of")]
     public void A_bad_command_line_gets_a_usage_error_and_exit_code_2(string arguments, string message)
     {
-        (int exitCode, string output, string error) = RunTool(arguments);
+        (int exitCode, string output, string error) = InProcessTool.Run(Split(arguments));
         exitCode.Should().Be(2, $"`katas {arguments}` is not a valid command line (output: {output}{error})");
         error.Should().Contain(message).And.Contain("usage: ./kata");
+    }
+
+    [TestCase("no-such-command", 2, "usage: ./kata")]
+    [TestCase("check 01 --task 9", 2, "usage: ./kata")]
+    [TestCase("--help", 0, "COMMANDS:")]
+    public void The_process_exits_with_the_code_the_command_line_earned(string arguments, int expectedExitCode, string expectedText)
+    {
+        // The usage errors and help above run in process; this checks that the process itself ends with the same codes and prints the same.
+        (int exitCode, string output, string error) = RunTool(arguments);
+        exitCode.Should().Be(expectedExitCode, $"`katas {arguments}` (output: {output}{error})");
+        (output + error).Should().Contain(expectedText);
     }
 
     [TestCase("train-dense --data tools", "data not found", "Fashion-MNIST")]
@@ -102,7 +113,7 @@ public sealed class CommandLineTests
     [TestCase("grade-class --help", "--shard <K/N>")]
     public void Every_command_explains_itself_with_help(string arguments, string expected)
     {
-        (int exitCode, string output, _) = RunTool(arguments);
+        (int exitCode, string output, _) = InProcessTool.Run(Split(arguments));
         exitCode.Should().Be(0);
         output.Should().Contain(expected);
     }
@@ -304,14 +315,17 @@ public sealed class CommandLineTests
     [Test]
     public void The_kits_commands_are_discovered_without_a_list_of_katas()
     {
-        (_, string output, _) = RunTool("--help");
+        (_, string output, _) = InProcessTool.Run(["--help"]);
         output.Should().Contain("spread").And.Contain("race").And.Contain("train-dense").And.Contain("attack").And.Contain("train-victim").And.Contain("bench");
     }
 
     private static string WithoutTiming(string json) => System.Text.RegularExpressions.Regex.Replace(json, "\"seconds\":[0-9.]+", "");
 
-    /// <summary>Runs the tool with <paramref name="arguments"/> split as a shell would: at spaces, except inside double quotes.</summary>
-    private static (int ExitCode, string Output, string Error) RunTool(string arguments) =>
-        ToolProcess.Run(System.Text.RegularExpressions.Regex.Matches(arguments, "\"([^\"]*)\"|(\\S+)")
-            .Select(match => match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value));
+    /// <summary>Runs the tool in its own process with <paramref name="arguments"/> split as a shell would.</summary>
+    private static (int ExitCode, string Output, string Error) RunTool(string arguments) => ToolProcess.Run(Split(arguments));
+
+    /// <summary><paramref name="arguments"/> split as a shell would: at spaces, except inside double quotes.</summary>
+    private static IEnumerable<string> Split(string arguments) =>
+        System.Text.RegularExpressions.Regex.Matches(arguments, "\"([^\"]*)\"|(\\S+)")
+            .Select(match => match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value);
 }

@@ -19,6 +19,7 @@ internal static class KatasApp
     /// <summary>Exit code for a data file that is missing or malformed (the message names it): not a command-line mistake, so no usage line.</summary>
     public const int DataError = 3;
 
+    /// <summary>Runs the command line on the process's console; usage and data errors go to standard error.</summary>
     public static int Run(string[] args)
     {
         if (Console.IsOutputRedirected)
@@ -27,8 +28,26 @@ internal static class KatasApp
             AnsiConsole.Profile.Width = 100;
         }
 
+        return Run(args, console: null, Console.Error);
+    }
+
+    /// <summary>
+    /// Runs the command line with help and Spectre's output on <paramref name="console"/> (the process's console when null) and
+    /// the error lines on <paramref name="errors"/>: the tests run the command line in process this way.
+    /// </summary>
+    public static int Run(string[] args, IAnsiConsole? console, TextWriter errors)
+    {
         var app = new CommandApp();
-        app.Configure(Configure);
+        app.Configure(config =>
+        {
+            if (console is not null)
+            {
+                config.ConfigureConsole(console);
+            }
+
+            Configure(config);
+            config.SetExceptionHandler((exception, _) => Fail(exception, console ?? AnsiConsole.Console, errors));
+        });
         return app.Run(args);
     }
 
@@ -80,8 +99,6 @@ internal static class KatasApp
                 benchmarks.AddCommand(attribute.Name, command).WithDescription(attribute.Description);
             }
         });
-
-        config.SetExceptionHandler((exception, _) => Fail(exception));
     }
 
     /// <summary>Spectre.Console.Cli's words for an option left without its value (strict parsing) are internal ones; say it plainly.</summary>
@@ -89,26 +106,26 @@ internal static class KatasApp
         ? "An option at the end of the command line has no value: give one after it (e.g. --task 3)."
         : message;
 
-    private static int Fail(Exception exception)
+    private static int Fail(Exception exception, IAnsiConsole console, TextWriter errors)
     {
         switch (exception)
         {
             case CommandParseException or CommandRuntimeException or UsageException:
-                Console.Error.WriteLine($"katas: {Explain(exception.Message)}");
-                Console.Error.WriteLine("usage: ./kata <command> [options]   (./kata --help lists the commands; ./kata <command> --help explains one)");
+                errors.WriteLine($"katas: {Explain(exception.Message)}");
+                errors.WriteLine("usage: ./kata <command> [options]   (./kata --help lists the commands; ./kata <command> --help explains one)");
                 return UsageError;
             case NotImplementedException:
                 // The tool built against katas/ (KataSource=katas) ran a task the learner has not done yet; its message names it.
-                Console.Error.WriteLine($"katas: {exception.Message} Finish that task first (./kata check shows what passes).");
+                errors.WriteLine($"katas: {exception.Message} Finish that task first (./kata check shows what passes).");
                 return 1;
             case DataFormatException:
-                Console.Error.WriteLine($"katas: bad data file: {exception.Message}");
+                errors.WriteLine($"katas: bad data file: {exception.Message}");
                 return DataError;
             case DatasetNotFoundException:
-                Console.Error.WriteLine($"katas: data not found: {exception.Message}");
+                errors.WriteLine($"katas: data not found: {exception.Message}");
                 return DataError;
             default:
-                AnsiConsole.WriteException(exception, ExceptionFormats.ShortenEverything);
+                console.WriteException(exception, ExceptionFormats.ShortenEverything);
                 return 1;
         }
     }
