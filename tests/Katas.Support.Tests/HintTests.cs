@@ -18,29 +18,26 @@ public sealed class HintTests
         tiers.Should().HaveCountGreaterThanOrEqualTo(2, "kata 01's task 2 has tiered hints in katas/01-linreg/HINTS.md");
         try
         {
+            // The first call as a learner makes it, in its own process, with the state file named by the environment variable;
+            // the rest in process with --state naming the same file.
             (int first, string firstOutput, string firstError) = ToolProcess.Run(["hint", "01", "2"], environment);
             first.Should().Be(0, firstError);
             firstOutput.Should().Contain($"01-linreg, task 2, tier 1 of {tiers.Count}").And.Contain(tiers[0].Text).And.NotContain(tiers[1].Text);
             File.Exists(state).Should().BeTrue("the tier seen is written to the file KATAS_HINTS_FILE names");
 
-            (_, string secondOutput, _) = ToolProcess.Run(["hint", "01", "2"], environment);
+            string secondOutput = Hint("01", "2", "--state", state);
             secondOutput.Should().Contain($"tier 2 of {tiers.Count}").And.Contain(tiers[1].Text).And.NotContain(tiers[0].Text);
 
-            (_, string otherTask, _) = ToolProcess.Run(["hint", "01", "1"], environment);
-            otherTask.Should().Contain("01-linreg, task 1, tier 1 of", "each task has its own count");
+            Hint("01", "1", "--state", state).Should().Contain("01-linreg, task 1, tier 1 of", "each task has its own count");
 
-            (_, string summary, _) = ToolProcess.Run(["hint", "01"], environment);
+            string summary = Hint("01", "--state", state);
             summary.Should().Contain("task 1: 1 of").And.Contain($"task 2: 2 of {tiers.Count} tiers seen").And.Contain("task 3: 0 of");
 
-            (_, string again, _) = ToolProcess.Run(["hint", "01", "2", "--again"], environment);
-            again.Should().Contain(tiers[0].Text).And.Contain(tiers[1].Text);
-            (_, string afterAgain, _) = ToolProcess.Run(["hint", "01"], environment);
-            afterAgain.Should().Contain($"task 2: 2 of {tiers.Count} tiers seen", "--again shows without moving on");
+            Hint("01", "2", "--again", "--state", state).Should().Contain(tiers[0].Text).And.Contain(tiers[1].Text);
+            Hint("01", "--state", state).Should().Contain($"task 2: 2 of {tiers.Count} tiers seen", "--again shows without moving on");
 
-            (_, string forget, _) = ToolProcess.Run(["hint", "01", "--forget", "--state", state]);
-            forget.Should().Contain("start from tier 1 again");
-            (_, string restarted, _) = ToolProcess.Run(["hint", "01", "2", "--state", state]);
-            restarted.Should().Contain("tier 1 of", "--state names the same file as the environment variable did");
+            Hint("01", "--forget", "--state", state).Should().Contain("start from tier 1 again");
+            Hint("01", "2", "--state", state).Should().Contain("tier 1 of", "the state file was emptied for kata 01");
         }
         finally
         {
@@ -53,7 +50,7 @@ public sealed class HintTests
     {
         string state = Path.Combine(Directory.CreateTempSubdirectory("katas-hints").FullName, "hints.json");
         File.WriteAllText(state, "{ not json");
-        (int exitCode, _, string error) = ToolProcess.Run(["hint", "01", "1", "--state", state]);
+        (int exitCode, _, string error) = InProcessTool.Run(["hint", "01", "1", "--state", state]);
         exitCode.Should().Be(3, "a malformed data file exits with code 3");
         error.Should().Contain(state).And.Contain("delete the file to start the hints again");
     }
@@ -88,5 +85,13 @@ public sealed class HintTests
     {
         IReadOnlyDictionary<int, IReadOnlyList<HintTier>> hints = HintFile.Parse("# Intro\n\n## Task 3\n\n### Tier 1\n\nfirst\n\n### Tier 2: memory\n\nsecond\nline\n", "x");
         hints[3].Should().Equal(new HintTier(1, "", "first"), new HintTier(2, "memory", "second\nline"));
+    }
+
+    /// <summary>`./kata hint` run in process; its output, after checking it succeeded.</summary>
+    private static string Hint(params string[] arguments)
+    {
+        (int exitCode, string output, string error) = InProcessTool.Run(["hint", .. arguments]);
+        exitCode.Should().Be(0, error);
+        return output;
     }
 }

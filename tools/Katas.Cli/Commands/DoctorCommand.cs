@@ -6,7 +6,7 @@ using Spectre.Console.Cli;
 namespace Katas.Cli.Commands;
 
 /// <summary>`./kata doctor`: checks this machine can run the katas, one line per check with its fix; exits 1 when something needed is missing.</summary>
-public sealed class DoctorCommand : Command<DoctorCommand.Settings>
+public sealed class DoctorCommand(IAnsiConsole console) : Command<DoctorCommand.Settings>
 {
     /// <summary>`./kata doctor` takes no arguments.</summary>
     public sealed class Settings : CommandSettings;
@@ -25,10 +25,10 @@ public sealed class DoctorCommand : Command<DoctorCommand.Settings>
                 _ => "[red]MISSING[/]",
             };
             string fix = line.Fix is null ? "" : $" [bold]->[/] {Markup.Escape(line.Fix)}";
-            AnsiConsole.MarkupLine($"{mark} {Markup.Escape(line.Check)}: {Markup.Escape(line.Found)}{fix}");
+            console.MarkupLine($"{mark} {Markup.Escape(line.Check)}: {Markup.Escape(line.Found)}{fix}");
         }
 
-        AnsiConsole.MarkupLine(missing
+        console.MarkupLine(missing
             ? "[red]Something the katas need is missing:[/] see the MISSING line(s) above, fix, and run ./kata doctor again."
             : $"[green]Ready:[/] everything the katas need is here. Next: katas/{KataRepository.Katas[0]}/README.md, then ./kata watch {KataRepository.Katas[0][..2]}");
         return missing ? 1 : 0;

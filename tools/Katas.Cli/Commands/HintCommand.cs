@@ -11,7 +11,7 @@ namespace Katas.Cli.Commands;
 /// `./kata hint NN [TASK]`: the next tier of a task's hints (katas/NN-name/HINTS.md), one more each time it is asked for;
 /// without a task, how many tiers of each task are seen. What was seen is kept in .katas-hints.json (git-ignored).
 /// </summary>
-public sealed class HintCommand : Command<HintCommand.Settings>
+public sealed class HintCommand(IAnsiConsole console) : Command<HintCommand.Settings>
 {
     /// <summary>The command line of `./kata hint`.</summary>
     public sealed class Settings : CommandSettings
@@ -76,7 +76,7 @@ public sealed class HintCommand : Command<HintCommand.Settings>
         if (settings.Forget)
         {
             progress.Forget(kata);
-            AnsiConsole.MarkupLine($"Hints of {kata} start from tier 1 again.");
+            console.MarkupLine($"Hints of {kata} start from tier 1 again.");
             return 0;
         }
 
@@ -85,16 +85,16 @@ public sealed class HintCommand : Command<HintCommand.Settings>
             foreach (int each in KataReadme.Tasks(kata))
             {
                 int total = hints.TryGetValue(each, out IReadOnlyList<HintTier>? tiers) ? tiers.Count : 0;
-                AnsiConsole.MarkupLine($"task {each}: {(total == 0 ? "no hints" : $"{Math.Min(progress.Seen(kata, each), total)} of {total} tiers seen")}");
+                console.MarkupLine($"task {each}: {(total == 0 ? "no hints" : $"{Math.Min(progress.Seen(kata, each), total)} of {total} tiers seen")}");
             }
 
-            AnsiConsole.MarkupLine($"Next tier of a task: ./kata hint {kata[..2]} TASK");
+            console.MarkupLine($"Next tier of a task: ./kata hint {kata[..2]} TASK");
             return 0;
         }
 
         if (!hints.TryGetValue(task, out IReadOnlyList<HintTier>? taskTiers))
         {
-            AnsiConsole.MarkupLine($"Task {task} of {kata} has no hints: its README section is all there is (katas/{kata}/README.md).");
+            console.MarkupLine($"Task {task} of {kata} has no hints: its README section is all there is (katas/{kata}/README.md).");
             return 0;
         }
 
@@ -103,7 +103,7 @@ public sealed class HintCommand : Command<HintCommand.Settings>
         {
             if (seen == 0)
             {
-                AnsiConsole.MarkupLine($"No tier of task {task} seen yet: ./kata hint {kata[..2]} {task.ToString(CultureInfo.InvariantCulture)} shows the first.");
+                console.MarkupLine($"No tier of task {task} seen yet: ./kata hint {kata[..2]} {task.ToString(CultureInfo.InvariantCulture)} shows the first.");
             }
 
             foreach (HintTier tier in taskTiers.Take(seen))
@@ -117,7 +117,7 @@ public sealed class HintCommand : Command<HintCommand.Settings>
         int show = Math.Min(seen + 1, taskTiers.Count);
         Show(kata, task, taskTiers[show - 1], taskTiers.Count);
         string again = $"./kata hint {kata[..2]} {task.ToString(CultureInfo.InvariantCulture)}";
-        AnsiConsole.MarkupLine(seen == taskTiers.Count
+        console.MarkupLine(seen == taskTiers.Count
             ? $"That was the last tier, again. All of them: {again} --again, or katas/{kata}/HINTS.md."
             : show < taskTiers.Count
                 ? $"Still stuck? Ask again for tier {show + 1}: {again}"
@@ -127,11 +127,12 @@ public sealed class HintCommand : Command<HintCommand.Settings>
     }
 
     /// <summary>Prints one tier: a heading, then the hint as written (not wrapped again: it is Markdown with code).</summary>
-    private static void Show(string kata, int task, HintTier tier, int tiers)
+    private void Show(string kata, int task, HintTier tier, int tiers)
     {
         string title = tier.Title.Length > 0 ? $" ({tier.Title})" : "";
-        AnsiConsole.MarkupLine($"[bold]{kata}, task {task}, tier {tier.Tier} of {tiers}{Markup.Escape(title)}[/]");
-        Console.WriteLine(tier.Text);
-        Console.WriteLine();
+        console.MarkupLine($"[bold]{kata}, task {task}, tier {tier.Tier} of {tiers}{Markup.Escape(title)}[/]");
+        // The console's writer, not console.WriteLine: that would wrap the Markdown at the console's width.
+        console.Profile.Out.Writer.WriteLine(tier.Text);
+        console.Profile.Out.Writer.WriteLine();
     }
 }
