@@ -31,10 +31,13 @@ public static class DimensionStudy
         ArgumentNullException.ThrowIfNull(sides);
         ImageDataset train = FashionMnist.Load(DataSplit.Train, dataDirectory);
         ImageDataset test = FashionMnist.Load(DataSplit.Test, dataDirectory);
-        using Tensor trainImages = train.ImagesAsFloats().unsqueeze(1);
-        using Tensor trainLabels = train.LabelsAsLong();
-        using Tensor testImages = test.ImagesAsFloats().unsqueeze(1);
-        using Tensor testLabels = test.LabelsAsLong();
+        // Every tensor of the study (the data, each size's model, its evaluation's intermediates) goes with this scope; the rows hold
+        // only numbers. The models are made and disposed inside it, after the scope opened, so its end frees nothing still in use.
+        using var scope = NewDisposeScope();
+        Tensor trainImages = train.ImagesAsFloats().unsqueeze(1);
+        Tensor trainLabels = train.LabelsAsLong();
+        Tensor testImages = test.ImagesAsFloats().unsqueeze(1);
+        Tensor testLabels = test.LabelsAsLong();
         return sides.Select(side => Measure(side, trainImages, trainLabels, testImages, testLabels, epochs, seed)).ToArray();
     }
 
