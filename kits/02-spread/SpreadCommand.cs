@@ -15,10 +15,12 @@ public sealed class SpreadCommand : Command<SpreadCommand.Settings>
     /// <summary>The command line of `katas spread`.</summary>
     public sealed class Settings : CommandSettings
     {
+        [WholeNumber(2, 2000)]
         [CommandOption("-n|--vectors <N>")]
         [Description("number of vectors, 2..2000 (required)")]
         public int? N { get; init; }
 
+        [WholeNumber(2, 1024)]
         [CommandOption("--dim <D>")]
         [Description("dimensions, 2..1024 (required)")]
         public int? Dim { get; init; }
@@ -28,6 +30,7 @@ public sealed class SpreadCommand : Command<SpreadCommand.Settings>
         [DefaultValue("tammes")]
         public string Loss { get; init; } = "tammes";
 
+        [WholeNumber(1, 1000000)]
         [CommandOption("--iterations <K>")]
         [Description("steps instead of the loss's usual number")]
         public int? Iterations { get; init; }
@@ -48,24 +51,9 @@ public sealed class SpreadCommand : Command<SpreadCommand.Settings>
                 return ValidationResult.Error("spread needs -n (number of vectors, 2..2000) and --dim (dimensions, 2..1024).");
             }
 
-            if (N is < 2 or > 2000)
-            {
-                return ValidationResult.Error($"-n must be a whole number from 2 to 2000; got {N}.");
-            }
-
-            if (Dim is < 2 or > 1024)
-            {
-                return ValidationResult.Error($"--dim must be a whole number from 2 to 1024; got {Dim}.");
-            }
-
             if (!SpreadRuns.LossNames.Contains(Loss))
             {
                 return ValidationResult.Error($"--loss must be one of {string.Join(", ", SpreadRuns.LossNames)}; got \"{Loss}\".");
-            }
-
-            if (Iterations is < 1 or > 1_000_000)
-            {
-                return ValidationResult.Error($"--iterations must be a whole number from 1 to 1000000; got {Iterations}.");
             }
 
             return Seed < 0 ? ValidationResult.Error($"--seed must not be negative; got {Seed}.") : ValidationResult.Success();

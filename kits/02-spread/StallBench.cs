@@ -11,14 +11,11 @@ namespace Katas.Spread.Kit;
 public sealed class StallBenchSettings : BenchSettings
 {
     /// <summary>How many random starts (seeds 1..K).</summary>
+    [WholeNumber(1, 200)]
     [CommandOption("--seeds <K>")]
     [Description("random starts, seeded 1..K, 1..200")]
     [DefaultValue(20)]
     public int Seeds { get; init; } = 20;
-
-    /// <inheritdoc />
-    public override ValidationResult Validate() =>
-        Seeds is < 1 or > 200 ? ValidationResult.Error($"--seeds must be a whole number from 1 to 200; got {Seeds}.") : ValidationResult.Success();
 }
 
 /// <summary>

@@ -13,6 +13,7 @@ public class TammesBenchSettings : BenchSettings
     public const int LargestN = 200;
 
     /// <summary>The smallest N of the Tammes table.</summary>
+    [WholeNumber(4, LargestN)]
     [CommandOption("--from <N>")]
     [Description("the Tammes table starts at this N, 4..200")]
     [DefaultValue(4)]
@@ -30,8 +31,7 @@ public class TammesBenchSettings : BenchSettings
 
     /// <inheritdoc />
     public override ValidationResult Validate() =>
-        From is < 4 or > LargestN ? ValidationResult.Error($"--from must be a whole number from 4 to {LargestN}; got {From}.")
-        : To is int to && (to < From || to > LargestN) ? ValidationResult.Error($"--to must be a whole number from --from ({From}) to {LargestN}; got {to}.")
+        To is int to && (to < From || to > LargestN) ? ValidationResult.Error($"--to must be a whole number from --from ({From}) to {LargestN}; got {to}.")
         : ValidationResult.Success();
 }
 

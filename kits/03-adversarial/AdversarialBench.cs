@@ -24,11 +24,13 @@ public sealed class AdversarialBench : BenchCommand<AdversarialBench.Settings>
     /// <summary>The command line of `katas bench adversarial`.</summary>
     public sealed class Settings : BenchSettings
     {
+        [WholeNumber(2, 2000)]
         [CommandOption("--pictures <N>")]
         [Description("held-out pictures to attack, half cats and half dogs, 2..2000")]
         [DefaultValue(200)]
         public int Pictures { get; init; } = 200;
 
+        [WholeNumber(BarSteps, 20)]
         [CommandOption("--steps <K>")]
         [Description("steps of the article's attack to report, 4..20")]
         [DefaultValue(8)]
@@ -39,11 +41,13 @@ public sealed class AdversarialBench : BenchCommand<AdversarialBench.Settings>
         [DefaultValue("1,2,4,8")]
         public string Epsilons { get; init; } = "1,2,4,8";
 
+        [WholeNumber(1, 64)]
         [CommandOption("--threads <T>")]
         [Description("CPU threads for TorchSharp (and PyTorch), 1..64")]
         [DefaultValue(1)]
         public int Threads { get; init; } = 1;
 
+        [WholeNumber(1, 20)]
         [CommandOption("--repeats <K>")]
         [Description("rounds of the throughput table (each attack on each side once per round; medians), 1..20")]
         [DefaultValue(3)]
@@ -62,26 +66,6 @@ public sealed class AdversarialBench : BenchCommand<AdversarialBench.Settings>
             if (Weights is not null && !File.Exists(Weights))
             {
                 return ValidationResult.Error($"--weights: there is no file \"{Weights}\".");
-            }
-
-            if (Pictures is < 2 or > 2000)
-            {
-                return ValidationResult.Error($"--pictures must be a whole number from 2 to 2000; got {Pictures}.");
-            }
-
-            if (Steps is < BarSteps or > 20)
-            {
-                return ValidationResult.Error($"--steps must be a whole number from {BarSteps} to 20; got {Steps}.");
-            }
-
-            if (Threads is < 1 or > 64)
-            {
-                return ValidationResult.Error($"--threads must be a whole number from 1 to 64; got {Threads}.");
-            }
-
-            if (Repeats is < 1 or > 20)
-            {
-                return ValidationResult.Error($"--repeats must be a whole number from 1 to 20; got {Repeats}.");
             }
 
             return ParseEpsilons(Epsilons) is null

@@ -42,6 +42,7 @@ public sealed class AttackCommand : Command<AttackCommand.Settings>
         [DefaultValue("sign")]
         public string Method { get; init; } = "sign";
 
+        [WholeNumber(0, 1000)]
         [CommandOption("--steps <K>")]
         [Description("steps, 0..1000 (default: 4 for sign, as the article; 10 for pgd)")]
         public int? Steps { get; init; }
@@ -94,11 +95,6 @@ public sealed class AttackCommand : Command<AttackCommand.Settings>
             if (Target is not null && ParseClass(Target, names) is null)
             {
                 return ValidationResult.Error($"--target must be a class of the {Victim} victim ({string.Join(", ", names)}, or its index); got \"{Target}\".");
-            }
-
-            if (Steps is < 0 or > 1000)
-            {
-                return ValidationResult.Error($"--steps must be a whole number from 0 to 1000; got {Steps}.");
             }
 
             if (!(Step > 0 && Step <= 255))

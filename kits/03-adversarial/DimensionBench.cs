@@ -26,11 +26,13 @@ public sealed class DimensionBench : BenchCommand<DimensionBench.Settings>
         [Description("Fashion-MNIST folder (default: the shipped subset, 6000 training and 1000 test pictures)")]
         public string? Data { get; init; }
 
+        [WholeNumber(1, 200)]
         [CommandOption("--epochs <E>")]
         [Description("training epochs per size, 1..200")]
         [DefaultValue(20)]
         public int Epochs { get; init; } = 20;
 
+        [WholeNumber(1, 64)]
         [CommandOption("--threads <T>")]
         [Description("CPU threads for TorchSharp, 1..64")]
         [DefaultValue(2)]
@@ -43,12 +45,7 @@ public sealed class DimensionBench : BenchCommand<DimensionBench.Settings>
                 return ValidationResult.Error($"--sides must be whole numbers from 4 to 112, comma-separated; got \"{Sides}\".");
             }
 
-            if (Epochs is < 1 or > 200)
-            {
-                return ValidationResult.Error($"--epochs must be a whole number from 1 to 200; got {Epochs}.");
-            }
-
-            return Threads is < 1 or > 64 ? ValidationResult.Error($"--threads must be a whole number from 1 to 64; got {Threads}.") : ValidationResult.Success();
+            return ValidationResult.Success();
         }
     }
 

@@ -25,10 +25,12 @@ public sealed class TrainVictimCommand : Command<TrainVictimCommand.Settings>
         [Description("the victim to train: pets (generated cats and dogs) or fashion (Fashion-MNIST)")]
         public string Victim { get; init; } = "";
 
+        [WholeNumber(16, PetsTrainingSettings.HeldOutFirstIndex - 1)]
         [CommandOption("--pictures <N>")]
         [Description("training pictures, 16..999999 (pets: generated, default 8000, or with --data at most N/2 photographs of each class, default all; fashion: the first N of the training split, default all)")]
         public int? Pictures { get; init; }
 
+        [WholeNumber(1, 100)]
         [CommandOption("--epochs <E>")]
         [Description("epochs, 1..100 (default: the committed recipe's; pets 6, the last at a tenth of the rate; fashion 8)")]
         public int? Epochs { get; init; }
@@ -41,6 +43,7 @@ public sealed class TrainVictimCommand : Command<TrainVictimCommand.Settings>
         [Description("pets: a folder of photographs named as in Kaggle's dogs-vs-cats (cat.N.jpg, dog.N.jpg; every tenth held out), instead of generated pictures; fashion: the Fashion-MNIST folder (default: /usr/share/datasets/fashion-mnist if installed, else the shipped subset)")]
         public string? Data { get; init; }
 
+        [WholeNumber(1, 64)]
         [CommandOption("--threads <T>")]
         [Description("CPU threads for TorchSharp, 1..64 (default: the committed recipe's; pets 1, so that it reproduces the committed weights to the bit; fashion 2)")]
         public int? Threads { get; init; }
@@ -63,21 +66,6 @@ public sealed class TrainVictimCommand : Command<TrainVictimCommand.Settings>
             if (Data is not null && !Directory.Exists(Data))
             {
                 return ValidationResult.Error($"--data: there is no folder \"{Data}\".");
-            }
-
-            if (Pictures is < 16 or >= PetsTrainingSettings.HeldOutFirstIndex)
-            {
-                return ValidationResult.Error($"--pictures must be a whole number from 16 to 999999; got {Pictures}.");
-            }
-
-            if (Epochs is < 1 or > 100)
-            {
-                return ValidationResult.Error($"--epochs must be a whole number from 1 to 100; got {Epochs}.");
-            }
-
-            if (Threads is < 1 or > 64)
-            {
-                return ValidationResult.Error($"--threads must be a whole number from 1 to 64; got {Threads}.");
             }
 
             return Seed is < 0 ? ValidationResult.Error($"--seed must not be negative; got {Seed}.") : ValidationResult.Success();

@@ -25,6 +25,7 @@ public sealed class RaceCommand : Command<RaceCommand.Settings>
         [Description("comma-separated: sgd, momentum, nesterov, rmsprop, adam, adagrad (default: all)")]
         public string? Optimizers { get; init; }
 
+        [WholeNumber(1, 1000000)]
         [CommandOption("--steps <K>")]
         [Description("steps per optimizer (default: the surface's race length)")]
         public int? Steps { get; init; }
@@ -38,11 +39,6 @@ public sealed class RaceCommand : Command<RaceCommand.Settings>
             if (!Katas.Optimizers.Surface.All.Any(surface => surface.Name == Surface))
             {
                 return ValidationResult.Error($"--surface must be one of {string.Join(", ", Katas.Optimizers.Surface.All.Select(s => s.Name))}; got \"{Surface}\".");
-            }
-
-            if (Steps is < 1 or > 1_000_000)
-            {
-                return ValidationResult.Error($"--steps must be a whole number from 1 to 1000000; got {Steps}.");
             }
 
             try

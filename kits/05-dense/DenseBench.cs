@@ -47,16 +47,19 @@ public sealed class DenseBench : BenchCommand<DenseBench.Settings>
         [Description("Fashion-MNIST folder (default: the full set in /usr/share/datasets/fashion-mnist if installed, else the shipped subset)")]
         public string? Data { get; init; }
 
+        [WholeNumber(1, 60000)]
         [CommandOption("--batch <B>")]
         [Description("images per batch, 1..60000")]
         [DefaultValue(BookSettings.BatchSize)]
         public int Batch { get; init; } = BookSettings.BatchSize;
 
+        [WholeNumber(1, 64)]
         [CommandOption("--threads <T>")]
         [Description("CPU threads for TorchSharp and PyTorch, 1..64 (the matmul reference uses the same)")]
         [DefaultValue(1)]
         public int Threads { get; init; } = 1;
 
+        [WholeNumber(1, 50)]
         [CommandOption("--repeats <K>")]
         [Description("epochs of each kind, alternating; the tables give medians, 1..50")]
         [DefaultValue(5)]
@@ -68,21 +71,6 @@ public sealed class DenseBench : BenchCommand<DenseBench.Settings>
 
         public override ValidationResult Validate()
         {
-            if (Batch is < 1 or > 60_000)
-            {
-                return ValidationResult.Error($"--batch must be a whole number from 1 to 60000; got {Batch}.");
-            }
-
-            if (Threads is < 1 or > 64)
-            {
-                return ValidationResult.Error($"--threads must be a whole number from 1 to 64; got {Threads}.");
-            }
-
-            if (Repeats is < 1 or > 50)
-            {
-                return ValidationResult.Error($"--repeats must be a whole number from 1 to 50; got {Repeats}.");
-            }
-
             return Data is not null && !Directory.Exists(Data)
                 ? ValidationResult.Error($"--data: there is no folder \"{Data}\".")
                 : ValidationResult.Success();

@@ -25,6 +25,7 @@ public sealed class TrainDenseCommand : Command<TrainDenseCommand.Settings>
         [Description("only the built-in network (task 5): RMSprop, 5 epochs unless --epochs (default: both networks)")]
         public bool BuiltIn { get; init; }
 
+        [WholeNumber(1, 1000)]
         [CommandOption("--epochs <E>")]
         [Description("epochs, 1..1000, instead of the book's (10 from scratch, 5 built in)")]
         public int? Epochs { get; init; }
@@ -39,6 +40,7 @@ public sealed class TrainDenseCommand : Command<TrainDenseCommand.Settings>
         [DefaultValue(BookSettings.FromScratchLearningRate)]
         public double LearningRate { get; init; } = BookSettings.FromScratchLearningRate;
 
+        [WholeNumber(1, 60000)]
         [CommandOption("--batch <B>")]
         [Description("images per batch, 1..60000")]
         [DefaultValue(BookSettings.BatchSize)]
@@ -53,6 +55,7 @@ public sealed class TrainDenseCommand : Command<TrainDenseCommand.Settings>
         [DefaultValue(TorchRuntime.DefaultSeed)]
         public int Seed { get; init; } = TorchRuntime.DefaultSeed;
 
+        [WholeNumber(1, 64)]
         [CommandOption("--threads <T>")]
         [Description("CPU threads for TorchSharp, 1..64")]
         [DefaultValue(1)]
@@ -67,21 +70,6 @@ public sealed class TrainDenseCommand : Command<TrainDenseCommand.Settings>
             if (FromScratch && BuiltIn)
             {
                 return ValidationResult.Error("--from-scratch and --builtin each pick one network; give neither to train both.");
-            }
-
-            if (Epochs is < 1 or > 1000)
-            {
-                return ValidationResult.Error($"--epochs must be a whole number from 1 to 1000; got {Epochs}.");
-            }
-
-            if (Batch is < 1 or > 60_000)
-            {
-                return ValidationResult.Error($"--batch must be a whole number from 1 to 60000; got {Batch}.");
-            }
-
-            if (Threads is < 1 or > 64)
-            {
-                return ValidationResult.Error($"--threads must be a whole number from 1 to 64; got {Threads}.");
             }
 
             if (Start is not ("book" or "centred"))

@@ -24,10 +24,12 @@ public sealed partial class LoopBenchCommand : Command<LoopBenchCommand.Settings
     /// <summary>The command line of `bench loop`.</summary>
     public sealed class Settings : BenchSettings
     {
+        [WholeNumber(1, 50)]
         [CommandOption("--repeat <N>")]
         [Description("saves of each kind per kata; the table shows their median (default 5)")]
         public int Repeat { get; init; } = 5;
 
+        [WholeNumber(0, 20)]
         [CommandOption("--cold <N>")]
         [Description("timed runs of the cold path, dotnet test, per kata, after one to build (default 3; 0 skips it)")]
         public int Cold { get; init; } = 3;
@@ -37,9 +39,7 @@ public sealed partial class LoopBenchCommand : Command<LoopBenchCommand.Settings
         public string? KataList { get; init; }
 
         public override ValidationResult Validate() =>
-            Repeat is < 1 or > 50 ? ValidationResult.Error($"--repeat must be a whole number from 1 to 50; got {Repeat}.")
-            : Cold is < 0 or > 20 ? ValidationResult.Error($"--cold must be a whole number from 0 to 20; got {Cold}.")
-            : KataList is { } list && list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            KataList is { } list && list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Any(kata => !Loops.Any(loop => loop.Kata.StartsWith(kata.PadLeft(2, '0')[..2], StringComparison.Ordinal)))
                 ? ValidationResult.Error($"--katas: the loop is timed on {string.Join(", ", Loops.Select(loop => loop.Kata[..2]))}; got \"{list}\".")
                 : ValidationResult.Success();

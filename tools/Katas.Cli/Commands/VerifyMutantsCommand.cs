@@ -17,6 +17,7 @@ public sealed class VerifyMutantsCommand : Command<VerifyMutantsCommand.Settings
         [Description("only this mutant (tests/NN-name/Mutants/NAME.mutant; needs a kata)")]
         public string? Mutant { get; init; }
 
+        [WholeNumber(1, 64)]
         [CommandOption("--parallel <N>")]
         [Description("mutants tested at once (default: the number of cores)")]
         public int? Parallel { get; init; }
@@ -27,11 +28,6 @@ public sealed class VerifyMutantsCommand : Command<VerifyMutantsCommand.Settings
             if (!kata.Successful)
             {
                 return kata;
-            }
-
-            if (Parallel is < 1 or > 64)
-            {
-                return ValidationResult.Error($"--parallel must be a whole number from 1 to 64; got {Parallel}.");
             }
 
             if (Mutant is not null && Kata is null)
