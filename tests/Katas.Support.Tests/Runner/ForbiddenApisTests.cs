@@ -13,11 +13,7 @@ namespace Katas.Support.Tests.Runner;
 /// </summary>
 public sealed class ForbiddenApisTests
 {
-    private static readonly Lazy<KataCompiler> Compiler = new(() =>
-    {
-        ReferenceTests tests = KataCopies.ReferenceTests;
-        return new KataCompiler(tests.KataAssemblyName, CompileReferences.For(tests.Assembly));
-    });
+    private static KataCompiler Compiler => KataCopies.Compiler;
 
     private static IEnumerable<string> KataFolders() =>
         KataRepository().SelectMany(kata => new[] { Path.Combine("katas", kata), Path.Combine("solutions", kata) });
@@ -28,7 +24,7 @@ public sealed class ForbiddenApisTests
     public void Every_stub_and_reference_solution_uses_only_what_a_kata_may(string folder)
     {
         // Each kata compiles against its own support types; only kata 01's are loaded here, so judge the allow-list's findings alone.
-        IReadOnlyList<CompilerMessage> found = ForbiddenApis.In(Compiler.Value.Compile(Path.Combine(KataEnvironment.RepoRoot, folder)).Compilation,
+        IReadOnlyList<CompilerMessage> found = ForbiddenApis.In(Compiler.Compile(Path.Combine(KataEnvironment.RepoRoot, folder)).Compilation,
             Path.Combine(KataEnvironment.RepoRoot, folder));
         found.Should().BeEmpty();
     }
@@ -78,7 +74,7 @@ public sealed class ForbiddenApisTests
     {
         using var copies = new KataCopies();
         string folder = Extra(copies, "public static void Do() { unsafe { int x = 1; int* p = &x; } }");
-        Compiler.Value.Compile(folder).Diagnostics.Should().Contain(message => message.IsError && message.Id == "CS0227" && message.File == "Extra.cs");
+        Compiler.Compile(folder).Diagnostics.Should().Contain(message => message.IsError && message.Id == "CS0227" && message.File == "Extra.cs");
     }
 
     [Test]
@@ -102,7 +98,7 @@ public sealed class ForbiddenApisTests
         Forbidden(folder).Should().BeEmpty();
     }
 
-    private static string Extra(KataCopies copies, string members)
+    internal static string Extra(KataCopies copies, string members)
     {
         string folder = copies.Reference();
         File.WriteAllText(Path.Combine(folder, "Extra.cs"), $$"""
@@ -122,7 +118,7 @@ public sealed class ForbiddenApisTests
 
     private static IReadOnlyList<CompilerMessage> Forbidden(string folder)
     {
-        CompiledKata compiled = Compiler.Value.Compile(folder);
+        CompiledKata compiled = Compiler.Compile(folder);
         compiled.Diagnostics.Where(message => message.IsError && message.Id != ForbiddenApis.Id).Should().BeEmpty("the code compiles; only the allow-list may refuse it");
         return compiled.Diagnostics.Where(message => message.Id == ForbiddenApis.Id).ToList();
     }

@@ -1,6 +1,7 @@
 using Katas.Cli.Mutants;
 using Katas.Cli.Running;
 using Katas.Testing;
+using Katas.Worker.Compiling;
 
 namespace Katas.Support.Tests.Runner;
 
@@ -26,6 +27,12 @@ internal sealed class KataCopies : IDisposable
 
     /// <summary>Kata 01's tests as the worker loads them, built first when missing or stale.</summary>
     public static ReferenceTests ReferenceTests => Built.Value;
+
+    private static readonly Lazy<KataCompiler> WorkerCompiler = new(() =>
+        new KataCompiler(ReferenceTests.KataAssemblyName, CompileReferences.For(ReferenceTests.Assembly)), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The worker's in-memory compiler for kata 01's code, as the worker makes it.</summary>
+    public static KataCompiler Compiler => WorkerCompiler.Value;
 
     /// <summary>The reference solution's folder.</summary>
     public static string Solution => Path.Combine(KataEnvironment.RepoRoot, "solutions", Kata);

@@ -5,7 +5,8 @@ namespace Katas.Worker.Compiling;
 
 /// <summary>
 /// Where <see cref="WatchPoints"/> inserted text into a file, so a compiler message about the rewritten file points at
-/// the learner's own column. Lines never move (the insertions have no line breaks).
+/// the learner's own column. Lines never move (the insertions have no line breaks). A piece's length is what it adds to
+/// its line: the '{' that takes the place of an expression body's "=>" adds one character less than none, -1.
 /// </summary>
 internal sealed class InsertedText
 {
@@ -19,18 +20,30 @@ internal sealed class InsertedText
     public static InsertedText In(SyntaxTree rewritten)
     {
         var inserted = new InsertedText();
-        foreach (SyntaxNodeOrToken piece in rewritten.GetRoot().GetAnnotatedNodesAndTokens(WatchPoints.Inserted))
+        SyntaxNode root = rewritten.GetRoot();
+        foreach (SyntaxNodeOrToken piece in root.GetAnnotatedNodesAndTokens(WatchPoints.Inserted))
         {
-            LinePosition start = rewritten.GetLineSpan(piece.Span).StartLinePosition;
-            if (!inserted._byLine.TryGetValue(start.Line, out List<(int, int)>? pieces))
-            {
-                inserted._byLine[start.Line] = pieces = [];
-            }
+            inserted.Add(rewritten, piece, piece.Span.Length);
+        }
 
-            pieces.Add((start.Character, piece.Span.Length));
+        // A '{' where an expression body's "=>" was: one character where the learner had two.
+        foreach (SyntaxNodeOrToken piece in root.GetAnnotatedNodesAndTokens(WatchPoints.ReplacesArrow))
+        {
+            inserted.Add(rewritten, piece, piece.Span.Length - 2);
         }
 
         return inserted;
+    }
+
+    private void Add(SyntaxTree rewritten, SyntaxNodeOrToken piece, int length)
+    {
+        LinePosition start = rewritten.GetLineSpan(piece.Span).StartLinePosition;
+        if (!_byLine.TryGetValue(start.Line, out List<(int, int)>? pieces))
+        {
+            _byLine[start.Line] = pieces = [];
+        }
+
+        pieces.Add((start.Character, length));
     }
 
     /// <summary>The learner's column (from 0) for <paramref name="position"/> in the rewritten file.</summary>

@@ -10,12 +10,17 @@ namespace Katas.Worker.Compiling;
 /// loop body and to LoopWatch.Enter at the top of every method body, each naming its method, file and line. While a test
 /// waits on a call into learner code, they say where the call is, stop it once its time is up, and turn a recursion
 /// without end into an exception. The calls go on existing lines (after the '{', before its line break), so every line
-/// number stays what the learner sees in the editor; <see cref="InsertedText"/> maps columns back.
+/// number stays what the learner sees in the editor; <see cref="InsertedText"/> maps columns back. An expression-bodied
+/// member (<c>=> expression;</c>) becomes a block on the same lines, <c>{Enter(...);return expression;}</c>, so a
+/// recursion through one is an exception too; a <c>throw</c> expression or an async member is left as written.
 /// </summary>
 internal sealed class WatchPoints : CSharpSyntaxRewriter
 {
     /// <summary>Marks the text this rewriter inserts.</summary>
     public static readonly SyntaxAnnotation Inserted = new("katas-watch-point");
+
+    /// <summary>Marks the '{' this rewriter puts where an expression body's "=>" was: it inserts one character fewer than its text.</summary>
+    public static readonly SyntaxAnnotation ReplacesArrow = new("katas-watch-point-arrow");
 
     private readonly string _fileName;
 
@@ -43,23 +48,70 @@ internal sealed class WatchPoints : CSharpSyntaxRewriter
     public override SyntaxNode? VisitDoStatement(DoStatementSyntax node) =>
         Loop(node, (DoStatementSyntax)base.VisitDoStatement(node)!, (loop, body) => loop.WithStatement(body), loop => loop.Statement);
 
-    public override SyntaxNode? VisitMethodDeclaration(MethodDeclarationSyntax node) =>
-        Body(node, (MethodDeclarationSyntax)base.VisitMethodDeclaration(node)!, method => method.Body, (method, body) => method.WithBody(body));
+    public override SyntaxNode? VisitMethodDeclaration(MethodDeclarationSyntax node)
+    {
+        var visited = (MethodDeclarationSyntax)base.VisitMethodDeclaration(node)!;
+        return visited.ExpressionBody is { } arrow && Watchable(arrow, visited.Modifiers)
+            ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(ArrowBlock(node, arrow, visited.SemicolonToken, !IsVoid(visited.ReturnType)))
+            : Body(node, visited, method => method.Body, (method, body) => method.WithBody(body));
+    }
 
-    public override SyntaxNode? VisitConstructorDeclaration(ConstructorDeclarationSyntax node) =>
-        Body(node, (ConstructorDeclarationSyntax)base.VisitConstructorDeclaration(node)!, method => method.Body, (method, body) => method.WithBody(body));
+    public override SyntaxNode? VisitConstructorDeclaration(ConstructorDeclarationSyntax node)
+    {
+        var visited = (ConstructorDeclarationSyntax)base.VisitConstructorDeclaration(node)!;
+        return visited.ExpressionBody is { } arrow && Watchable(arrow, visited.Modifiers)
+            ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(ArrowBlock(node, arrow, visited.SemicolonToken, returns: false))
+            : Body(node, visited, method => method.Body, (method, body) => method.WithBody(body));
+    }
 
-    public override SyntaxNode? VisitOperatorDeclaration(OperatorDeclarationSyntax node) =>
-        Body(node, (OperatorDeclarationSyntax)base.VisitOperatorDeclaration(node)!, method => method.Body, (method, body) => method.WithBody(body));
+    public override SyntaxNode? VisitOperatorDeclaration(OperatorDeclarationSyntax node)
+    {
+        var visited = (OperatorDeclarationSyntax)base.VisitOperatorDeclaration(node)!;
+        return visited.ExpressionBody is { } arrow && Watchable(arrow, visited.Modifiers)
+            ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(ArrowBlock(node, arrow, visited.SemicolonToken, returns: true))
+            : Body(node, visited, method => method.Body, (method, body) => method.WithBody(body));
+    }
 
-    public override SyntaxNode? VisitConversionOperatorDeclaration(ConversionOperatorDeclarationSyntax node) =>
-        Body(node, (ConversionOperatorDeclarationSyntax)base.VisitConversionOperatorDeclaration(node)!, method => method.Body, (method, body) => method.WithBody(body));
+    public override SyntaxNode? VisitConversionOperatorDeclaration(ConversionOperatorDeclarationSyntax node)
+    {
+        var visited = (ConversionOperatorDeclarationSyntax)base.VisitConversionOperatorDeclaration(node)!;
+        return visited.ExpressionBody is { } arrow && Watchable(arrow, visited.Modifiers)
+            ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(ArrowBlock(node, arrow, visited.SemicolonToken, returns: true))
+            : Body(node, visited, method => method.Body, (method, body) => method.WithBody(body));
+    }
 
-    public override SyntaxNode? VisitAccessorDeclaration(AccessorDeclarationSyntax node) =>
-        Body(node, (AccessorDeclarationSyntax)base.VisitAccessorDeclaration(node)!, accessor => accessor.Body, (accessor, body) => accessor.WithBody(body));
+    public override SyntaxNode? VisitAccessorDeclaration(AccessorDeclarationSyntax node)
+    {
+        var visited = (AccessorDeclarationSyntax)base.VisitAccessorDeclaration(node)!;
+        return visited.ExpressionBody is { } arrow && Watchable(arrow, visited.Modifiers)
+            ? visited.WithExpressionBody(null).WithSemicolonToken(default)
+                .WithBody(ArrowBlock(node, arrow, visited.SemicolonToken, returns: visited.IsKind(SyntaxKind.GetAccessorDeclaration)))
+            : Body(node, visited, accessor => accessor.Body, (accessor, body) => accessor.WithBody(body));
+    }
 
-    public override SyntaxNode? VisitLocalFunctionStatement(LocalFunctionStatementSyntax node) =>
-        Body(node, (LocalFunctionStatementSyntax)base.VisitLocalFunctionStatement(node)!, function => function.Body, (function, body) => function.WithBody(body));
+    public override SyntaxNode? VisitPropertyDeclaration(PropertyDeclarationSyntax node)
+    {
+        var visited = (PropertyDeclarationSyntax)base.VisitPropertyDeclaration(node)!;
+        return visited.ExpressionBody is { } arrow && Watchable(arrow, visited.Modifiers)
+            ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithAccessorList(GetterOnly(node, arrow, visited.SemicolonToken))
+            : visited;
+    }
+
+    public override SyntaxNode? VisitIndexerDeclaration(IndexerDeclarationSyntax node)
+    {
+        var visited = (IndexerDeclarationSyntax)base.VisitIndexerDeclaration(node)!;
+        return visited.ExpressionBody is { } arrow && Watchable(arrow, visited.Modifiers)
+            ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithAccessorList(GetterOnly(node, arrow, visited.SemicolonToken))
+            : visited;
+    }
+
+    public override SyntaxNode? VisitLocalFunctionStatement(LocalFunctionStatementSyntax node)
+    {
+        var visited = (LocalFunctionStatementSyntax)base.VisitLocalFunctionStatement(node)!;
+        return visited.ExpressionBody is { } arrow && Watchable(arrow, visited.Modifiers)
+            ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(ArrowBlock(node, arrow, visited.SemicolonToken, !IsVoid(visited.ReturnType)))
+            : Body(node, visited, function => function.Body, (function, body) => function.WithBody(body));
+    }
 
     public override SyntaxNode? VisitParenthesizedLambdaExpression(ParenthesizedLambdaExpressionSyntax node) =>
         Body(node, (ParenthesizedLambdaExpressionSyntax)base.VisitParenthesizedLambdaExpression(node)!, lambda => lambda.Block, (lambda, body) => lambda.WithBlock(body));
@@ -74,6 +126,45 @@ internal sealed class WatchPoints : CSharpSyntaxRewriter
     private T Body<T>(T original, T visited, Func<T, BlockSyntax?> body, Func<T, BlockSyntax, T> withBody)
         where T : SyntaxNode =>
         body(visited) is { } block ? withBody(visited, Prepend(block, Call("Enter", original))) : visited;
+
+    /// <summary>
+    /// Whether an expression body gets a watch point: not a <c>throw</c> expression (a block would need a throw statement,
+    /// and it calls nothing back), not an async member (its block would need <c>await</c> rewritten).
+    /// </summary>
+    private static bool Watchable(ArrowExpressionClauseSyntax arrow, SyntaxTokenList modifiers) =>
+        arrow.Expression is not ThrowExpressionSyntax && !modifiers.Any(SyntaxKind.AsyncKeyword);
+
+    private static bool IsVoid(TypeSyntax type) => type is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword };
+
+    /// <summary>
+    /// "=> expression;" as "{Enter(...);return expression;}" on the same lines: the '{' takes the place of the "=>" (one
+    /// character fewer, which <see cref="ReplacesArrow"/> tells <see cref="InsertedText"/>), the call and "return" follow
+    /// it with no space, the arrow's own spacing stays before the expression, and the '}' comes after the ';'. So every
+    /// character of the learner's expression keeps its line, and its column once the inserted lengths are taken off.
+    /// </summary>
+    private BlockSyntax ArrowBlock(SyntaxNode original, ArrowExpressionClauseSyntax arrow, SyntaxToken semicolon, bool returns, bool replacesArrow = true)
+    {
+        SyntaxToken open = Token(SyntaxKind.OpenBraceToken).WithLeadingTrivia(replacesArrow ? arrow.ArrowToken.LeadingTrivia : default)
+            .WithAdditionalAnnotations(replacesArrow ? ReplacesArrow : Inserted);
+        StatementSyntax call = Call("Enter", original).WithoutTrivia().WithAdditionalAnnotations(Inserted);
+        SyntaxToken end = semicolon.WithoutTrivia();
+        StatementSyntax statement = returns
+            ? ReturnStatement(Token(SyntaxKind.ReturnKeyword).WithTrailingTrivia(arrow.ArrowToken.TrailingTrivia).WithAdditionalAnnotations(Inserted), arrow.Expression, end)
+            : ExpressionStatement(arrow.Expression.WithLeadingTrivia(arrow.ArrowToken.TrailingTrivia.AddRange(arrow.Expression.GetLeadingTrivia())), end);
+        SyntaxToken close = Token(SyntaxKind.CloseBraceToken).WithTrailingTrivia(semicolon.TrailingTrivia).WithAdditionalAnnotations(Inserted);
+        return Block(open, List([call, statement]), close);
+    }
+
+    /// <summary>A property's or indexer's "=> expression;" as "{get{Enter(...);return expression;}}": a getter with a watch point.</summary>
+    private AccessorListSyntax GetterOnly(SyntaxNode original, ArrowExpressionClauseSyntax arrow, SyntaxToken semicolon)
+    {
+        BlockSyntax block = ArrowBlock(original, arrow, semicolon.WithTrailingTrivia(), returns: true, replacesArrow: false);
+        AccessorDeclarationSyntax getter = AccessorDeclaration(SyntaxKind.GetAccessorDeclaration, block)
+            .WithKeyword(Token(SyntaxKind.GetKeyword).WithAdditionalAnnotations(Inserted));
+        SyntaxToken open = Token(SyntaxKind.OpenBraceToken).WithLeadingTrivia(arrow.ArrowToken.LeadingTrivia).WithAdditionalAnnotations(ReplacesArrow);
+        SyntaxToken close = Token(SyntaxKind.CloseBraceToken).WithTrailingTrivia(semicolon.TrailingTrivia).WithAdditionalAnnotations(Inserted);
+        return AccessorList(open, List([getter]), close);
+    }
 
     /// <summary>The call, naming where <paramref name="original"/> is: "GradientDescent.Run (GradientDescent.cs, line 42)".</summary>
     private StatementSyntax Call(string method, SyntaxNode original)
