@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -19,7 +18,7 @@ namespace Katas.Adversarial.Kit;
 /// lossless PNG.
 /// </summary>
 [KataCommand("attack", "fool a classifier (pets or fashion): the article's sign attack (or FGSM, PGD) on a picture; prints each step's verdict, writes the PNG")]
-public sealed class AttackCommand : Command<AttackCommand.Settings>
+public sealed class AttackCommand(IAnsiConsole console) : Command<AttackCommand.Settings>
 {
     /// <summary>The command line of `katas attack`.</summary>
     public sealed class Settings : CommandSettings
@@ -134,99 +133,71 @@ public sealed class AttackCommand : Command<AttackCommand.Settings>
         (Tensor picture, string source) = settings.Image is null ? (fashion ? FashionTest(settings.Seed) : HeldOut(settings.Seed)) : Load(settings.Image, fashion);
         using Victim victim = fashion ? Victim.LoadFashion() : Victim.LoadPets();
         IReadOnlyList<string> names = fashion ? victim.ClassNames : AdversarialRuns.PetNames;
-        var clock = Stopwatch.StartNew();
-        Tensor[] probabilities;
-        Tensor final;
-        int steps;
-        long seen;
-        long second;
-        using (Tensor clean = victim.Probabilities(picture).detach())
+
+        AttackRun attack = AttackRun.Of(settings, victim, picture, names);
+        (AttackMetrics? metrics, string? unmeasured) = Measure(victim, picture, attack);
+        string output = Path.GetFullPath(settings.Out ?? Path.Combine(KataRepository.Artifacts, AdversarialRuns.Kata, "attack.png"));
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+        PictureDrawing.SavePng(fashion ? attack.Final[0].expand(3, -1, -1) : attack.Final[0], output);
+
+        var rows = attack.Probabilities.Select((p, k) => Row(settings.Method == "sign" ? k : k * attack.Steps, p, names, attack.Seen, attack.Target)).ToList();
+        if (settings.Json)
         {
-            long[] ranked = clean[0].argsort(descending: true).data<long>().ToArray();
-            (seen, second) = (ranked[0], ranked[1]);
+            WriteJson(settings, source, names, attack, metrics, output, rows);
+        }
+        else
+        {
+            WriteTable(settings, source, names, attack, metrics, unmeasured, output, rows);
         }
 
-        long target = settings.Target is { } name ? ParseClass(name, names)!.Value : second;
-        double step = settings.Step / 255;
-        double epsilon = settings.Epsilon / 255;
-        switch (settings.Method)
-        {
-            case "sign":
-                steps = settings.Steps ?? 4;
-                AttackSteps run = SignAttack.Run(victim.Network, picture, target, steps, step);
-                probabilities = [.. run.Probabilities];
-                final = run.Final;
-                break;
-            case "fgsm":
-                steps = 1;
-                final = GradientSignAttacks.Fgsm(victim.Network, picture, torch.tensor(new[] { seen }), epsilon);
-                probabilities = [victim.Probabilities(picture).detach(), victim.Probabilities(final).detach()];
-                break;
-            default:
-                steps = settings.Steps ?? 10;
-                using (var generator = settings.RandomStart ? new torch.Generator((ulong)settings.Seed) : null)
-                {
-                    final = GradientSignAttacks.Pgd(victim.Network, picture, torch.tensor(new[] { seen }), epsilon, step, steps, generator);
-                }
+        return 0;
+    }
 
-                probabilities = [victim.Probabilities(picture).detach(), victim.Probabilities(final).detach()];
-                break;
-        }
-
-        double seconds = clock.Elapsed.TotalSeconds;
-        if (settings.Method != "sign")
-        {
-            // FGSM and PGD aim away from the class seen, at no class in particular: measure toward the likeliest other class.
-            using Tensor after = probabilities[^1][0].clone();
-            after[seen] = torch.tensor(-1.0, dtype: after.dtype);
-            target = after.argmax().ToInt64();
-        }
-
-        // The measures are task 4: built against a kata whose task 4 is not written yet, the attack still runs and says so.
-        AttackMetrics? metrics = null;
-        string? unmeasured = null;
+    /// <summary>The measures are task 4: built against a kata whose task 4 is not written yet, the attack still runs and says so.</summary>
+    private static (AttackMetrics? Metrics, string? Unmeasured) Measure(Victim victim, Tensor picture, AttackRun attack)
+    {
         try
         {
-            metrics = AttackMeasures.Measure(victim.Network, picture, final, target)[0];
+            return (AttackMeasures.Measure(victim.Network, picture, attack.Final, attack.Target)[0], null);
         }
         catch (NotImplementedException e)
         {
-            unmeasured = e.Message;
+            return (null, e.Message);
         }
+    }
 
-        string output = Path.GetFullPath(settings.Out ?? Path.Combine(KataRepository.Artifacts, AdversarialRuns.Kata, "attack.png"));
-        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-        PictureDrawing.SavePng(fashion ? final[0].expand(3, -1, -1) : final[0], output);
+    private void WriteJson(Settings settings, string source, IReadOnlyList<string> names, AttackRun attack, AttackMetrics? metrics, string output, List<StepJson> rows)
+    {
+        (long finalClass, double finalConfidence) = AdversarialRuns.Verdicts(attack.Probabilities[^1])[0];
+        // One line of JSON on the console's writer: console.WriteLine would wrap it at the console's width.
+        console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(new AttackJson(source, settings.Victim, settings.Method, Name(names, attack.Seen), rows[0].Confidence,
+            Name(names, attack.Target), Name(names, finalClass), Math.Round(finalConfidence, 6), metrics is null ? null : Math.Round(metrics.TargetConfidence, 6),
+            metrics is null ? null : Math.Round(metrics.LinfIn255, 4), metrics is null ? null : Math.Round(metrics.L2, 6), attack.Steps, Math.Round(settings.Step, 6),
+            settings.Method == "sign" ? null : Math.Round(settings.Epsilon, 6), metrics?.SurvivesPng, output, Math.Round(attack.Seconds, 3),
+            KataRepository.KataSource, rows), KitJson.Line));
+    }
 
-        var rows = probabilities.Select((p, k) => Row(settings.Method == "sign" ? k : k * steps, p, names, seen, target)).ToList();
-        (long finalClass, double finalConfidence) = AdversarialRuns.Verdicts(probabilities[^1])[0];
-        if (settings.Json)
-        {
-            Console.WriteLine(JsonSerializer.Serialize(new AttackJson(source, settings.Victim, settings.Method, Name(names, seen), rows[0].Confidence, Name(names, target), Name(names, finalClass),
-                Math.Round(finalConfidence, 6), metrics is null ? null : Math.Round(metrics.TargetConfidence, 6), metrics is null ? null : Math.Round(metrics.LinfIn255, 4),
-                metrics is null ? null : Math.Round(metrics.L2, 6), steps, Math.Round(settings.Step, 6), settings.Method == "sign" ? null : Math.Round(settings.Epsilon, 6),
-                metrics?.SurvivesPng, output, Math.Round(seconds, 3),
-                KataRepository.KataSource, rows), KitJson.Line));
-            return 0;
-        }
-
-        AnsiConsole.WriteLine($"Attacking {source} with {Describe(settings, steps)}; {KataRepository.BuiltAgainst}.");
-        var table = new Table().AddColumns("step", "verdict", Markup.Escape($"p({Name(names, seen)})"), Markup.Escape($"p({Name(names, target)})"));
+    private void WriteTable(Settings settings, string source, IReadOnlyList<string> names, AttackRun attack, AttackMetrics? metrics, string? unmeasured, string output,
+        List<StepJson> rows)
+    {
+        (long finalClass, double finalConfidence) = AdversarialRuns.Verdicts(attack.Probabilities[^1])[0];
+        (string seen, string target, string final) = (Name(names, attack.Seen), Name(names, attack.Target), Name(names, finalClass));
+        console.WriteLine($"Attacking {source} with {Describe(settings, attack.Steps)}; {KataRepository.BuiltAgainst}.");
+        var table = new Table().AddColumns("step", "verdict", Markup.Escape($"p({seen})"), Markup.Escape($"p({target})"));
         foreach (StepJson row in rows)
         {
             table.AddRow(row.Step.ToString(CultureInfo.InvariantCulture), Markup.Escape(row.Verdict), row.Original.ToString("0.0000", CultureInfo.InvariantCulture),
                 row.Target.ToString("0.0000", CultureInfo.InvariantCulture));
         }
 
-        AnsiConsole.Write(table);
-        AnsiConsole.WriteLine(metrics is null
-            ? string.Create(CultureInfo.InvariantCulture, $"{Name(names, seen)} → {Name(names, finalClass)} {100 * finalConfidence:0.0}% ({seconds:0.00} s). ") +
+        console.Write(table);
+        console.WriteLine(metrics is null
+            ? string.Create(CultureInfo.InvariantCulture, $"{seen} → {final} {100 * finalConfidence:0.0}% ({attack.Seconds:0.00} s). ") +
               $"The size of the change and whether it survives a PNG come from your AttackMeasures.Measure: {unmeasured}"
             : string.Create(CultureInfo.InvariantCulture,
-                $"{(metrics.Success ? "Fooled" : "Not fooled")}: {Name(names, seen)} → {Name(names, finalClass)} {100 * finalConfidence:0.0}%; largest change {metrics.LinfIn255:0.##}/255, L2 {metrics.L2:0.000}; " +
-                $"{(metrics.SurvivesPng ? "survives" : "does not survive")} saving as an 8-bit PNG ({seconds:0.00} s)."));
-        AnsiConsole.WriteLine($"Wrote {output}");
-        return 0;
+                $"{(metrics.Success ? "Fooled" : "Not fooled")}: {seen} → {final} {100 * finalConfidence:0.0}%; largest change {metrics.LinfIn255:0.##}/255, L2 {metrics.L2:0.000}; " +
+                $"{(metrics.SurvivesPng ? "survives" : "does not survive")} saving as an 8-bit PNG ({attack.Seconds:0.00} s)."));
+        console.WriteLine($"Wrote {output}");
     }
 
     private static StepJson Row(int step, Tensor probabilities, IReadOnlyList<string> names, long seen, long target)
