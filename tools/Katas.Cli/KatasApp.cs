@@ -46,7 +46,7 @@ internal static class KatasApp
             }
 
             Configure(config);
-            config.SetExceptionHandler((exception, _) => Fail(exception, console ?? AnsiConsole.Console, errors));
+            config.SetExceptionHandler((exception, _) => Fail(exception, args, console ?? AnsiConsole.Console, errors));
         });
         return app.Run(args);
     }
@@ -101,17 +101,21 @@ internal static class KatasApp
         });
     }
 
-    /// <summary>Spectre.Console.Cli's words for an option left without its value (strict parsing) are internal ones; say it plainly.</summary>
-    private static string Explain(string message) => message.Contains("__default_command", StringComparison.Ordinal)
-        ? "An option at the end of the command line has no value: give one after it (e.g. --task 3)."
-        : message;
+    /// <summary>
+    /// What was wrong with the command line: Spectre.Console.Cli's message, except for an option left without its value at the
+    /// end, which it reports as a value that failed to convert although the learner typed none.
+    /// </summary>
+    private static string Explain(Exception exception, IReadOnlyList<string> args) =>
+        exception is CommandRuntimeException && OptionsWithValues.LeftWithoutValue(args) is { } option
+            ? $"{option} at the end of the command line has no value: give one after it (e.g. --task 3)."
+            : exception.Message;
 
-    private static int Fail(Exception exception, IAnsiConsole console, TextWriter errors)
+    private static int Fail(Exception exception, IReadOnlyList<string> args, IAnsiConsole console, TextWriter errors)
     {
         switch (exception)
         {
             case CommandParseException or CommandRuntimeException or UsageException:
-                errors.WriteLine($"katas: {Explain(exception.Message)}");
+                errors.WriteLine($"katas: {Explain(exception, args)}");
                 errors.WriteLine("usage: ./kata <command> [options]   (./kata --help lists the commands; ./kata <command> --help explains one)");
                 return UsageError;
             case NotImplementedException:
