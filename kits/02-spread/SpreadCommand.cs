@@ -10,7 +10,7 @@ namespace Katas.Spread.Kit;
 
 /// <summary>`katas spread`: spreads N unit vectors in D dimensions with one of kata 02's losses.</summary>
 [KataCommand("spread", "spread N unit vectors in D dimensions and print the smallest angle reached")]
-public sealed class SpreadCommand : Command<SpreadCommand.Settings>
+public sealed class SpreadCommand(IAnsiConsole console) : Command<SpreadCommand.Settings>
 {
     /// <summary>The command line of `katas spread`.</summary>
     public sealed class Settings : CommandSettings
@@ -78,7 +78,7 @@ public sealed class SpreadCommand : Command<SpreadCommand.Settings>
         }
 
         string bestText = double.IsNaN(best) ? "" : FormattableString.Invariant($"; best possible {best:0.0000}°");
-        AnsiConsole.WriteLine(FormattableString.Invariant(
+        console.WriteLine(FormattableString.Invariant(
             $"{n} vectors in {dim}D, loss {settings.Loss}: smallest angle {run.Final.MinimumAngleDegrees:0.0000}° after {run.Final.Iteration} iterations ({seconds:0.00} s, seed {settings.Seed}, {KataRepository.BuiltAgainst}){bestText}"));
         return 0;
     }

@@ -16,7 +16,7 @@ namespace Katas.Adversarial.Kit;
 /// weights' accuracy (not their bits: other CPUs and thread counts differ in the last digits).
 /// </summary>
 [KataCommand("train-victim", "retrain kata 03's victim (pets) from its seed; prints held-out accuracy per epoch and writes the weights")]
-public sealed class TrainVictimCommand : Command<TrainVictimCommand.Settings>
+public sealed class TrainVictimCommand(IAnsiConsole console) : Command<TrainVictimCommand.Settings>
 {
     /// <summary>The command line of `katas train-victim`.</summary>
     public sealed class Settings : CommandSettings
@@ -78,7 +78,7 @@ public sealed class TrainVictimCommand : Command<TrainVictimCommand.Settings>
         return settings.Victim == "fashion" ? TrainFashion(settings) : TrainPets(settings);
     }
 
-    private static int TrainFashion(Settings settings)
+    private int TrainFashion(Settings settings)
     {
         TrainedFashion trained;
         // A missing or malformed data file ends the command with the data error code (3), naming the file.
@@ -97,14 +97,14 @@ public sealed class TrainVictimCommand : Command<TrainVictimCommand.Settings>
         }
         else
         {
-            AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Test accuracy {trained.TestAccuracy:P2} after {trained.Elapsed.TotalMinutes:0.0} min (trained on {trained.TrainingSource}); wrote {output}"));
         }
 
         return 0;
     }
 
-    private static int TrainPets(Settings settings)
+    private int TrainPets(Settings settings)
     {
         PetsTrainingSettings recipe = PetsTrainingSettings.Committed with
         {
@@ -120,7 +120,7 @@ public sealed class TrainVictimCommand : Command<TrainVictimCommand.Settings>
 
         if (!settings.Json && settings.Data is null)
         {
-            AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Training the pets classifier: {recipe.Pictures} pictures of seed {recipe.Seed}, {recipe.Epochs} epoch(s) ({recipe.SlowEpochs} at a tenth of the rate), batch {recipe.BatchSize}, {recipe.Threads} thread(s)"));
         }
 
@@ -156,7 +156,7 @@ public sealed class TrainVictimCommand : Command<TrainVictimCommand.Settings>
         }
         else
         {
-            AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Held-out accuracy {(double.IsNaN(trained.HeldOutAccuracy) ? "not measured (fewer than 10 photographs)" : trained.HeldOutAccuracy.ToString("P2", CultureInfo.InvariantCulture))} after {trained.Elapsed.TotalMinutes:0.0} min; wrote {output}"));
         }
 
@@ -164,12 +164,12 @@ public sealed class TrainVictimCommand : Command<TrainVictimCommand.Settings>
     }
 
     /// <summary>Reads a Kaggle-style folder, reports every skipped file by name, and refuses a folder without both classes.</summary>
-    private static KaggleFolder ReadPhotos(string folder, int? pictures, bool json)
+    private KaggleFolder ReadPhotos(string folder, int? pictures, bool json)
     {
         KaggleFolder photos = PetPhotos.LoadKaggleFolder(folder, pictures / 2);
         if (!json)
         {
-            AnsiConsole.WriteLine(photos.Report());
+            console.WriteLine(photos.Report());
         }
 
         using Tensor counts = photos.Pictures.Labels.bincount(null, minlength: 2);
@@ -183,7 +183,7 @@ public sealed class TrainVictimCommand : Command<TrainVictimCommand.Settings>
 
         if (!json)
         {
-            AnsiConsole.WriteLine($"Training the pets classifier on {cats} cat and {dogs} dog photographs, every tenth held out");
+            console.WriteLine($"Training the pets classifier on {cats} cat and {dogs} dog photographs, every tenth held out");
         }
 
         return photos;

@@ -11,7 +11,7 @@ namespace Katas.Optimizers.Kit;
 
 /// <summary>`katas race`: several optimizers from the same start on a 2D surface.</summary>
 [KataCommand("race", "race optimizers on a 2D surface; prints steps to tolerance and writes the animation")]
-public sealed class RaceCommand : Command<RaceCommand.Settings>
+public sealed class RaceCommand(IAnsiConsole console) : Command<RaceCommand.Settings>
 {
     /// <summary>The command line of `katas race`.</summary>
     public sealed class Settings : CommandSettings
@@ -92,8 +92,8 @@ public sealed class RaceCommand : Command<RaceCommand.Settings>
                 double.IsFinite(result.FinalLoss) ? result.FinalLoss.ToString("G4", CultureInfo.InvariantCulture) : "diverged");
         }
 
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"Figures: [bold]{Markup.Escape(KataRepository.Relative(files.Png))}[/], " +
+        console.Write(table);
+        console.MarkupLine($"Figures: [bold]{Markup.Escape(KataRepository.Relative(files.Png))}[/], " +
                                $"[bold]{Markup.Escape(KataRepository.Relative(files.Gif!))}[/] ({Markup.Escape(KataRepository.BuiltAgainst)})");
         return 0;
     }

@@ -12,7 +12,7 @@ namespace Katas.Dense.Kit;
 
 /// <summary>`katas train-dense`: trains kata 05's networks on Fashion-MNIST and prints loss and accuracy per epoch and the test accuracy.</summary>
 [KataCommand("train-dense", "train kata 05's networks (from scratch, built in) on Fashion-MNIST; prints accuracy per epoch and on the test set")]
-public sealed class TrainDenseCommand : Command<TrainDenseCommand.Settings>
+public sealed class TrainDenseCommand(IAnsiConsole console) : Command<TrainDenseCommand.Settings>
 {
     /// <summary>The command line of `katas train-dense`.</summary>
     public sealed class Settings : CommandSettings
@@ -106,9 +106,9 @@ public sealed class TrainDenseCommand : Command<TrainDenseCommand.Settings>
             bool plain = Console.IsOutputRedirected || settings.Json;
             if (!settings.Json)
             {
-                AnsiConsole.WriteLine($"Data: {data.Train.Source}");
-                AnsiConsole.WriteLine($"      {data.Test.Source}");
-                AnsiConsole.WriteLine(FormattableString.Invariant(
+                console.WriteLine($"Data: {data.Train.Source}");
+                console.WriteLine($"      {data.Test.Source}");
+                console.WriteLine(FormattableString.Invariant(
                     $"{KataRepository.BuiltAgainst}, {settings.Threads} thread(s), batch {settings.Batch}, seed {settings.Seed}; from scratch: {settings.Start} start, SGD rate {settings.LearningRate}"));
             }
 
@@ -124,7 +124,7 @@ public sealed class TrainDenseCommand : Command<TrainDenseCommand.Settings>
                     : WithProgressBar(network, data, epochs, start, settings);
                 if (!settings.Json)
                 {
-                    AnsiConsole.WriteLine(FormattableString.Invariant($"{DenseRuns.Name(network, start, settings.LearningRate)}: test accuracy {run.TestAccuracy:0.0000} after {epochs} epochs ({run.Seconds:0.0} s)"));
+                    console.WriteLine(FormattableString.Invariant($"{DenseRuns.Name(network, start, settings.LearningRate)}: test accuracy {run.TestAccuracy:0.0000} after {epochs} epochs ({run.Seconds:0.0} s)"));
                 }
 
                 results.Add(new NetworkResult(network == DenseNetwork.FromScratch ? "from-scratch" : "builtin", epochs,
@@ -145,17 +145,17 @@ public sealed class TrainDenseCommand : Command<TrainDenseCommand.Settings>
         return 0;
     }
 
-    private static DenseRun WithProgressBar(DenseNetwork network, DenseData data, int epochs, FromScratchStart start, Settings settings)
+    private DenseRun WithProgressBar(DenseNetwork network, DenseData data, int epochs, FromScratchStart start, Settings settings)
     {
         DenseRun? run = null;
-        AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn()).Start(progress =>
+        console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn()).Start(progress =>
         {
             string name = DenseRuns.Name(network, start, settings.LearningRate);
             ProgressTask task = progress.AddTask(Markup.Escape(name), maxValue: epochs);
             run = DenseRuns.Train(network, data, epochs, settings.Batch, settings.Seed, start, settings.LearningRate, epoch =>
             {
                 task.Increment(1);
-                AnsiConsole.WriteLine(EpochLine(name, epoch, epochs));
+                console.WriteLine(EpochLine(name, epoch, epochs));
             });
         });
         return run!;

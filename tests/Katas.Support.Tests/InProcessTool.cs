@@ -12,10 +12,11 @@ namespace Katas.Support.Tests;
 internal static class InProcessTool
 {
     /// <summary>Runs `katas <paramref name="arguments"/>`; returns its exit code, its console output and its error lines.</summary>
-    public static (int ExitCode, string Output, string Error) Run(IEnumerable<string> arguments)
+    /// <param name="arguments">The command line.</param>
+    /// <param name="width">The console's width: by default the one the tool uses when its output is redirected, as in a log.</param>
+    public static (int ExitCode, string Output, string Error) Run(IEnumerable<string> arguments, int width = 100)
     {
-        // The width the tool uses when its output is redirected, so help reads as in a log.
-        using var console = new TestConsole().Width(100);
+        using var console = new TestConsole().Width(width);
         using var errors = new StringWriter();
         int exitCode = KatasApp.Run([.. arguments], console, errors);
         return (exitCode, console.Output, errors.ToString());

@@ -9,7 +9,7 @@ public sealed class ReproduceTests
     [Test]
     public void Reproduce_matches_every_number_the_article_printed_and_states_its_convention()
     {
-        (int exitCode, string output, string error) = ToolProcess.Run(["reproduce"], new Dictionary<string, string> { ["COLUMNS"] = "240" });
+        (int exitCode, string output, string error) = InProcessTool.Run(["reproduce"], width: 240);
 
         // Spectre wraps long lines at the console's width: compare with every run of white space made one space.
         string text = System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " ");

@@ -67,7 +67,7 @@ public sealed class ClassRosterTests
     [TestCase("/no/such/roster.csv", "ROSTER: there is no file \"/no/such/roster.csv\"")]
     public void A_bad_grade_class_command_line_gets_a_usage_error(string arguments, string message)
     {
-        (int exitCode, string output, string error) = ToolProcess.Run(["grade-class", .. arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries)]);
+        (int exitCode, string output, string error) = InProcessTool.Run(["grade-class", .. arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries)]);
         exitCode.Should().Be(2, output + error);
         error.Should().Contain(message);
     }

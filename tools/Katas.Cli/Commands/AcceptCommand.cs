@@ -9,7 +9,7 @@ namespace Katas.Cli.Commands;
 /// `katas accept [NN]`: turns received plot snapshots into verified ones, but only those the reference
 /// solutions produced: a learner's or a mutant's figure must never become the oracle.
 /// </summary>
-public sealed class AcceptCommand : Command<KataSettings>
+public sealed class AcceptCommand(IAnsiConsole console) : Command<KataSettings>
 {
     /// <inheritdoc />
     public override int Execute(CommandContext context, KataSettings settings, CancellationToken cancellationToken)
@@ -29,7 +29,7 @@ public sealed class AcceptCommand : Command<KataSettings>
                 string relative = KataRepository.Relative(received);
                 if (!SnapshotFiles.TryReadReceived(received, out string? producer, out string? snapshot) || producer != "solutions")
                 {
-                    AnsiConsole.MarkupLine($"[red]refused[/] {Markup.Escape(relative)}: it was not produced by the reference solutions " +
+                    console.MarkupLine($"[red]refused[/] {Markup.Escape(relative)}: it was not produced by the reference solutions " +
                                            $"({Markup.Escape(producer ?? "no producer recorded")}); run `dotnet test` on the solutions to make a snapshot.");
                     refused++;
                     continue;
@@ -38,12 +38,12 @@ public sealed class AcceptCommand : Command<KataSettings>
                 string verified = SnapshotFiles.VerifiedPathFor(received);
                 File.WriteAllText(verified, snapshot);
                 File.Delete(received);
-                AnsiConsole.MarkupLine($"accepted [bold]{Markup.Escape(KataRepository.Relative(verified))}[/]");
+                console.MarkupLine($"accepted [bold]{Markup.Escape(KataRepository.Relative(verified))}[/]");
                 accepted++;
             }
         }
 
-        AnsiConsole.MarkupLine(accepted == 0 ? "No received snapshots to accept." : $"{accepted} snapshot(s) accepted: review the diff and commit them.");
+        console.MarkupLine(accepted == 0 ? "No received snapshots to accept." : $"{accepted} snapshot(s) accepted: review the diff and commit them.");
         return refused == 0 ? 0 : 1;
     }
 }

@@ -10,7 +10,7 @@ using Spectre.Console.Cli;
 namespace Katas.Cli.Commands;
 
 /// <summary>`katas check [NN] [--task N] [--source DIR]`: runs the tests against the learner's code and shows a board.</summary>
-public sealed class CheckCommand : Command<CheckCommand.Settings>
+public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Settings>
 {
     /// <summary>The command line of `katas check`.</summary>
     public sealed class Settings : KataSettings
@@ -67,13 +67,13 @@ public sealed class CheckCommand : Command<CheckCommand.Settings>
             var request = new RunRequest(folder, implementation, TaskOrder: settings.Task is int first ? [first] : [], Skip: [],
                 OnlyTasks: settings.Task is int only ? [only] : null, Animate: true);
             var board = new LiveBoard(kata, ArtifactFolders.Who(implementation), animate: true);
-            AnsiConsole.MarkupLine($"{kata}: testing {Markup.Escape(KataRepository.Relative(folder))}" + (settings.Task is int task ? $", task {task}" : ""));
+            console.MarkupLine($"{kata}: testing {Markup.Escape(KataRepository.Relative(folder))}" + (settings.Task is int task ? $", task {task}" : ""));
             bool passed = board.Finish(KataCheck.Run(runner, request, board, cancellationToken));
             allPassed &= passed;
             if (passed && settings.Task is null && settings.Kata is not null)
             {
                 string? next = KataRepository.Katas.SkipWhile(other => other != kata).Skip(1).FirstOrDefault();
-                AnsiConsole.MarkupLine(next is null
+                console.MarkupLine(next is null
                     ? $"[green]{kata} is all green[/], and it is the last kata: well done."
                     : $"[green]{kata} is all green.[/] Next: katas/{next}/README.md, then ./kata check {next[..2]}");
             }

@@ -6,7 +6,7 @@ using Spectre.Console.Cli;
 namespace Katas.Cli.Commands;
 
 /// <summary>`katas demo`: renders every kata's figures with the implementation the tool was built with (the reference solutions by default).</summary>
-public sealed class DemoCommand : Command<KataSettings>
+public sealed class DemoCommand(IAnsiConsole console) : Command<KataSettings>
 {
     /// <inheritdoc />
     public override int Execute(CommandContext context, KataSettings settings, CancellationToken cancellationToken)
@@ -27,8 +27,8 @@ public sealed class DemoCommand : Command<KataSettings>
                 }
             }
         });
-        AnsiConsole.Write(summary);
-        AnsiConsole.MarkupLine($"Figures were drawn with the [bold]{Markup.Escape(KataRepository.BuiltAgainst)}[/] and are in " +
+        console.Write(summary);
+        console.MarkupLine($"Figures were drawn with the [bold]{Markup.Escape(KataRepository.BuiltAgainst)}[/] and are in " +
                                $"[bold]{Markup.Escape(KataRepository.Relative(KataRepository.Artifacts))}/[/]: open the .gif files to watch each run.");
         return 0;
     }

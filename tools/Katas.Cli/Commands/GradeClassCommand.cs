@@ -13,7 +13,7 @@ namespace Katas.Cli.Commands;
 /// the course this tool is a checkout of (the bundle is built once), writes each student's reports to DIR/students/&lt;name&gt;/ and
 /// the class report to DIR/class.{md,html,csv}. A CI matrix runs one --shard per job and a last job --merges their folders.
 /// </summary>
-public sealed class GradeClassCommand : Command<GradeClassCommand.Settings>
+public sealed class GradeClassCommand(IAnsiConsole console) : Command<GradeClassCommand.Settings>
 {
     /// <summary>The command line of `./kata grade-class`.</summary>
     public sealed class Settings : CommandSettings
@@ -88,7 +88,7 @@ public sealed class GradeClassCommand : Command<GradeClassCommand.Settings>
             ClassReport merged = ClassReport.Merge(settings.Merge);
             CheckEveryoneIsThere(merged, roster, settings.Roster);
             ClassFiles.Write(merged, folder);
-            AnsiConsole.MarkupLine($"Merged {merged.Students.Count} students from {settings.Merge.Length} folders: {Markup.Escape(Path.Combine(folder, "class.md"))}, class.html, class.csv");
+            console.MarkupLine($"Merged {merged.Students.Count} students from {settings.Merge.Length} folders: {Markup.Escape(Path.Combine(folder, "class.md"))}, class.html, class.csv");
             return 0;
         }
 
@@ -96,7 +96,7 @@ public sealed class GradeClassCommand : Command<GradeClassCommand.Settings>
         IReadOnlyList<string> katas = settings.Katas;
         var course = CourseCommit.Of(KataRepository.Root);
         string work = Path.Combine(KataRepository.Artifacts, "grade-class");
-        AnsiConsole.MarkupLine($"grade-class: {students.Count} of {roster!.Count} students" + (settings.Shard is { } shard ? $" (shard {shard.Number}/{shard.Count})" : "") +
+        console.MarkupLine($"grade-class: {students.Count} of {roster!.Count} students" + (settings.Shard is { } shard ? $" (shard {shard.Number}/{shard.Count})" : "") +
             $", katas {string.Join(", ", katas)}, with the course at {course.Commit}" + (course.Clean ? "" : " [red](with uncommitted changes)[/]"));
         GradingBundle bundle = GradingBundle.Build(course.Root, course.Commit, katas, Path.Combine(work, "bundle"));
         TimeSpan built = clock.Elapsed;
@@ -120,19 +120,19 @@ public sealed class GradeClassCommand : Command<GradeClassCommand.Settings>
         }
     }
 
-    private static void PrintTimes(IReadOnlyList<ClassStudent> graded, TimeSpan built, TimeSpan total, string folder, bool classReport)
+    private void PrintTimes(IReadOnlyList<ClassStudent> graded, TimeSpan built, TimeSpan total, string folder, bool classReport)
     {
-        AnsiConsole.WriteLine();
-        AnsiConsole.WriteLine("Time per student:");
+        console.WriteLine();
+        console.WriteLine("Time per student:");
         foreach (ClassStudent student in graded)
         {
-            AnsiConsole.WriteLine($"  {student.Name,-24} {StudentResults.Seconds(student.Elapsed),8}  {student.Earned} / {student.Possible}  {student.Status}");
+            console.WriteLine($"  {student.Name,-24} {StudentResults.Seconds(student.Elapsed),8}  {student.Earned} / {student.Possible}  {student.Status}");
         }
 
         double average = graded.Count == 0 ? 0 : graded.Average(student => student.Elapsed.TotalSeconds);
-        AnsiConsole.WriteLine($"Total {StudentResults.Seconds(total)}: the course's bundle built in {StudentResults.Seconds(built)}, then {graded.Count} students " +
+        console.WriteLine($"Total {StudentResults.Seconds(total)}: the course's bundle built in {StudentResults.Seconds(built)}, then {graded.Count} students " +
             $"at {StudentResults.Seconds(TimeSpan.FromSeconds(average))} each on average.");
-        AnsiConsole.WriteLine(classReport
+        console.WriteLine(classReport
             ? $"Class report: {Path.Combine(folder, "class.md")}, class.html, class.csv; each student's in {Path.Combine(folder, "students")}/<name>/"
             : $"Students' reports: {Path.Combine(folder, "students")}/<name>/ (merge the shards with --merge for the class report)");
     }

@@ -11,7 +11,7 @@ namespace Katas.Cli.Commands;
 /// student's commit with the course this tool is a checkout of: the course's tests, rubrics and tool at its HEAD commit;
 /// only the student's kata sources (katas/NN-name/**/*.cs, as regular files) are taken from the student's repository.
 /// </summary>
-public sealed class GradeCommand : Command<GradeCommand.Settings>
+public sealed class GradeCommand(IAnsiConsole console) : Command<GradeCommand.Settings>
 {
     /// <summary>The command line of `./kata grade`.</summary>
     public sealed class Settings : CommandSettings
@@ -88,7 +88,7 @@ public sealed class GradeCommand : Command<GradeCommand.Settings>
             else
             {
                 File.WriteAllText(settings.Out, text);
-                AnsiConsole.MarkupLine($"Grade {report.Earned} / {report.Possible} points: {Markup.Escape(settings.Out)} (all formats in {Markup.Escape(KataRepository.Relative(folder))}/)");
+                console.MarkupLine($"Grade {report.Earned} / {report.Possible} points: {Markup.Escape(settings.Out)} (all formats in {Markup.Escape(KataRepository.Relative(folder))}/)");
             }
 
             return 0;

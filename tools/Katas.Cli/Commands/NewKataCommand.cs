@@ -12,7 +12,7 @@ namespace Katas.Cli.Commands;
 /// (stubs, reference, tests with a snapshot, mutants and a rubric, a kit with a demo), its README with ## Tasks, HINTS.md,
 /// a docs page, its projects in Katas.slnx and its row in the README's table. Every command finds it at once.
 /// </summary>
-public sealed class NewKataCommand : Command<NewKataCommand.Settings>
+public sealed class NewKataCommand(IAnsiConsole console) : Command<NewKataCommand.Settings>
 {
     /// <summary>The command line of `./kata new`.</summary>
     public sealed class Settings : CommandSettings
@@ -47,32 +47,32 @@ public sealed class NewKataCommand : Command<NewKataCommand.Settings>
         KataTemplate.Write(kata, plan);
         foreach ((_, string to) in plan)
         {
-            AnsiConsole.MarkupLine($"  wrote [bold]{Markup.Escape(to)}[/]");
+            console.MarkupLine($"  wrote [bold]{Markup.Escape(to)}[/]");
         }
 
         string[] projects = [.. plan.Select(step => step.To).Where(path => path.EndsWith(".csproj", StringComparison.Ordinal))];
         (int code, string output) = Dotnet.Run(["sln", "Katas.slnx", "add", .. projects]);
         if (code != 0)
         {
-            AnsiConsole.MarkupLine($"[red]dotnet sln add failed[/]; add the projects yourself: dotnet sln Katas.slnx add {Markup.Escape(string.Join(' ', projects))}");
-            AnsiConsole.WriteLine(output);
+            console.MarkupLine($"[red]dotnet sln add failed[/]; add the projects yourself: dotnet sln Katas.slnx add {Markup.Escape(string.Join(' ', projects))}");
+            console.WriteLine(output);
             return 1;
         }
 
-        AnsiConsole.MarkupLine($"  added its {projects.Length} projects to [bold]Katas.slnx[/]");
+        console.MarkupLine($"  added its {projects.Length} projects to [bold]Katas.slnx[/]");
         string readmePath = Path.Combine(KataRepository.Root, "README.md");
         string? readme = File.Exists(readmePath) ? ReadmeKataTable.WithRow(File.ReadAllText(readmePath), kata) : null;
         if (readme is null)
         {
-            AnsiConsole.MarkupLine("[yellow]README.md has no table of katas; add the new kata's row yourself.[/]");
+            console.MarkupLine("[yellow]README.md has no table of katas; add the new kata's row yourself.[/]");
         }
         else
         {
             File.WriteAllText(readmePath, readme);
-            AnsiConsole.MarkupLine("  added its row to the table in [bold]README.md[/]");
+            console.MarkupLine("  added its row to the table in [bold]README.md[/]");
         }
 
-        AnsiConsole.MarkupLine($"""
+        console.MarkupLine($"""
             [bold]{kata.Folder}[/] is a working kata with one placeholder task (Doubling.Double). Next:
               ./kata check {kata.Number}              the stub fails its tests
               ./kata demo {kata.Number}               the reference draws its figure

@@ -8,14 +8,14 @@ namespace Katas.Cli.Commands;
 /// `katas reproduce`: the article's runs, recomputed, from every kata that reproduces some, next to what the article
 /// printed. Exit code 1 when a row differs from the article's printed digits.
 /// </summary>
-public sealed class ReproduceCommand : Command
+public sealed class ReproduceCommand(IAnsiConsole console) : Command
 {
     /// <inheritdoc />
     public override int Execute(CommandContext context, CancellationToken cancellationToken)
     {
         TorchRuntime.Initialise();
         int rows = 0, mismatches = 0;
-        AnsiConsole.MarkupLine($"Recomputed with the [bold]{Markup.Escape(KataRepository.BuiltAgainst)}[/].");
+        console.MarkupLine($"Recomputed with the [bold]{Markup.Escape(KataRepository.BuiltAgainst)}[/].");
         foreach (IKataReproduction reproduction in KitCatalog.Reproductions)
         {
             foreach (ReproducedTable reproduced in reproduction.Reproduce())
@@ -26,14 +26,14 @@ public sealed class ReproduceCommand : Command
                     table.AddRow(row.Select(Markup.Escape).ToArray());
                 }
 
-                AnsiConsole.Write(table);
-                AnsiConsole.WriteLine(reproduced.Note);
+                console.Write(table);
+                console.WriteLine(reproduced.Note);
                 rows += reproduced.Compared;
                 mismatches += reproduced.Mismatches;
             }
         }
 
-        AnsiConsole.WriteLine($"{rows - mismatches} of {rows} rows compared with the article's printed digits match.");
+        console.WriteLine($"{rows - mismatches} of {rows} rows compared with the article's printed digits match.");
         return mismatches == 0 ? 0 : 1;
     }
 }

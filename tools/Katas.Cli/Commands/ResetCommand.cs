@@ -10,7 +10,7 @@ namespace Katas.Cli.Commands;
 /// `./kata reset NN [--yes] [--force] [--ref REF]`: puts a kata's stubs back as committed (the newest commit in which every
 /// task is still a stub). Asks first; refuses to discard uncommitted work unless --force. Committed work stays in git.
 /// </summary>
-public sealed class ResetCommand : Command<ResetCommand.Settings>
+public sealed class ResetCommand(IAnsiConsole console) : Command<ResetCommand.Settings>
 {
     /// <summary>The command line of `./kata reset`.</summary>
     public sealed class Settings : CommandSettings
@@ -60,7 +60,7 @@ public sealed class ResetCommand : Command<ResetCommand.Settings>
         List<string> untracked = Git.Output("ls-files", "--others", "--exclude-standard", "--", folder).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
         if (changing.Count == 0 && untracked.Count == 0)
         {
-            AnsiConsole.MarkupLine($"{folder} already holds the original stubs of {Markup.Escape(original.Description)}: nothing to reset.");
+            console.MarkupLine($"{folder} already holds the original stubs of {Markup.Escape(original.Description)}: nothing to reset.");
             return 0;
         }
 
@@ -68,21 +68,21 @@ public sealed class ResetCommand : Command<ResetCommand.Settings>
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
         if (uncommitted.Count > 0 && !settings.Force)
         {
-            AnsiConsole.MarkupLine($"[red]{folder} has uncommitted changes[/]; reset would lose them:");
+            console.MarkupLine($"[red]{folder} has uncommitted changes[/]; reset would lose them:");
             foreach (string line in uncommitted)
             {
-                AnsiConsole.WriteLine("  " + line);
+                console.WriteLine("  " + line);
             }
 
-            AnsiConsole.MarkupLine($"Commit them first (git add {folder} && git commit -m \"my {kata} so far\"), then reset: " +
+            console.MarkupLine($"Commit them first (git add {folder} && git commit -m \"my {kata} so far\"), then reset: " +
                                    "they stay in git's history. Or add --force to lose them.");
             return 1;
         }
 
-        AnsiConsole.MarkupLine($"Reset {folder} to the stubs of {Markup.Escape(original.Description)}:");
+        console.MarkupLine($"Reset {folder} to the stubs of {Markup.Escape(original.Description)}:");
         foreach (string line in changing.Concat(untracked.Select(file => "D\t" + file + " (not in git)")))
         {
-            AnsiConsole.WriteLine("  " + line);
+            console.WriteLine("  " + line);
         }
 
         if (!settings.Yes)
@@ -94,7 +94,7 @@ public sealed class ResetCommand : Command<ResetCommand.Settings>
 
             if (!AnsiConsole.Confirm("Reset these files?", defaultValue: false))
             {
-                AnsiConsole.MarkupLine("Nothing changed.");
+                console.MarkupLine("Nothing changed.");
                 return 1;
             }
         }
@@ -107,10 +107,10 @@ public sealed class ResetCommand : Command<ResetCommand.Settings>
         }
 
         bool hadCommittedWork = Git.Output("diff", "--name-only", "HEAD", "--", folder).Trim().Length > 0;
-        AnsiConsole.MarkupLine($"[green]{folder} holds the original stubs again.[/] Next: ./kata check {kata[..2]}");
+        console.MarkupLine($"[green]{folder} holds the original stubs again.[/] Next: ./kata check {kata[..2]}");
         if (hadCommittedWork)
         {
-            AnsiConsole.MarkupLine($"Your committed work is still in git: git restore --source HEAD -- {folder} brings it back.");
+            console.MarkupLine($"Your committed work is still in git: git restore --source HEAD -- {folder} brings it back.");
         }
 
         return 0;

@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 namespace Katas.Cli.Commands;
 
 /// <summary>`katas verify mutants [NN] [--mutant NAME]`: every known-wrong variant of a solution is caught by the test it names.</summary>
-public sealed class VerifyMutantsCommand : Command<VerifyMutantsCommand.Settings>
+public sealed class VerifyMutantsCommand(IAnsiConsole console) : Command<VerifyMutantsCommand.Settings>
 {
     /// <summary>The command line of `katas verify mutants`.</summary>
     public sealed class Settings : KataSettings
@@ -54,8 +54,8 @@ public sealed class VerifyMutantsCommand : Command<VerifyMutantsCommand.Settings
 
         int caught = outcomes.Count(outcome => outcome.Caught);
         string report = MutantReport.Write(outcomes, Path.Combine(KataRepository.Artifacts, "mutants", "report.md"));
-        AnsiConsole.MarkupLine($"Every mutant with the test that caught it and its first line: {Markup.Escape(KataRepository.Relative(report))}");
-        AnsiConsole.MarkupLine($"{(caught == outcomes.Count ? "[green]" : "[red]")}{caught} of {outcomes.Count} mutants caught as declared[/] " +
+        console.MarkupLine($"Every mutant with the test that caught it and its first line: {Markup.Escape(KataRepository.Relative(report))}");
+        console.MarkupLine($"{(caught == outcomes.Count ? "[green]" : "[red]")}{caught} of {outcomes.Count} mutants caught as declared[/] " +
                                $"in {clock.Elapsed.TotalSeconds:0} s ({parallel} at a time).");
         return caught == outcomes.Count && outcomes.Count > 0 ? 0 : 1;
     }

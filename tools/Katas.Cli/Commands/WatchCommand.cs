@@ -14,7 +14,7 @@ namespace Katas.Cli.Commands;
 /// `./kata watch [NN]`: tests the learner's kata, shows the board, and tests again whenever a file under katas/ changes;
 /// when the kata is all green it moves on to the next. Ctrl+C stops it.
 /// </summary>
-public sealed class WatchCommand : Command<WatchCommand.Settings>
+public sealed class WatchCommand(IAnsiConsole console) : Command<WatchCommand.Settings>
 {
     /// <summary>The command line of `./kata watch`.</summary>
     public sealed class Settings : CommandSettings
@@ -82,7 +82,7 @@ public sealed class WatchCommand : Command<WatchCommand.Settings>
         }
     }
 
-    private static int Watch(string kata, string katasFolder, Settings settings, CancellationToken stop)
+    private int Watch(string kata, string katasFolder, Settings settings, CancellationToken stop)
     {
         using var changes = new KataChanges(katasFolder);
         bool learners = katasFolder == Path.Combine(KataRepository.Root, "katas");
@@ -119,7 +119,7 @@ public sealed class WatchCommand : Command<WatchCommand.Settings>
                     break;
                 }
 
-                AnsiConsole.MarkupLine($"Watching {Markup.Escape(shownFolder)} for your changes; the tests of {current} run again when you save (Ctrl+C stops).");
+                console.MarkupLine($"Watching {Markup.Escape(shownFolder)} for your changes; the tests of {current} run again when you save (Ctrl+C stops).");
                 string? changed = changes.WaitForChange(stop);
                 if (changed is null)
                 {
@@ -129,7 +129,7 @@ public sealed class WatchCommand : Command<WatchCommand.Settings>
                 string changedPath = Path.Combine(katasFolder, changed);
                 saved = File.Exists(changedPath) ? File.GetLastWriteTimeUtc(changedPath) : null;
                 first = ChangedTasks.Of(changedPath);
-                AnsiConsole.MarkupLine($"[bold]{Markup.Escape(learners ? "katas/" + changed : changedPath)} changed[/]: testing {current} again" + (first.Count > 0 ? $", task {string.Join(", ", first)} first." : "."));
+                console.MarkupLine($"[bold]{Markup.Escape(learners ? "katas/" + changed : changedPath)} changed[/]: testing {current} again" + (first.Count > 0 ? $", task {string.Join(", ", first)} first." : "."));
             }
 
             if (!green)
@@ -138,7 +138,7 @@ public sealed class WatchCommand : Command<WatchCommand.Settings>
             }
 
             string? next = KataRepository.Katas.SkipWhile(other => other != current).Skip(1).FirstOrDefault();
-            AnsiConsole.MarkupLine(next is null
+            console.MarkupLine(next is null
                 ? $"[green]{current} is all green, and it is the last kata: well done.[/]"
                 : $"[green]{current} is all green.[/] On to {next}: katas/{next}/README.md");
             current = next;
@@ -146,7 +146,7 @@ public sealed class WatchCommand : Command<WatchCommand.Settings>
             saved = null;
         }
 
-        AnsiConsole.MarkupLine("Stopped watching.");
+        console.MarkupLine("Stopped watching.");
         return 0;
     }
 }
