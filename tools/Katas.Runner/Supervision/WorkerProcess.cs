@@ -22,6 +22,9 @@ public sealed class WorkerProcess : IDisposable
     private readonly Queue<string> _errors = new();
     private readonly List<string> _markers = [];
     private int _keepAfterMarker;
+    /// <summary>How long Dispose waits for the output readers to see the killed process's pipes close.</summary>
+    private static readonly TimeSpan ReaderGrace = TimeSpan.FromSeconds(5);
+
     private readonly Thread _reader;
     private readonly Thread _errorReader;
 
@@ -168,8 +171,14 @@ public sealed class WorkerProcess : IDisposable
     public void Dispose()
     {
         Kill();
+        // The readers end when the killed process's pipes close; the event queue is theirs until then. Disposing it under a
+        // reader still finishing made CompleteAdding throw on that thread, which ended the whole tool (seen once in a grade).
+        bool readersEnded = _reader.Join(ReaderGrace) & _errorReader.Join(ReaderGrace);
         _process.Dispose();
-        _events.Dispose();
+        if (readersEnded)
+        {
+            _events.Dispose();
+        }
     }
 
     private void ReadEvents()
@@ -200,7 +209,14 @@ public sealed class WorkerProcess : IDisposable
         }
         finally
         {
-            _events.CompleteAdding();
+            try
+            {
+                _events.CompleteAdding();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Disposed after the grace period of Dispose: nobody waits on the queue any more.
+            }
         }
     }
 
