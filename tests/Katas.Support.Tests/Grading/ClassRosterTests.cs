@@ -1,3 +1,4 @@
+using Katas.Data;
 using FluentAssertions;
 using Katas.Cli.Grading.Class;
 using Katas.Kits;
@@ -42,20 +43,20 @@ public sealed class ClassRosterTests
     public void A_malformed_roster_is_an_error_naming_the_file_and_line(string text, string message)
     {
         Action read = () => Roster.Parse(text, "class.csv");
-        read.Should().Throw<UsageException>().Which.Message.Should().Contain(message);
+        read.Should().Throw<DataFormatException>().Which.Message.Should().Contain(message);
     }
 
     [TestCase("name,repository,deadline\nada,/srv/ada,\nada,/srv/ada,\n", "line 3: the name \"ada\" is already on line 2")]
     [TestCase("name,repo\nada,/srv/ada\n", "line 1: the header must be name,repository,deadline")]
-    public void The_command_refuses_a_malformed_roster_with_exit_code_2_naming_file_and_line(string text, string message)
+    public void The_command_refuses_a_malformed_roster_as_a_data_error_with_exit_code_3_naming_file_and_line(string text, string message)
     {
         string roster = Path.Combine(Directory.CreateTempSubdirectory("katas-roster").FullName, "roster.csv");
         File.WriteAllText(roster, text);
 
         (int exitCode, string output, string error) = ToolProcess.Run(["grade-class", roster, "--katas", "01"]);
 
-        exitCode.Should().Be(2, output + error);
-        error.Should().Contain($"{roster}, {message}").And.Contain("usage: ./kata");
+        exitCode.Should().Be(3, output + error);
+        error.Should().Contain($"bad data file: {roster}, {message}").And.NotContain("usage: ./kata", "the command line was right; the file is not");
     }
 
     [TestCase("--shard 3/2", "--shard must be K/N with whole numbers 1 <= K <= N")]

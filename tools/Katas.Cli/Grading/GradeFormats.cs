@@ -138,19 +138,11 @@ internal static class GradeFormats
     /// </summary>
     public static string JUnit(GradeReport report)
     {
-        var suites = new XElement("testsuites",
-            new XAttribute("name", $"katas grade: {report.Earned} / {report.Possible} points"),
-            new XAttribute("tests", report.Tasks.Sum(task => task.Tests.Count)),
-            new XAttribute("failures", report.Tasks.Sum(task => task.Tests.Count(test => !test.Passed && !test.Crashed))),
-            new XAttribute("errors", report.Tasks.Sum(task => task.Tests.Count(test => test.Crashed))));
+        var suites = new XElement("testsuites", new XAttribute("name", $"katas grade: {report.Earned} / {report.Possible} points"));
         suites.Add(Evidence(report.Evidence));
         foreach (TaskGrade task in report.Tasks)
         {
-            var suite = new XElement("testsuite",
-                new XAttribute("name", $"{task.Kata} task {task.Task}: {task.Earned} / {task.Points} points ({task.Status})"),
-                new XAttribute("tests", task.Tests.Count),
-                new XAttribute("failures", task.Tests.Count(test => !test.Passed && !test.Crashed)),
-                new XAttribute("errors", task.Tests.Count(test => test.Crashed)));
+            var suite = new XElement("testsuite", new XAttribute("name", $"{task.Kata} task {task.Task}: {task.Earned} / {task.Points} points ({task.Status})"));
             if (task.Tests.Count == 0)
             {
                 suite.Add(new XElement("testcase", new XAttribute("classname", task.Kata), new XAttribute("name", $"task {task.Task}"),
@@ -168,10 +160,23 @@ internal static class GradeFormats
                 suite.Add(testCase);
             }
 
-            suites.Add(suite);
+            suites.Add(Counted(suite, suite.Elements("testcase")));
         }
 
-        return new XDocument(new XDeclaration("1.0", "utf-8", null), suites).ToString() + "\n";
+        // The totals are those of the test cases written, the evidence's and a not-built task's included.
+        return new XDocument(new XDeclaration("1.0", "utf-8", null), Counted(suites, suites.Elements("testsuite").Elements("testcase"))).ToString() + "\n";
+    }
+
+    /// <summary><paramref name="element"/> with its tests, failures and errors counted from <paramref name="cases"/>, after its name.</summary>
+    private static XElement Counted(XElement element, IEnumerable<XElement> cases)
+    {
+        List<XElement> all = [.. cases];
+        element.ReplaceAttributes(
+            new XAttribute(element.Attribute("name")!),
+            new XAttribute("tests", all.Count),
+            new XAttribute("failures", all.Count(testCase => testCase.Element("failure") is not null)),
+            new XAttribute("errors", all.Count(testCase => testCase.Element("error") is not null)));
+        return element;
     }
 
     /// <summary>
@@ -188,9 +193,7 @@ internal static class GradeFormats
             properties.Add(Property("ignored", $"{ignored.Path}: {ignored.Why}"));
         }
 
-        var suite = new XElement("testsuite", new XAttribute("name", "evidence: student and course commits, refused and ignored files, forbidden APIs"),
-            new XAttribute("tests", evidence.Refused.Count + evidence.Forbidden.Count), new XAttribute("failures", evidence.Refused.Count + evidence.Forbidden.Count),
-            new XAttribute("errors", 0), properties);
+        var suite = new XElement("testsuite", new XAttribute("name", "evidence: student and course commits, refused and ignored files, forbidden APIs"), properties);
         foreach (SetAside refused in evidence.Refused)
         {
             suite.Add(new XElement("testcase", new XAttribute("classname", "refused"), new XAttribute("name", refused.Path),
@@ -203,7 +206,7 @@ internal static class GradeFormats
                 new XElement("failure", new XAttribute("message", Cell(use.Message)), use.Message)));
         }
 
-        return suite;
+        return Counted(suite, suite.Elements("testcase"));
     }
 
     private static XElement Property(string name, string value) => new("property", new XAttribute("name", name), new XAttribute("value", value));

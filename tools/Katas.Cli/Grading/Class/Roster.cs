@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CsvHelper;
+using Katas.Data;
 using Katas.Kits;
 
 namespace Katas.Cli.Grading.Class;
 
 /// <summary>
 /// A class roster: a CSV file with the header name,repository,deadline (deadline optional). Read with CsvHelper, so quoted
-/// fields (a path with a comma) work; every mistake is a <see cref="UsageException"/> naming the file and the line.
+/// fields (a path with a comma) work; every mistake is a <see cref="DataFormatException"/> naming the file and the line
+/// (a data error, exit code 3, like any malformed data file).
 /// </summary>
 internal static partial class Roster
 {
@@ -17,7 +19,8 @@ internal static partial class Roster
          "yyyy-MM-dd'T'HH:mm'Z'", "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"];
 
     /// <summary>The students of the roster at <paramref name="path"/>, in its order.</summary>
-    /// <exception cref="UsageException">The file is missing or malformed; the message names it and the line.</exception>
+    /// <exception cref="UsageException">The file is missing.</exception>
+    /// <exception cref="DataFormatException">The file is malformed; the message names it and the line.</exception>
     public static IReadOnlyList<RosterEntry> Read(string path)
     {
         if (!File.Exists(path))
@@ -121,8 +124,7 @@ internal static partial class Roster
         throw Error(file, line, $"the deadline \"{text}\" is not an ISO 8601 time with its offset, e.g. 2026-12-01T23:59:00Z or 2026-12-01T23:59:00+01:00 (or leave it empty for the tip of HEAD)");
     }
 
-    private static UsageException Error(string file, int line, string problem) =>
-        new(line > 0 ? $"{file}, line {line}: {problem}." : $"{file}: {problem}.");
+    private static DataFormatException Error(string file, int line, string problem) => new(file, line, problem + ".");
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
     private static partial Regex SafeName();
