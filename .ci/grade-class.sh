@@ -64,6 +64,8 @@ page = open(f"{out}/class.html").read()
 for name in rows:
     assert name in markdown and name in page, f"{name} is missing from class.md or class.html"
 assert course in markdown and course in page, "the course commit is not named"
+tampered_row = next(line for line in markdown.splitlines() if line.startswith("| tampered |"))
+assert "refused katas/01-linreg/" in tampered_row, f"class.md does not show what was refused: {tampered_row}"
 assert rows["honest"]["commit"][:12] in page and rows["honest"]["commit"][:12] in markdown
 
 class Table(HTMLParser):

@@ -57,6 +57,21 @@ public sealed class ClassReportTests
     }
 
     [Test]
+    public void A_graded_student_whose_commit_had_a_file_or_an_api_refused_is_marked_in_the_class_files()
+    {
+        var evidence = new GradeEvidence("/srv/eve", new string('e', 40), Course, true, [new SetAside("katas/01-linreg/Loss.cs", "a symbolic link, not a file")], [],
+            [new ForbiddenUse("01-linreg", "Gradients.cs", 12, "`File` reaches outside the kata")]);
+        var eve = new GradeReport(evidence, [new TaskGrade("01-linreg", 1, 2, 0, "not built", "type Loss was removed or renamed", [])], TimeSpan.FromSeconds(2));
+        string note = ClassStudent.RefusalsIn(evidence);
+
+        string markdown = ClassMarkdown.Write(ClassReport.Of([ClassStudent.Of(new RosterEntry(0, 2, "eve", "/srv/eve", null), ClassStudent.Graded, note, eve, TimeSpan.FromSeconds(2))]));
+
+        note.Should().Be("refused katas/01-linreg/Loss.cs: a symbolic link, not a file; forbidden API in 01-linreg/Gradients.cs, line 12");
+        markdown.Should().Contain($"| eve | 0 | 0 / 2 | `eeeeeeeeeeee` | **graded**: {note} |");
+        ClassStudent.RefusalsIn(new GradeEvidence("/srv/ada", new string('a', 40), Course, true, [], [], [])).Should().BeEmpty();
+    }
+
+    [Test]
     public void The_csv_is_a_gradebook_import_a_header_then_one_row_per_student_with_plain_numbers()
     {
         string[] lines = ClassCsv.Write(Full).Split('\n', StringSplitOptions.RemoveEmptyEntries);

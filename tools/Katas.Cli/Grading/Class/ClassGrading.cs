@@ -63,7 +63,8 @@ internal sealed class ClassGrading(CourseCommit course, GradingBundle bundle, IR
                 }
 
                 StudentSubmission submission = StudentSubmission.Read(entry.Repository, repository.GitFolder, commit, katas, course.Files, Path.Combine(scratch, "student"));
-                return (ClassStudent.Graded, "", GradeRun.Grade(bundle, course, submission, katas, Path.Combine(work, "figures", entry.Name)));
+                GradeReport report = GradeRun.Grade(bundle, course, submission, katas, Path.Combine(work, "figures", entry.Name));
+                return (ClassStudent.Graded, ClassStudent.RefusalsIn(report.Evidence), report);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -20,7 +20,7 @@ internal static class ClassMarkdown
         foreach (ClassStudent student in report.Students)
         {
             string commit = student.Commit.Length > 0 ? $"`{student.Commit[..Math.Min(12, student.Commit.Length)]}`" : "-";
-            string status = student.Status == ClassStudent.Graded ? "graded" : $"**{student.Status}**: {Cell(student.Note)}";
+            string status = student.Note.Length == 0 ? student.Status : $"**{student.Status}**: {Cell(student.Note)}";
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"| {Cell(student.Name)} | {string.Join(" | ", katas.Select(kata => student.EarnedIn(kata).ToString(CultureInfo.InvariantCulture)))} | {student.Earned} / {student.Possible} | {commit} | {status} |");
         }

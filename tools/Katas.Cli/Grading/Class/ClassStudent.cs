@@ -16,7 +16,7 @@ internal sealed record ClassTask(string Kata, int Task, int Points, int Earned, 
 /// <param name="Index">Their 0-based position in the roster (the class report keeps roster order).</param>
 /// <param name="Name">Their name in the roster.</param>
 /// <param name="Status"><see cref="Graded"/>, <see cref="Unreachable"/>, <see cref="NoCommit"/> or <see cref="NotGraded"/>.</param>
-/// <param name="Note">Why they were not graded, or "".</param>
+/// <param name="Note">Why they were not graded, or what the grader refused in their graded commit (a symbolic link, a forbidden API), or "".</param>
 /// <param name="Source">Their repository, as the roster gives it.</param>
 /// <param name="Commit">The full id of the commit graded, or "" when none was.</param>
 /// <param name="CourseCommit">The course commit that graded them.</param>
@@ -36,6 +36,17 @@ internal sealed record ClassStudent(int Index, string Name, string Status, strin
 
     /// <summary>Grading them failed in a way nobody foresaw; the note says how. The other students are graded all the same.</summary>
     public const string NotGraded = "not graded";
+
+    /// <summary>
+    /// What the grader refused in a graded commit (a file that is not a regular kata file, an API a kata may not use), as the
+    /// note of the class files: a student who tried either otherwise looks just like one who did nothing. "" when there is none.
+    /// </summary>
+    public static string RefusalsIn(GradeEvidence evidence)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        return string.Join("; ", evidence.Refused.Select(file => $"refused {file.Path}: {file.Why}")
+            .Concat(evidence.Forbidden.Select(use => $"forbidden API in {use.Kata}/{use.File}, line {use.Line}")));
+    }
 
     /// <summary>Points earned.</summary>
     public int Earned => Tasks.Sum(task => task.Earned);
