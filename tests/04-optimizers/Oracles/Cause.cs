@@ -1,6 +1,3 @@
-using TorchSharp;
-using static TorchSharp.torch;
-
 namespace Katas.Optimizers.Tests.Oracles;
 
 /// <summary>The likely cause of a difference from the reference, for a failure message.</summary>

@@ -1,10 +1,3 @@
-using Katas.Data;
-using TorchSharp;
-using TorchSharp.Modules;
-using static TorchSharp.torch;
-
-using Katas.Testing;
-
 namespace Katas.Optimizers.Tests.Oracles;
 
 /// <summary>Where two traces first part: after <paramref name="Step"/> (1 for the first step), at parameter <paramref name="Parameter"/>.</summary>

@@ -1,10 +1,3 @@
-using Katas.Data;
-using TorchSharp;
-using TorchSharp.Modules;
-using static TorchSharp.torch;
-
-using Katas.Testing;
-
 namespace Katas.Optimizers.Tests.Oracles;
 
 /// <summary>Each kind's update rule in words, for messages: the first step (no state yet) and how the state carries over.</summary>

@@ -1,9 +1,8 @@
 using Katas.Data;
+using Katas.Testing;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
-
-using Katas.Testing;
 
 namespace Katas.Optimizers.Tests.Oracles;
 

@@ -1,9 +1,5 @@
-using Katas.Data;
 using TorchSharp;
 using TorchSharp.Modules;
-using static TorchSharp.torch;
-
-using Katas.Testing;
 
 namespace Katas.Optimizers.Tests.Oracles;
 
