@@ -92,7 +92,7 @@ public sealed class ResetCommand(IAnsiConsole console) : Command<ResetCommand.Se
                 throw new UsageException("reset asks before it changes files, and input is not a terminal here: add --yes to reset without asking.");
             }
 
-            if (!AnsiConsole.Confirm("Reset these files?", defaultValue: false))
+            if (!console.Confirm("Reset these files?", defaultValue: false))
             {
                 console.MarkupLine("Nothing changed.");
                 return 1;
