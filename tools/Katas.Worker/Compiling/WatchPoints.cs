@@ -48,37 +48,17 @@ internal sealed class WatchPoints : CSharpSyntaxRewriter
     public override SyntaxNode? VisitDoStatement(DoStatementSyntax node) =>
         Loop(node, (DoStatementSyntax)base.VisitDoStatement(node)!, (loop, body) => loop.WithStatement(body), loop => loop.Statement);
 
-    public override SyntaxNode? VisitMethodDeclaration(MethodDeclarationSyntax node)
-    {
-        var visited = (MethodDeclarationSyntax)base.VisitMethodDeclaration(node)!;
-        return visited.ExpressionBody is { } arrow && Watchable(arrow, visited.Modifiers)
-            ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(ArrowBlock(node, arrow, visited.SemicolonToken, !IsVoid(visited.ReturnType)))
-            : Body(node, visited, method => method.Body, (method, body) => method.WithBody(body));
-    }
+    public override SyntaxNode? VisitMethodDeclaration(MethodDeclarationSyntax node) =>
+        Method(node, (BaseMethodDeclarationSyntax)base.VisitMethodDeclaration(node)!, returns: !IsVoid(node.ReturnType));
 
-    public override SyntaxNode? VisitConstructorDeclaration(ConstructorDeclarationSyntax node)
-    {
-        var visited = (ConstructorDeclarationSyntax)base.VisitConstructorDeclaration(node)!;
-        return visited.ExpressionBody is { } arrow && Watchable(arrow, visited.Modifiers)
-            ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(ArrowBlock(node, arrow, visited.SemicolonToken, returns: false))
-            : Body(node, visited, method => method.Body, (method, body) => method.WithBody(body));
-    }
+    public override SyntaxNode? VisitConstructorDeclaration(ConstructorDeclarationSyntax node) =>
+        Method(node, (BaseMethodDeclarationSyntax)base.VisitConstructorDeclaration(node)!, returns: false);
 
-    public override SyntaxNode? VisitOperatorDeclaration(OperatorDeclarationSyntax node)
-    {
-        var visited = (OperatorDeclarationSyntax)base.VisitOperatorDeclaration(node)!;
-        return visited.ExpressionBody is { } arrow && Watchable(arrow, visited.Modifiers)
-            ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(ArrowBlock(node, arrow, visited.SemicolonToken, returns: true))
-            : Body(node, visited, method => method.Body, (method, body) => method.WithBody(body));
-    }
+    public override SyntaxNode? VisitOperatorDeclaration(OperatorDeclarationSyntax node) =>
+        Method(node, (BaseMethodDeclarationSyntax)base.VisitOperatorDeclaration(node)!, returns: true);
 
-    public override SyntaxNode? VisitConversionOperatorDeclaration(ConversionOperatorDeclarationSyntax node)
-    {
-        var visited = (ConversionOperatorDeclarationSyntax)base.VisitConversionOperatorDeclaration(node)!;
-        return visited.ExpressionBody is { } arrow && Watchable(arrow, visited.Modifiers)
-            ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(ArrowBlock(node, arrow, visited.SemicolonToken, returns: true))
-            : Body(node, visited, method => method.Body, (method, body) => method.WithBody(body));
-    }
+    public override SyntaxNode? VisitConversionOperatorDeclaration(ConversionOperatorDeclarationSyntax node) =>
+        Method(node, (BaseMethodDeclarationSyntax)base.VisitConversionOperatorDeclaration(node)!, returns: true);
 
     public override SyntaxNode? VisitAccessorDeclaration(AccessorDeclarationSyntax node)
     {
@@ -122,6 +102,12 @@ internal sealed class WatchPoints : CSharpSyntaxRewriter
     private T Loop<T>(T original, T visited, Func<T, StatementSyntax, T> withBody, Func<T, StatementSyntax> body)
         where T : StatementSyntax =>
         withBody(visited, WithCall(body(visited), Call("Tick", original)));
+
+    /// <summary>A method, constructor or operator with a watch point, whether its body is a block or an expression.</summary>
+    private SyntaxNode Method(BaseMethodDeclarationSyntax original, BaseMethodDeclarationSyntax visited, bool returns) =>
+        visited.ExpressionBody is { } arrow && Watchable(arrow, visited.Modifiers)
+            ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(ArrowBlock(original, arrow, visited.SemicolonToken, returns))
+            : Body(original, visited, method => method.Body, (method, body) => method.WithBody(body));
 
     private T Body<T>(T original, T visited, Func<T, BlockSyntax?> body, Func<T, BlockSyntax, T> withBody)
         where T : SyntaxNode =>
