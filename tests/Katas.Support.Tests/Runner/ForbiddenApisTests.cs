@@ -51,7 +51,7 @@ public sealed class ForbiddenApisTests
     public void A_way_out_of_the_kata_is_an_error_naming_its_file_line_and_api(string statement, string api)
     {
         using var copies = new KataCopies();
-        string folder = Extra(copies, $"public static void Do(Tensor slope) {{\n        {statement}\n    }}");
+        string folder = copies.WithExtraFile($"public static void Do(Tensor slope) {{\n        {statement}\n    }}");
 
         CompilerMessage found = Forbidden(folder).Should().ContainSingle().Subject;
 
@@ -65,7 +65,7 @@ public sealed class ForbiddenApisTests
     public void A_member_that_reaches_out_of_the_kata_is_an_error(string member, string api)
     {
         using var copies = new KataCopies();
-        string folder = Extra(copies, member);
+        string folder = copies.WithExtraFile(member);
         Forbidden(folder).Should().NotBeEmpty().And.Contain(message => message.Message.Contains(api) && message.File == "Extra.cs");
     }
 
@@ -73,7 +73,7 @@ public sealed class ForbiddenApisTests
     public void Unsafe_code_does_not_even_compile_in_a_kata()
     {
         using var copies = new KataCopies();
-        string folder = Extra(copies, "public static void Do() { unsafe { int x = 1; int* p = &x; } }");
+        string folder = copies.WithExtraFile("public static void Do() { unsafe { int x = 1; int* p = &x; } }");
         Compiler.Compile(folder).Diagnostics.Should().Contain(message => message.IsError && message.Id == "CS0227" && message.File == "Extra.cs");
     }
 
@@ -81,7 +81,7 @@ public sealed class ForbiddenApisTests
     public void What_a_kata_needs_is_allowed_prints_timing_collections_linq_maths_and_the_learners_own_types()
     {
         using var copies = new KataCopies();
-        string folder = Extra(copies, """
+        string folder = copies.WithExtraFile("""
             public static double Do(Tensor slope) {
                     var clock = System.Diagnostics.Stopwatch.StartNew();
                     var values = new List<double> { Math.Sqrt(2), Math.Exp(1) };
@@ -96,24 +96,6 @@ public sealed class ForbiddenApisTests
                 public static int Twice(int x) => 2 * x;
             """);
         Forbidden(folder).Should().BeEmpty();
-    }
-
-    internal static string Extra(KataCopies copies, string members)
-    {
-        string folder = copies.Reference();
-        File.WriteAllText(Path.Combine(folder, "Extra.cs"), $$"""
-            using TorchSharp;
-            using static TorchSharp.torch;
-
-            namespace Katas.Linreg;
-
-            public static class Extra
-            {
-                {{members}}
-            }
-
-            """);
-        return folder;
     }
 
     private static IReadOnlyList<CompilerMessage> Forbidden(string folder)

@@ -1,5 +1,6 @@
 using Katas.Cli.Mutants;
 using Katas.Cli.Running;
+using Katas.Runner.Supervision;
 using Katas.Testing;
 using Katas.Worker.Compiling;
 
@@ -34,6 +35,9 @@ internal sealed class KataCopies : IDisposable
     /// <summary>The worker's in-memory compiler for kata 01's code, as the worker makes it.</summary>
     public static KataCompiler Compiler => WorkerCompiler.Value;
 
+    /// <summary>How the runner starts a worker for kata 01's tests.</summary>
+    public static WorkerStart WorkerStart => new(KataWorkers.WorkerAssembly, ReferenceTests.Assembly, ReferenceTests.KataAssemblyName, Kata);
+
     /// <summary>The reference solution's folder.</summary>
     public static string Solution => Path.Combine(KataEnvironment.RepoRoot, "solutions", Kata);
 
@@ -66,6 +70,25 @@ internal sealed class KataCopies : IDisposable
         }
 
         return target;
+    }
+
+    /// <summary>A fresh copy of the reference solution with one more file, Extra.cs, a static class holding <paramref name="members"/>.</summary>
+    public string WithExtraFile(string members)
+    {
+        string folder = Reference();
+        File.WriteAllText(Path.Combine(folder, "Extra.cs"), $$"""
+            using TorchSharp;
+            using static TorchSharp.torch;
+
+            namespace Katas.Linreg;
+
+            public static class Extra
+            {
+                {{members}}
+            }
+
+            """);
+        return folder;
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);

@@ -20,9 +20,9 @@ public sealed class WarmRunnerTests
     {
         get
         {
-            ReferenceTests tests = KataCopies.ReferenceTests;
-            tests.Assembly.Should().Contain("worker-solutions", "the worker loads a build of its own, which dotnet test never rewrites");
-            return new WorkerStart(KataWorkers.WorkerAssembly, tests.Assembly, tests.KataAssemblyName, KataCopies.Kata);
+            WorkerStart start = KataCopies.WorkerStart;
+            start.TestAssembly.Should().Contain("worker-solutions", "the worker loads a build of its own, which dotnet test never rewrites");
+            return start;
         }
     }
 

@@ -19,7 +19,7 @@ public sealed class WatchPointsTests
     public void A_message_inside_an_expression_body_names_the_learners_own_line_and_column(string member)
     {
         using var copies = new KataCopies();
-        string folder = ForbiddenApisTests.Extra(copies, member);
+        string folder = copies.WithExtraFile(member);
         string[] lines = File.ReadAllLines(Path.Combine(folder, "Extra.cs"));
         var written = new List<(int Line, int Column)>();
         for (int line = 0; line < lines.Length; line++)
@@ -41,7 +41,7 @@ public sealed class WatchPointsTests
     public void Expression_bodied_members_that_compile_still_compile_with_their_watch_points()
     {
         using var copies = new KataCopies();
-        string folder = ForbiddenApisTests.Extra(copies, """
+        string folder = copies.WithExtraFile("""
             public static double Twice(double x) => x * 2;
                 public static void Nothing() => Twice(1);
                 public static int Count => 3;

@@ -1,5 +1,4 @@
 using FluentAssertions;
-using Katas.Cli.Running;
 using Katas.Runner.Supervision;
 
 namespace Katas.Support.Tests.Runner;
@@ -10,8 +9,7 @@ public sealed class WorkerProcessTests
     [Test]
     public void A_worker_disposed_while_its_output_is_still_being_read_ends_quietly()
     {
-        ReferenceTests tests = KataCopies.ReferenceTests;
-        var start = new WorkerStart(KataWorkers.WorkerAssembly, tests.Assembly, tests.KataAssemblyName, KataCopies.Kata);
+        WorkerStart start = KataCopies.WorkerStart;
         var unhandled = new List<object>();
         UnhandledExceptionEventHandler record = (_, e) => unhandled.Add(e.ExceptionObject);
         AppDomain.CurrentDomain.UnhandledException += record;
