@@ -10,7 +10,8 @@ internal static class ByHand
     public static List<double[]> Trace(Problem problem, OptimizerSettings s, Mistake mistakes, int steps)
     {
         double[] p = [.. problem.Start];
-        var states = p.Select(_ => new Dictionary<string, double>()).ToArray();
+        var shared = new Dictionary<string, double>();
+        var states = p.Select(_ => mistakes.HasFlag(Mistake.SharedState) ? shared : new Dictionary<string, double>()).ToArray();
         var trace = new List<double[]>();
         for (int t = 1; t <= steps; t++)
         {

@@ -42,4 +42,7 @@ internal enum Mistake
 
     /// <summary>Adam's ε added to √v before the bias correction (the paper's "efficient" form).</summary>
     EpsBeforeCorrection = 1 << 11,
+
+    /// <summary>One state (buffer, running means, sum of squares) for all the parameters instead of one each.</summary>
+    SharedState = 1 << 12,
 }

@@ -137,6 +137,9 @@ internal static class UpdateRuleCheck
             yield return (Mistake.Fresh,
                 $"every step is computed as if it were the first, so {names} is not kept between steps (or Adam's t stays 1). " +
                 "Store the state with Keep(state, \"name\", tensor), read it back at the next step, and use StepCount for t.");
+            yield return (Mistake.SharedState,
+                $"the state, {names}, is shared by all the parameters: the second parameter's update starts from the first one's. Every parameter has " +
+                "its own state: keep it in the `state` dictionary Update receives for that parameter (Keep(state, \"name\", tensor)), not in a field of your optimizer.");
         }
 
         switch (s.Kind)
