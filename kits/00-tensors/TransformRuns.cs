@@ -1,3 +1,4 @@
+using Katas.Conventions;
 using TorchSharp;
 using static TorchSharp.torch;
 

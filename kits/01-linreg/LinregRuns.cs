@@ -1,3 +1,4 @@
+using Katas.Conventions;
 using Katas.Data;
 using TorchSharp;
 using static TorchSharp.torch;

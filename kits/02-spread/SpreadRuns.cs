@@ -1,3 +1,4 @@
+using Katas.Conventions;
 using Katas.Kits;
 using Katas.Spread;
 using TorchSharp;

@@ -1,3 +1,4 @@
+using Katas.Conventions;
 using Katas.Victims;
 using TorchSharp;
 using static TorchSharp.torch;

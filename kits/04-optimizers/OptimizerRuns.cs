@@ -1,3 +1,4 @@
+using Katas.Conventions;
 using Katas.Data;
 using Katas.Figures;
 using Katas.Kits;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Reflection;
-using Katas.Figures;
+using Katas.Conventions;
 
 namespace Katas.Kits;
 
@@ -39,15 +39,10 @@ public static class KataRepository
 
     /// <summary>Which implementation of the katas this build of the tool runs ("solutions" unless built with KataSource).</summary>
     public static string KataSource =>
-        KataMetadata.Of(Assembly.GetEntryAssembly() ?? typeof(KataRepository).Assembly, "KataSource") ?? "solutions";
+        KataMetadata.Of(Assembly.GetEntryAssembly() ?? typeof(KataRepository).Assembly, "KataSource") ?? KataSources.Solutions;
 
     /// <summary>In words, what <see cref="KataSource"/> is.</summary>
-    public static string BuiltAgainst => KataSource switch
-    {
-        "solutions" => "reference solutions",
-        "katas" => "your code in katas/",
-        _ => "implementation in " + KataSource,
-    };
+    public static string BuiltAgainst => KataSources.Describe(KataSource);
 
     /// <summary>Where the tool writes a kata's figures: artifacts/&lt;kata&gt;/reference, /yours or /other, as the tests do.</summary>
     public static string FigureFolder(string kata) => ArtifactFolders.For(Root, kata, KataSource);

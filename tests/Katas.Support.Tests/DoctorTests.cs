@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using FluentAssertions;
 using Katas.Cli.Doctor;
+using Katas.Conventions;
 
 namespace Katas.Support.Tests;
 
@@ -138,10 +138,7 @@ public sealed class DoctorTests
     {
         try
         {
-            var start = new ProcessStartInfo("readelf", ["-V", "-W", file]) { RedirectStandardOutput = true };
-            using Process process = Process.Start(start)!;
-            string output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
+            string output = ExternalProgram.Run("readelf", ["-V", "-W", file]).Output;
             string section = definitions ? "Version definition section" : "Version needs section";
             int at = output.IndexOf(section, StringComparison.Ordinal);
             if (at < 0)

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using FluentAssertions;
+using Katas.Conventions;
 using Katas.Kits;
 using Katas.Testing;
 
@@ -124,17 +124,13 @@ public sealed partial class KataLayoutTests
     {
         try
         {
-            var start = new ProcessStartInfo("git", ["show", "HEAD:" + relativePath]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Root };
-            using Process git = Process.Start(start)!;
-            string text = git.StandardOutput.ReadToEnd();
-            git.StandardError.ReadToEnd();
-            git.WaitForExit();
-            if (git.ExitCode == 0)
+            ProgramResult git = Git.Run(Root, "show", "HEAD:" + relativePath);
+            if (git.Succeeded)
             {
-                return text;
+                return git.Output;
             }
         }
-        catch (System.ComponentModel.Win32Exception)
+        catch (ProgramNotFoundException)
         {
             // No git: a download of the repository; its working copy is what there is.
         }

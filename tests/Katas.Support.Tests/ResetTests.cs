@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using FluentAssertions;
+using Katas.Conventions;
 
 namespace Katas.Support.Tests;
 
@@ -17,7 +17,7 @@ public sealed class ResetTests
         string clone = Path.Combine(Directory.CreateTempSubdirectory("katas-reset").FullName, "repo");
         try
         {
-            Git(Testing.KataEnvironment.RepoRoot, "clone", "-q", Testing.KataEnvironment.RepoRoot, clone);
+            GitOutput(Testing.KataEnvironment.RepoRoot, "clone", "-q", Testing.KataEnvironment.RepoRoot, clone);
             string stub = Path.Combine(clone, Stub);
             string original = File.ReadAllText(stub);
             original.Should().Contain("is not implemented yet", $"{Stub} is a stub in the committed repository");
@@ -49,14 +49,14 @@ public sealed class ResetTests
 
             // Committed work: reset goes back past the learner's commit to the stubs, and the commit stays.
             File.WriteAllText(stub, edited);
-            Git(clone, "add", Stub);
-            Git(clone, "-c", "user.name=Learner", "-c", "user.email=learner@example.org", "commit", "-q", "-m", "my loss");
-            string head = Git(clone, "rev-parse", "HEAD");
+            GitOutput(clone, "add", Stub);
+            GitOutput(clone, "-c", "user.name=Learner", "-c", "user.email=learner@example.org", "commit", "-q", "-m", "my loss");
+            string head = GitOutput(clone, "rev-parse", "HEAD");
             (int committed, string committedOutput, string committedError) = Reset(clone, "1", "--yes");
             committed.Should().Be(0, committedError);
             committedOutput.Should().Contain("Your committed work is still in git");
             File.ReadAllText(stub).Should().Be(original, "the stub of the commit before the learner's");
-            Git(clone, "rev-parse", "HEAD").Should().Be(head, "reset changes the working tree only");
+            GitOutput(clone, "rev-parse", "HEAD").Should().Be(head, "reset changes the working tree only");
 
             (int again, string againOutput, _) = Reset(clone, "01", "--yes");
             again.Should().Be(0);
@@ -71,14 +71,10 @@ public sealed class ResetTests
     private static (int ExitCode, string Output, string Error) Reset(string clone, params string[] arguments) =>
         ToolProcess.Run(["reset", .. arguments], workingDirectory: clone, input: "");
 
-    private static string Git(string folder, params string[] arguments)
+    private static string GitOutput(string folder, params string[] arguments)
     {
-        var start = new ProcessStartInfo("git", arguments) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        using Process process = Process.Start(start)!;
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        process.ExitCode.Should().Be(0, $"git {string.Join(' ', arguments)}: {error.Result}");
-        return output.Trim();
+        ProgramResult git = Git.Run(folder, arguments);
+        git.ExitCode.Should().Be(0, $"git {string.Join(' ', arguments)}: {git.Error}");
+        return git.Output.Trim();
     }
 }

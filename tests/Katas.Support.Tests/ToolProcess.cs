@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Katas.Conventions;
 
 namespace Katas.Support.Tests;
 
@@ -9,34 +9,9 @@ internal static class ToolProcess
     public static (int ExitCode, string Output, string Error) Run(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null,
         string? workingDirectory = null, string? input = null)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            RedirectStandardInput = true,
-            WorkingDirectory = workingDirectory ?? Testing.KataEnvironment.RepoRoot,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "katas.dll"));
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach ((string name, string value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
-        }
-
-        using Process process = Process.Start(start)!;
-        if (input is not null)
-        {
-            process.StandardInput.Write(input);
-        }
-
-        process.StandardInput.Close();
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output, error.Result);
+        // No input is an empty, closed input: a question the tool asks must not wait for the test host's console.
+        ProgramResult tool = ExternalProgram.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "katas.dll"), .. arguments],
+            new ProgramOptions(workingDirectory ?? Testing.KataEnvironment.RepoRoot, environment, input ?? ""));
+        return (tool.ExitCode, tool.Output, tool.Error);
     }
 }

@@ -1,5 +1,5 @@
 using System.Reflection;
-using Katas.Figures;
+using Katas.Conventions;
 
 namespace Katas.Testing;
 
@@ -50,10 +50,10 @@ public static class KataEnvironment
     public static string KataSource => _runner?.Implementation
         ?? (Environment.GetEnvironmentVariable("KATAS_IMPLEMENTATION") is { Length: > 0 } overridden
             ? overridden
-            : Metadata(TestAssembly, "KataSource") ?? "solutions");
+            : Metadata(TestAssembly, "KataSource") ?? KataSources.Solutions);
 
     /// <summary>Whether the implementation under test is the reference solutions.</summary>
-    public static bool IsReferenceSolution => KataSource == "solutions";
+    public static bool IsReferenceSolution => KataSources.IsReference(KataSource);
 
     /// <summary>
     /// Whether figure tests also write animated GIFs (about two seconds each): set by `katas check`
@@ -68,7 +68,7 @@ public static class KataEnvironment
     public static string ArtifactFolder(string kata)
     {
         string folder = _runner?.ArtifactsFolder is { } artifacts
-            ? Path.Combine(artifacts, kata, ArtifactFolders.Who(KataSource))
+            ? Path.Combine(artifacts, kata, KataSources.Who(KataSource))
             : ArtifactFolders.For(RepoRoot, kata, KataSource);
         Directory.CreateDirectory(folder);
         return folder;

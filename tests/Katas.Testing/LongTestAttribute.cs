@@ -1,3 +1,4 @@
+using Katas.Conventions;
 using NUnit.Framework;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;

@@ -1,9 +1,9 @@
-using System.Diagnostics;
+using Katas.Conventions;
 using Katas.Kits;
 
 namespace Katas.Cli;
 
-/// <summary>Runs git in the repository (reset and grade read the committed files through it).</summary>
+/// <summary>git for the tool's commands (reset and grade read the committed files through it): a missing git or a failed call is a <see cref="UsageException"/>.</summary>
 internal static class Git
 {
     /// <summary>Runs git with <paramref name="arguments"/> in the repository root; returns its exit code, output and error output.</summary>
@@ -14,28 +14,12 @@ internal static class Git
     /// <exception cref="UsageException">git is not installed.</exception>
     public static (int ExitCode, string Output, string Error) RunIn(string folder, params string[] arguments)
     {
-        var start = new ProcessStartInfo("git")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = folder,
-        };
-        // A clone of an address that wants a password must fail with git's message, not wait for someone to type one.
-        start.Environment["GIT_TERMINAL_PROMPT"] = "0";
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
         try
         {
-            using Process process = Process.Start(start) ?? throw new UsageException("Could not start git.");
-            Task<string> error = process.StandardError.ReadToEndAsync();
-            string output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return (process.ExitCode, output, error.Result);
+            ProgramResult result = Conventions.Git.Run(folder, arguments);
+            return (result.ExitCode, result.Output, result.Error);
         }
-        catch (System.ComponentModel.Win32Exception)
+        catch (ProgramNotFoundException)
         {
             throw new UsageException("This command needs git, and git is not installed (or not on the PATH): https://git-scm.com/downloads.");
         }

@@ -1,3 +1,4 @@
+using Katas.Conventions;
 using Katas.Figures;
 using Katas.Kits;
 

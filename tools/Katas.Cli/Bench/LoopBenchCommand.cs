@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Katas.Cli.Running;
+using Katas.Conventions;
 using Katas.Kits;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -142,8 +143,8 @@ public sealed partial class LoopBenchCommand : Command<LoopBenchCommand.Settings
 
         loop.Save(loop.Right);
         string project = Directory.GetFiles(Path.Combine(KataRepository.Root, "tests", loop.Kata), "*.csproj").Single();
-        string[] arguments = ["test", project, "--nologo", "-v:q", $"-p:KataSource={Path.Combine(root, "katas")}", "--filter", $"TestCategory={Katas.KataCategories.Task(loop.Kata, loop.Task)}"];
-        AnsiConsole.MarkupLine($"  cold path: dotnet test {Markup.Escape(Path.GetFileName(project))} --filter TestCategory={Katas.KataCategories.Task(loop.Kata, loop.Task)} (one run to build, then {runs} timed)");
+        string[] arguments = ["test", project, "--nologo", "-v:q", $"-p:KataSource={Path.Combine(root, "katas")}", "--filter", $"TestCategory={KataCategories.Task(loop.Kata, loop.Task)}"];
+        AnsiConsole.MarkupLine($"  cold path: dotnet test {Markup.Escape(Path.GetFileName(project))} --filter TestCategory={KataCategories.Task(loop.Kata, loop.Task)} (one run to build, then {runs} timed)");
         for (int i = 0; i <= runs; i++)
         {
             var clock = Stopwatch.StartNew();
@@ -172,14 +173,8 @@ public sealed partial class LoopBenchCommand : Command<LoopBenchCommand.Settings
 
         for (int i = 0; i < runs; i++)
         {
-            var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-            start.ArgumentList.Add(wrapper);
-            start.ArgumentList.Add("--help");
             var clock = Stopwatch.StartNew();
-            using Process process = Process.Start(start)!;
-            process.StandardOutput.ReadToEnd();
-            process.StandardError.ReadToEnd();
-            process.WaitForExit();
+            ExternalProgram.Run("bash", [wrapper, "--help"]);
             times.Add(clock.Elapsed.TotalSeconds);
         }
 

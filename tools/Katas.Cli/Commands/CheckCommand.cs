@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Katas.Cli.Running;
+using Katas.Conventions;
 using Katas.Figures;
 using Katas.Kits;
 using Katas.Runner.Protocol;
@@ -66,7 +67,7 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Se
             string implementation = settings.Source is null ? "katas" : folder;
             var request = new RunRequest(folder, implementation, TaskOrder: settings.Task is int first ? [first] : [], Skip: [],
                 OnlyTasks: settings.Task is int only ? [only] : null, Animate: true);
-            var board = new LiveBoard(kata, ArtifactFolders.Who(implementation), animate: true);
+            var board = new LiveBoard(kata, KataSources.Who(implementation), animate: true);
             console.MarkupLine($"{kata}: testing {Markup.Escape(KataRepository.Relative(folder))}" + (settings.Task is int task ? $", task {task}" : ""));
             bool passed = board.Finish(KataCheck.Run(runner, request, board, cancellationToken));
             allPassed &= passed;

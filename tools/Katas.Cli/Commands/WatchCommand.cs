@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Runtime.InteropServices;
 using Katas.Cli.Running;
+using Katas.Conventions;
 using Katas.Kits;
 using Katas.Runner.Outcomes;
 using Katas.Runner.Protocol;
@@ -106,7 +107,7 @@ public sealed class WatchCommand(IAnsiConsole console) : Command<WatchCommand.Se
             while (!stop.IsCancellationRequested)
             {
                 changes.Clear();
-                var board = new LiveBoard(current, Figures.ArtifactFolders.Who(implementation)) { Timings = settings.Timings ? new BoardTimings(saved, first) : null };
+                var board = new LiveBoard(current, KataSources.Who(implementation)) { Timings = settings.Timings ? new BoardTimings(saved, first) : null };
                 KataRunResult result = KataCheck.Run(runner, new RunRequest(folder, implementation, first, []), board, stop);
                 if (stop.IsCancellationRequested)
                 {

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using Katas.Conventions;
 using Katas.Data;
 using Katas.Figures;
 using Katas.Kits;
@@ -59,13 +59,11 @@ internal static class DoctorChecks
         var wanted = Version.Parse(sdk.GetProperty("version").GetString() ?? "0.0.0");
         string rollForward = sdk.TryGetProperty("rollForward", out JsonElement roll) ? roll.GetString() ?? "patch" : "patch";
 
-        var start = new ProcessStartInfo("dotnet", "--version") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = KataRepository.Root };
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
-        string output = process.StandardOutput.ReadToEnd().Trim();
-        string error = process.StandardError.ReadToEnd().Trim();
-        process.WaitForExit();
+        ProgramResult version = ExternalProgram.Run("dotnet", ["--version"], new ProgramOptions(KataRepository.Root));
+        string output = version.Output.Trim();
+        string error = version.Error.Trim();
         string fix = $"install the .NET SDK {wanted} or a later {wanted.Major}.{wanted.Minor} feature band (https://dot.net/download); global.json asks for it";
-        if (process.ExitCode != 0 || !Version.TryParse(output.Split('-')[0], out Version? have))
+        if (!version.Succeeded || !Version.TryParse(output.Split('-')[0], out Version? have))
         {
             return new DoctorLine(".NET SDK", DoctorStatus.Missing, $"no SDK matches global.json ({wanted}, rollForward {rollForward}): {FirstLine(error + output)}", fix);
         }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Katas.Conventions;
 using Katas.Kits;
 using Katas.Runner.Supervision;
 using Spectre.Console;
@@ -22,7 +23,7 @@ internal static class KataWorkers
         ReferenceTests tests = ReferenceTests.Of(kata, root);
         if (!tests.IsCurrent())
         {
-            AnsiConsole.MarkupLine($"{kata}: building the kata's tests against the {(tests.Source == "solutions" ? "reference solutions" : "kata's types")} (once; about a minute the first time)...");
+            AnsiConsole.MarkupLine($"{kata}: building the kata's tests against the {(KataSources.IsReference(tests.Source) ? "reference solutions" : "kata's types")} (once; about a minute the first time)...");
             if (tests.Build() is { } errors)
             {
                 AnsiConsole.MarkupLine($"[red]{kata}: the kata's tests do not build[/] (this is not your code: the tests, kits or shared libraries have an error):");

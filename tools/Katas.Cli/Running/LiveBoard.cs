@@ -1,4 +1,5 @@
 using System.Globalization;
+using Katas.Conventions;
 using Katas.Figures;
 using Katas.Kits;
 using Katas.Runner.Outcomes;

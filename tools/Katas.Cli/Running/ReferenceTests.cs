@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Xml.Linq;
+using Katas.Conventions;
 using Katas.Kits;
 
 namespace Katas.Cli.Running;
@@ -89,7 +90,7 @@ internal sealed class ReferenceTests
     {
         // Built against the stubs, the learner's own edits must not make the tests stale: only the API matters there, and
         // a member the tests need but the learner's code lacks is named by the worker.
-        IEnumerable<string> own = new[] { "tests", Source == "solutions" ? "solutions" : null, "kits" }.OfType<string>().Select(folder => Path.Combine(Root, folder, Kata));
+        IEnumerable<string> own = new[] { "tests", KataSources.IsReference(Source) ? KataSources.Solutions : null, "kits" }.OfType<string>().Select(folder => Path.Combine(Root, folder, Kata));
         foreach (string path in own.Concat(SharedInputs.Select(input => Path.Combine(Root, input))))
         {
             if (File.Exists(path))

@@ -1,3 +1,4 @@
+using Katas.Conventions;
 using Katas.Runner.Protocol;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
@@ -18,9 +19,9 @@ internal static class TestDiscovery
     private static void Walk(ITest test, int task, string? longBecause, List<DiscoveredTest> found)
     {
         List<string> categories = test.Properties[PropertyNames.Category].OfType<string>().ToList();
-        int here = categories.Select(Katas.KataCategories.TaskOf).FirstOrDefault(number => number > 0);
+        int here = categories.Select(KataCategories.TaskOf).FirstOrDefault(number => number > 0);
         int current = here > 0 ? here : task;
-        string? longHere = categories.Contains(Katas.KataCategories.Long)
+        string? longHere = categories.Contains(KataCategories.Long)
             ? test.Properties.Get(PropertyNames.Description) as string ?? "a long test"
             : longBecause;
         if (!test.IsSuite)

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Katas;
+namespace Katas.Conventions;
 
 /// <summary>
 /// What the build wrote into an assembly about the katas (build/KataSource.targets): its KataFolder ("01-linreg") for a

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Katas;
+namespace Katas.Conventions;
 
 /// <summary>
 /// The NUnit categories of kata tests, e.g. "kata01" and "kata01-task3": written by the tests' [KataTask(n)] and
