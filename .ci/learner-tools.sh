@@ -2,7 +2,7 @@
 # The learner's and the instructor's commands tried as processes, the slow ones that stay out of `dotnet test`:
 # `./kata watch` on a scratch clone (a saved file changes the board; Ctrl+C stops it cleanly), and `./kata grade`
 # on scratch clones (exact scores on a partly solved copy, not fooled by edited tests or rubric, survives an endless loop).
-# Doctor, hint and reset are fast and tested in tests/Katas.Support.Tests.
+# Doctor, hint and reset are fast and tested in tests/Katas.Cli.Tests.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"

@@ -32,7 +32,7 @@ katas() { ./kata "$@"; }
 
 echo "--- the reference solution passes its tests, the layout tests accept the new kata"
 dotnet test tests/99-scratch --no-build -nologo | tail -1
-dotnet test tests/Katas.Support.Tests --no-build -nologo --filter "FullyQualifiedName~KataLayoutTests" | tail -1
+dotnet test tests/Katas.Cli.Tests --no-build -nologo --filter "FullyQualifiedName~KataLayoutTests" | tail -1
 
 echo "--- demo draws it"
 katas demo 99 | tail -3

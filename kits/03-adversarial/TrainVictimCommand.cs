@@ -30,6 +30,11 @@ public sealed class TrainVictimCommand(IAnsiConsole console) : Command<TrainVict
         [Description("training pictures, 16..999999 (pets: generated, default 8000, or with --data at most N/2 photographs of each class, default all; fashion: the first N of the training split, default all)")]
         public int? Pictures { get; init; }
 
+        [WholeNumber(1, 100_000)]
+        [CommandOption("--held-out <N>")]
+        [Description("pets, generated pictures: held-out pictures to measure accuracy after each epoch, 1..100000 (default 400; fewer for a quick run)")]
+        public int? HeldOut { get; init; }
+
         [WholeNumber(1, 100)]
         [CommandOption("--epochs <E>")]
         [Description("epochs, 1..100 (default: the committed recipe's; pets 6, the last at a tenth of the rate; fashion 8)")]
@@ -66,6 +71,11 @@ public sealed class TrainVictimCommand(IAnsiConsole console) : Command<TrainVict
             if (Data is not null && !Directory.Exists(Data))
             {
                 return ValidationResult.Error($"--data: there is no folder \"{Data}\".");
+            }
+
+            if (HeldOut is not null && (Victim != "pets" || Data is not null))
+            {
+                return ValidationResult.Error("--held-out is for pets trained on generated pictures (with --data every tenth photograph is held out; fashion uses its test split).");
             }
 
             return Seed is < 0 ? ValidationResult.Error($"--seed must not be negative; got {Seed}.") : ValidationResult.Success();
@@ -112,6 +122,7 @@ public sealed class TrainVictimCommand(IAnsiConsole console) : Command<TrainVict
             Pictures = settings.Pictures ?? PetsTrainingSettings.Committed.Pictures,
             Epochs = settings.Epochs ?? PetsTrainingSettings.Committed.Epochs,
             Threads = settings.Threads ?? PetsTrainingSettings.Committed.Threads,
+            HeldOutPictures = settings.HeldOut ?? PetsTrainingSettings.Committed.HeldOutPictures,
         };
         if (recipe.SlowEpochs >= recipe.Epochs)
         {

@@ -50,21 +50,21 @@ public sealed class ResetCommand(IAnsiConsole console) : Command<ResetCommand.Se
     {
         string kata = KataRepository.ResolveKata(settings.Kata);
         string folder = $"katas/{kata}";
-        if (Git.Run("rev-parse", "--verify", "--quiet", settings.Ref + "^{commit}").ExitCode != 0)
+        if (RepositoryGit.Run("rev-parse", "--verify", "--quiet", settings.Ref + "^{commit}").ExitCode != 0)
         {
             throw new UsageException($"--ref {settings.Ref} is not a commit or branch of this repository.");
         }
 
         OriginalCommit original = KataOriginal.Find(kata, settings.Ref);
-        List<string> changing = Git.Output("diff", "--name-status", original.Commit, "--", folder).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
-        List<string> untracked = Git.Output("ls-files", "--others", "--exclude-standard", "--", folder).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
+        List<string> changing = RepositoryGit.Output("diff", "--name-status", original.Commit, "--", folder).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
+        List<string> untracked = RepositoryGit.Output("ls-files", "--others", "--exclude-standard", "--", folder).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
         if (changing.Count == 0 && untracked.Count == 0)
         {
             console.MarkupLine($"{folder} already holds the original stubs of {Markup.Escape(original.Description)}: nothing to reset.");
             return 0;
         }
 
-        List<string> uncommitted = Git.Output("status", "--porcelain", "--untracked-files=all", "--", folder)
+        List<string> uncommitted = RepositoryGit.Output("status", "--porcelain", "--untracked-files=all", "--", folder)
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
         if (uncommitted.Count > 0 && !settings.Force)
         {
@@ -100,13 +100,13 @@ public sealed class ResetCommand(IAnsiConsole console) : Command<ResetCommand.Se
         }
 
         // Working tree only: the index and HEAD keep the learner's commits; files the original lacks are removed.
-        Git.Output("restore", "--source", original.Commit, "--worktree", "--", folder);
+        RepositoryGit.Output("restore", "--source", original.Commit, "--worktree", "--", folder);
         foreach (string file in untracked)
         {
             File.Delete(Path.Combine(KataRepository.Root, file));
         }
 
-        bool hadCommittedWork = Git.Output("diff", "--name-only", "HEAD", "--", folder).Trim().Length > 0;
+        bool hadCommittedWork = RepositoryGit.Output("diff", "--name-only", "HEAD", "--", folder).Trim().Length > 0;
         console.MarkupLine($"[green]{folder} holds the original stubs again.[/] Next: ./kata check {kata[..2]}");
         if (hadCommittedWork)
         {

@@ -11,7 +11,7 @@ internal sealed record CourseCommit(string Root, string Commit, bool Clean, IRea
     public static CourseCommit Of(string root)
     {
         string commit = GitTree.Commit(root, "HEAD");
-        bool clean = Git.OutputIn(root, "status", "--porcelain", "--untracked-files=no").Trim().Length == 0;
+        bool clean = RepositoryGit.OutputIn(root, "status", "--porcelain", "--untracked-files=no").Trim().Length == 0;
         return new CourseCommit(root, commit, clean, GitTree.Files(root, commit));
     }
 }

@@ -16,7 +16,7 @@ internal static class GitTree
     /// <summary>Every file of <paramref name="commit"/> in the repository at <paramref name="repository"/>.</summary>
     public static IReadOnlyList<GitTreeEntry> Files(string repository, string commit)
     {
-        string listing = Git.OutputIn(repository, "ls-tree", "-r", "-z", "--full-tree", commit);
+        string listing = RepositoryGit.OutputIn(repository, "ls-tree", "-r", "-z", "--full-tree", commit);
         var entries = new List<GitTreeEntry>();
         foreach (string record in listing.Split('\0', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -33,10 +33,10 @@ internal static class GitTree
     /// <exception cref="Kits.UsageException">It names no commit there.</exception>
     public static string Commit(string repository, string revision)
     {
-        (int code, string output, _) = Git.RunIn(repository, "rev-parse", "--verify", "--quiet", revision + "^{commit}");
+        (int code, string output, _) = RepositoryGit.RunIn(repository, "rev-parse", "--verify", "--quiet", revision + "^{commit}");
         return code == 0 ? output.Trim() : throw new Kits.UsageException($"{revision} is not a commit of {repository}.");
     }
 
     /// <summary>The content of the blob <paramref name="blob"/>, as text (kata sources are UTF-8 text).</summary>
-    public static string Text(string repository, string blob) => Git.OutputIn(repository, "cat-file", "blob", blob);
+    public static string Text(string repository, string blob) => RepositoryGit.OutputIn(repository, "cat-file", "blob", blob);
 }

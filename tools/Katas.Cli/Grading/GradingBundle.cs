@@ -90,7 +90,7 @@ internal sealed class GradingBundle
     {
         Directory.CreateDirectory(target);
         string archive = Path.Combine(target, ".archive.tar");
-        (int code, _, string error) = Git.RunIn(repository, "archive", "--format=tar", "-o", archive, commit, "--", path);
+        (int code, _, string error) = RepositoryGit.RunIn(repository, "archive", "--format=tar", "-o", archive, commit, "--", path);
         if (code != 0)
         {
             // A kata without snapshots has no such folder: nothing to extract.

@@ -26,13 +26,13 @@ internal sealed class StudentRepository : IDisposable
     public static StudentRepository Open(string source, string scratch)
     {
         string full = Path.GetFullPath(source);
-        if (Directory.Exists(full) && Git.RunIn(full, "rev-parse", "--git-dir").ExitCode == 0)
+        if (Directory.Exists(full) && RepositoryGit.RunIn(full, "rev-parse", "--git-dir").ExitCode == 0)
         {
             return new StudentRepository(source, full, null);
         }
 
         string clone = Path.Combine(scratch, "student.git");
-        (int code, _, string error) = Git.RunIn(scratch, "clone", "--bare", "--quiet", source, clone);
+        (int code, _, string error) = RepositoryGit.RunIn(scratch, "clone", "--bare", "--quiet", source, clone);
         return code == 0
             ? new StudentRepository(source, clone, clone)
             : throw new Kits.UsageException($"--student {source}: not a git repository here, and git could not clone it: {error.Trim()}");
@@ -41,7 +41,7 @@ internal sealed class StudentRepository : IDisposable
     /// <summary>The newest commit of <paramref name="revision"/> made at or before <paramref name="deadline"/> (by its commit date), or null.</summary>
     public string? CommitAt(string revision, DateTimeOffset deadline)
     {
-        string found = Git.OutputIn(GitFolder, "rev-list", "-1", $"--before={deadline.ToUnixTimeSeconds()}", revision).Trim();
+        string found = RepositoryGit.OutputIn(GitFolder, "rev-list", "-1", $"--before={deadline.ToUnixTimeSeconds()}", revision).Trim();
         return found.Length == 0 ? null : found;
     }
 

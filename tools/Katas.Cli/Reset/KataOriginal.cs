@@ -22,14 +22,14 @@ internal static partial class KataOriginal
     {
         string folder = $"katas/{kata}";
         IReadOnlyList<int> tasks = KataReadme.Tasks(kata);
-        string log = Git.Output("log", "--format=%H", reference, "--", folder);
+        string log = RepositoryGit.Output("log", "--format=%H", reference, "--", folder);
         foreach (string commit in log.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             if (StubbedTasks(commit, folder, kata).IsSupersetOf(tasks))
             {
-                string subject = Git.Output("log", "-1", "--format=%s", commit).Trim();
+                string subject = RepositoryGit.Output("log", "-1", "--format=%s", commit).Trim();
                 string shortened = subject.Length <= 50 ? subject : subject[..47] + "...";
-                return new OriginalCommit(commit, $"{Git.Output("log", "-1", "--format=%h, %as", commit).Trim()} (\"{shortened}\")");
+                return new OriginalCommit(commit, $"{RepositoryGit.Output("log", "-1", "--format=%h, %as", commit).Trim()} (\"{shortened}\")");
             }
         }
 
@@ -40,10 +40,10 @@ internal static partial class KataOriginal
     private static HashSet<int> StubbedTasks(string commit, string folder, string kata)
     {
         var tasks = new HashSet<int>();
-        foreach (string file in Git.Output("ls-tree", "-r", "--name-only", commit, "--", folder).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        foreach (string file in RepositoryGit.Output("ls-tree", "-r", "--name-only", commit, "--", folder).Split('\n', StringSplitOptions.RemoveEmptyEntries)
                      .Where(file => file.EndsWith(".cs", StringComparison.Ordinal)))
         {
-            string text = Git.Output("show", $"{commit}:{file}");
+            string text = RepositoryGit.Output("show", $"{commit}:{file}");
             foreach (Match match in StubMessage().Matches(text).Where(match => match.Groups["kata"].Value == kata))
             {
                 foreach (Capture task in match.Groups["task"].Captures)

@@ -81,7 +81,7 @@ internal sealed class ClassGrading(CourseCommit course, GradingBundle bundle, IR
     /// <summary>The commit to grade: the newest at or before the deadline, or HEAD's tip; null when there is none (an empty repository too).</summary>
     private static string? CommitOf(StudentRepository repository, DateTimeOffset? deadline)
     {
-        if (Git.RunIn(repository.GitFolder, "rev-parse", "--verify", "--quiet", "HEAD^{commit}") is not (0, string tip, _))
+        if (RepositoryGit.RunIn(repository.GitFolder, "rev-parse", "--verify", "--quiet", "HEAD^{commit}") is not (0, string tip, _))
         {
             return null;
         }

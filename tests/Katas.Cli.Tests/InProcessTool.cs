@@ -1,7 +1,7 @@
 using Katas.Cli;
 using Spectre.Console.Testing;
 
-namespace Katas.Support.Tests;
+namespace Katas.Cli.Tests;
 
 /// <summary>
 /// Runs the katas tool's command line inside the test process: the same <see cref="KatasApp"/> as `./kata`, with its console

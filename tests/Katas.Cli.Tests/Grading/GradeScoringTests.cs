@@ -6,7 +6,7 @@ using Katas.Kits;
 using Katas.Runner.Outcomes;
 using Katas.Runner.Protocol;
 
-namespace Katas.Support.Tests;
+namespace Katas.Cli.Tests;
 
 /// <summary>How `./kata grade` turns test outcomes into points, and reads the rubrics (the process check is .ci/learner-tools.sh).</summary>
 public sealed class GradeScoringTests

@@ -3,7 +3,7 @@ using FluentAssertions;
 using Katas.Cli.Grading.Class;
 using Katas.Kits;
 
-namespace Katas.Support.Tests.Grading;
+namespace Katas.Cli.Tests.Grading;
 
 /// <summary>grade-class reads its roster strictly: every mistake names the file and the line, and the command exits with code 2.</summary>
 public sealed class ClassRosterTests

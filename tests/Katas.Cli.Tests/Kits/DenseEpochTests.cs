@@ -4,7 +4,7 @@ using Katas.Dense.Kit;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Katas.Support.Tests;
+namespace Katas.Cli.Tests.Kits;
 
 /// <summary>
 /// The kit's fast epoch of `katas bench dense` does the same work as the learner's code does it: it ends where

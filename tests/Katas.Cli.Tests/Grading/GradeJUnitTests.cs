@@ -2,7 +2,7 @@ using System.Xml.Linq;
 using FluentAssertions;
 using Katas.Cli.Grading;
 
-namespace Katas.Support.Tests.Grading;
+namespace Katas.Cli.Tests.Grading;
 
 /// <summary>grade's JUnit XML counts what it contains: a CI server's test view reads the totals, not the test cases.</summary>
 public sealed class GradeJUnitTests

@@ -1,6 +1,6 @@
 using Katas.Conventions;
 
-namespace Katas.Support.Tests;
+namespace Katas.Cli.Tests;
 
 /// <summary>Runs the katas tool (katas.dll beside the tests) as a learner would, with extra environment variables and input.</summary>
 internal static class ToolProcess

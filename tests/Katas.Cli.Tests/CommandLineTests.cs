@@ -1,6 +1,6 @@
 using FluentAssertions;
 
-namespace Katas.Support.Tests;
+namespace Katas.Cli.Tests;
 
 /// <summary>The katas tool refuses bad command lines with a clear message and exit code 2, and explains every command.</summary>
 public sealed class CommandLineTests
@@ -50,6 +50,8 @@ public sealed class CommandLineTests
     [TestCase("train-victim pets --data /no/such/photos", "--data: there is no folder \"/no/such/photos\"")]
     [TestCase("train-victim pets --epochs 0", "--epochs must be a whole number from 1 to 100; got 0")]
     [TestCase("train-victim pets --pictures 8", "--pictures must be a whole number from 16 to 999999; got 8")]
+    [TestCase("train-victim pets --held-out 0", "--held-out must be a whole number from 1 to 100000; got 0")]
+    [TestCase("train-victim fashion --held-out 10", "--held-out is for pets trained on generated pictures")]
     [TestCase("bench dimensions --sides 7,2", "--sides must be whole numbers from 4 to 112, comma-separated; got \"7,2\"")]
     [TestCase("bench adversarial --weights /no/such/pets.bin", "--weights: there is no file \"/no/such/pets.bin\"")]
     [TestCase("bench adversarial --pictures 1", "--pictures must be a whole number from 2 to 2000; got 1")]
@@ -304,7 +306,7 @@ public sealed class CommandLineTests
         string weights = Path.Combine(Path.GetTempPath(), $"katas-pets-{Environment.ProcessId}.bin");
         try
         {
-            (int exitCode, string output, string error) = RunTool($"train-victim pets --pictures 32 --epochs 1 --threads 1 --json --out \"{weights}\"");
+            (int exitCode, string output, string error) = RunTool($"train-victim pets --pictures 32 --held-out 16 --epochs 1 --threads 1 --json --out \"{weights}\"");
             exitCode.Should().Be(0, error);
             using var json = System.Text.Json.JsonDocument.Parse(output);
             json.RootElement.GetProperty("held_out_accuracy").GetDouble().Should().BeInRange(0, 1);

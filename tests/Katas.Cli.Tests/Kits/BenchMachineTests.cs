@@ -4,7 +4,7 @@ using Katas.Kits;
 using Katas.Kits.PyTorch;
 using static TorchSharp.torch;
 
-namespace Katas.Support.Tests;
+namespace Katas.Cli.Tests.Kits;
 
 /// <summary>What every benchmark records about its run: the build, peak memory, live tensors, medians; and the .npy files it hands PyTorch.</summary>
 public sealed class BenchMachineTests

@@ -2,7 +2,7 @@ using FluentAssertions;
 using Katas.Cli.Authoring;
 using Katas.Kits;
 
-namespace Katas.Support.Tests;
+namespace Katas.Cli.Tests;
 
 /// <summary>
 /// `./kata new`'s names and edits, in process: which folder names it takes and why it refuses the others, the tokens it

@@ -3,7 +3,7 @@ using FluentAssertions;
 using Katas.Cli.Grading;
 using Katas.Cli.Grading.Class;
 
-namespace Katas.Support.Tests.Grading;
+namespace Katas.Cli.Tests.Grading;
 
 /// <summary>The class report (class.md, class.csv, class.html) from hand-built grades, and --merge of shards' folders.</summary>
 public sealed class ClassReportTests

@@ -4,7 +4,7 @@ using Katas.Runner.Supervision;
 using Katas.Testing;
 using Katas.Worker.Compiling;
 
-namespace Katas.Support.Tests.Runner;
+namespace Katas.Runner.Tests;
 
 /// <summary>Copies of kata 01's reference solution in a scratch folder, as they are or broken as a learner might leave them.</summary>
 internal sealed class KataCopies : IDisposable

@@ -2,7 +2,7 @@ using FluentAssertions;
 using Katas.Runner.Protocol;
 using Katas.Worker.Compiling;
 
-namespace Katas.Support.Tests.Runner;
+namespace Katas.Runner.Tests;
 
 /// <summary>
 /// The worker turns expression-bodied members into blocks with a watch point (so a recursion through one is an exception,

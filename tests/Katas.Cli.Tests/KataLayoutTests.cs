@@ -4,7 +4,7 @@ using Katas.Conventions;
 using Katas.Kits;
 using Katas.Testing;
 
-namespace Katas.Support.Tests;
+namespace Katas.Cli.Tests;
 
 /// <summary>
 /// The repository keeps its promises about kata folders, so learners, the tool and CI can rely on them.

@@ -1,7 +1,7 @@
 using FluentAssertions;
 using Katas.Runner.Supervision;
 
-namespace Katas.Support.Tests.Runner;
+namespace Katas.Runner.Tests;
 
 /// <summary>A worker process disposed at any moment leaves no reader behind that could end the tool.</summary>
 public sealed class WorkerProcessTests

@@ -1,7 +1,7 @@
 using FluentAssertions;
 using Katas.Conventions;
 
-namespace Katas.Support.Tests;
+namespace Katas.Cli.Tests;
 
 /// <summary>
 /// `./kata reset NN` on a scratch clone of the repository (never this checkout): it asks first, keeps uncommitted work

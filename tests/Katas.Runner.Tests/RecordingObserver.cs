@@ -2,7 +2,7 @@ using Katas.Runner.Outcomes;
 using Katas.Runner.Protocol;
 using Katas.Runner.Supervision;
 
-namespace Katas.Support.Tests.Runner;
+namespace Katas.Runner.Tests;
 
 /// <summary>Keeps every event of a run, in order, for the tests to read.</summary>
 internal sealed class RecordingObserver : IRunObserver

@@ -1,7 +1,7 @@
 using FluentAssertions;
 using Katas.Kits;
 
-namespace Katas.Support.Tests;
+namespace Katas.Cli.Tests;
 
 /// <summary>`katas reproduce` prints the article's rows in its convention and says whether each matches its printed digits.</summary>
 public sealed class ReproduceTests

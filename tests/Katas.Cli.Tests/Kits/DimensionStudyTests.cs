@@ -1,7 +1,7 @@
 using FluentAssertions;
 using Katas.Adversarial.Kit;
 
-namespace Katas.Support.Tests;
+namespace Katas.Cli.Tests.Kits;
 
 /// <summary>`katas bench dimensions`' study frees every tensor it makes: the data, each size's model and its evaluation.</summary>
 public sealed class DimensionStudyTests

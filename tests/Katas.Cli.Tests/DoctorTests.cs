@@ -2,7 +2,7 @@ using FluentAssertions;
 using Katas.Cli.Doctor;
 using Katas.Conventions;
 
-namespace Katas.Support.Tests;
+namespace Katas.Cli.Tests;
 
 /// <summary>`./kata doctor`: one line per check with its fix, non-zero exit when something needed is missing.</summary>
 public sealed class DoctorTests

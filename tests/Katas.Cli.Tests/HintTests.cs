@@ -3,7 +3,7 @@ using Katas.Cli.Hints;
 using Katas.Data;
 using Katas.Kits;
 
-namespace Katas.Support.Tests;
+namespace Katas.Cli.Tests;
 
 /// <summary>`./kata hint NN TASK`: one more tier each time, remembered in a state file (a temporary one here, never the learner's).</summary>
 public sealed class HintTests

@@ -1,7 +1,7 @@
 using FluentAssertions;
 using Katas.Kits;
 
-namespace Katas.Support.Tests;
+namespace Katas.Cli.Tests.Kits;
 
 /// <summary>Benchmarks write their figures between their markers in the kata's docs, and nowhere else.</summary>
 public sealed class BenchDocsTests

@@ -8,7 +8,7 @@ using NUnit.Framework.Internal;
 using NUnit.Framework.Internal.Builders;
 using Spectre.Console;
 
-namespace Katas.Support.Tests.Runner;
+namespace Katas.Runner.Tests;
 
 /// <summary>
 /// Tests marked [LongTest] (tens of seconds each): discovered as long with their reason, run after every quick test of

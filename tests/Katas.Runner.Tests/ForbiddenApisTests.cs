@@ -4,7 +4,7 @@ using Katas.Runner.Protocol;
 using Katas.Testing;
 using Katas.Worker.Compiling;
 
-namespace Katas.Support.Tests.Runner;
+namespace Katas.Runner.Tests;
 
 /// <summary>
 /// The test worker's allow-list: kata code may use TorchSharp, the katas' types, System.Math, collections, LINQ, strings

@@ -4,7 +4,7 @@ using Katas.Kits;
 namespace Katas.Cli;
 
 /// <summary>git for the tool's commands (reset and grade read the committed files through it): a missing git or a failed call is a <see cref="UsageException"/>.</summary>
-internal static class Git
+internal static class RepositoryGit
 {
     /// <summary>Runs git with <paramref name="arguments"/> in the repository root; returns its exit code, output and error output.</summary>
     /// <exception cref="UsageException">git is not installed.</exception>
@@ -16,7 +16,7 @@ internal static class Git
     {
         try
         {
-            ProgramResult result = Conventions.Git.Run(folder, arguments);
+            ProgramResult result = Git.Run(folder, arguments);
             return (result.ExitCode, result.Output, result.Error);
         }
         catch (ProgramNotFoundException)

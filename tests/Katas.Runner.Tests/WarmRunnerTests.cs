@@ -4,7 +4,7 @@ using Katas.Runner.Outcomes;
 using Katas.Runner.Protocol;
 using Katas.Runner.Supervision;
 
-namespace Katas.Support.Tests.Runner;
+namespace Katas.Runner.Tests;
 
 /// <summary>
 /// The test worker and its supervisor, as processes, on kata 01: what a run reports and in which order, the compile-error

@@ -5,7 +5,7 @@ using Katas.Kits;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Katas.Support.Tests;
+namespace Katas.Cli.Tests.Kits;
 
 /// <summary>glibc's malloc keeps freed tensor memory for reuse, here and in every process that runs tensor code for the katas.</summary>
 public sealed class GlibcMallocTests
