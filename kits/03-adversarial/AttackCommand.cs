@@ -27,19 +27,27 @@ public sealed class AttackCommand(IAnsiConsole console) : Command<AttackCommand.
         [Description("a picture (PNG, JPEG, ...) to attack: 128 x 128 for pets, 28 x 28 (grey, light on dark) for fashion (default: a held-out picture chosen by --seed)")]
         public string? Image { get; init; }
 
+        [OneOf(typeof(VictimKind))]
         [CommandOption("--victim <NAME>")]
         [Description("the classifier to fool: pets (the article's cats-and-dogs CNN) or fashion (a CNN on Fashion-MNIST)")]
         [DefaultValue("pets")]
         public string Victim { get; init; } = "pets";
 
+        /// <summary>The victim --victim names.</summary>
+        public VictimKind VictimKind => Choice.Parse<VictimKind>(Victim);
+
         [CommandOption("--target <CLASS>")]
         [Description("sign attack only: the class to turn the picture into, by name or index (pets: cat or dog; fashion: e.g. sneaker, 7) (default: the victim's second choice)")]
         public string? Target { get; init; }
 
+        [OneOf(typeof(AttackMethod))]
         [CommandOption("--method <METHOD>")]
         [Description("sign (the article's: steps of --step toward --target), fgsm (one step of --epsilon away from the seen class) or pgd (--steps steps of --step, kept within --epsilon)")]
         [DefaultValue("sign")]
         public string Method { get; init; } = "sign";
+
+        /// <summary>The attack --method names.</summary>
+        public AttackMethod MethodKind => Choice.Parse<AttackMethod>(Method);
 
         [WholeNumber(0, 1000)]
         [CommandOption("--steps <K>")]
@@ -75,22 +83,12 @@ public sealed class AttackCommand(IAnsiConsole console) : Command<AttackCommand.
 
         public override ValidationResult Validate()
         {
-            if (Victim is not ("pets" or "fashion"))
-            {
-                return ValidationResult.Error($"--victim must be pets or fashion; got \"{Victim}\".");
-            }
-
-            if (Method is not ("sign" or "fgsm" or "pgd"))
-            {
-                return ValidationResult.Error($"--method must be one of sign, fgsm, pgd; got \"{Method}\".");
-            }
-
-            if (Target is not null && Method != "sign")
+            if (Target is not null && MethodKind != AttackMethod.Sign)
             {
                 return ValidationResult.Error($"--target applies to --method sign; fgsm and pgd push the picture away from the class the victim sees.");
             }
 
-            IReadOnlyList<string> names = Victim == "fashion" ? Katas.Victims.Victim.FashionClassNames : Katas.Victims.Victim.PetClassNames;
+            IReadOnlyList<string> names = VictimKind == VictimKind.Fashion ? Katas.Victims.Victim.FashionClassNames : Katas.Victims.Victim.PetClassNames;
             if (Target is not null && ParseClass(Target, names) is null)
             {
                 return ValidationResult.Error($"--target must be a class of the {Victim} victim ({string.Join(", ", names)}, or its index); got \"{Target}\".");
@@ -129,7 +127,7 @@ public sealed class AttackCommand(IAnsiConsole console) : Command<AttackCommand.
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         TorchRuntime.Initialise(threads: 2, seed: settings.Seed);
-        bool fashion = settings.Victim == "fashion";
+        bool fashion = settings.VictimKind == VictimKind.Fashion;
         (Tensor picture, string source) = settings.Image is null ? (fashion ? FashionTest(settings.Seed) : HeldOut(settings.Seed)) : Load(settings.Image, fashion);
         using Victim victim = fashion ? Victim.LoadFashion() : Victim.LoadPets();
         IReadOnlyList<string> names = fashion ? victim.ClassNames : AdversarialRuns.PetNames;
@@ -140,7 +138,7 @@ public sealed class AttackCommand(IAnsiConsole console) : Command<AttackCommand.
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         PictureDrawing.SavePng(fashion ? attack.Final[0].expand(3, -1, -1) : attack.Final[0], output);
 
-        var rows = attack.Probabilities.Select((p, k) => Row(settings.Method == "sign" ? k : k * attack.Steps, p, names, attack.Seen, attack.Target)).ToList();
+        var rows = attack.Probabilities.Select((p, k) => Row(settings.MethodKind == AttackMethod.Sign ? k : k * attack.Steps, p, names, attack.Seen, attack.Target)).ToList();
         if (settings.Json)
         {
             WriteJson(settings, source, names, attack, metrics, output, rows);
@@ -173,7 +171,7 @@ public sealed class AttackCommand(IAnsiConsole console) : Command<AttackCommand.
         console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(new AttackJson(source, settings.Victim, settings.Method, Name(names, attack.Seen), rows[0].Confidence,
             Name(names, attack.Target), Name(names, finalClass), Math.Round(finalConfidence, 6), metrics is null ? null : Math.Round(metrics.TargetConfidence, 6),
             metrics is null ? null : Math.Round(metrics.LinfIn255, 4), metrics is null ? null : Math.Round(metrics.L2, 6), attack.Steps, Math.Round(settings.Step, 6),
-            settings.Method == "sign" ? null : Math.Round(settings.Epsilon, 6), metrics?.SurvivesPng, output, Math.Round(attack.Seconds, 3),
+            settings.MethodKind == AttackMethod.Sign ? null : Math.Round(settings.Epsilon, 6), metrics?.SurvivesPng, output, Math.Round(attack.Seconds, 3),
             KataRepository.KataSource, rows), KitJson.Line));
     }
 
@@ -206,10 +204,10 @@ public sealed class AttackCommand(IAnsiConsole console) : Command<AttackCommand.
         return new StepJson(step, AdversarialFigures.Verdict(names, p), Math.Round(p[seen], 6), Math.Round(p[target], 6), Math.Round(p.Max(), 6));
     }
 
-    private static string Describe(Settings settings, int steps) => settings.Method switch
+    private static string Describe(Settings settings, int steps) => settings.MethodKind switch
     {
-        "sign" => string.Create(CultureInfo.InvariantCulture, $"the article's sign attack, {steps} step(s) of {settings.Step}/255"),
-        "fgsm" => string.Create(CultureInfo.InvariantCulture, $"FGSM, epsilon {settings.Epsilon}/255"),
+        AttackMethod.Sign => string.Create(CultureInfo.InvariantCulture, $"the article's sign attack, {steps} step(s) of {settings.Step}/255"),
+        AttackMethod.Fgsm => string.Create(CultureInfo.InvariantCulture, $"FGSM, epsilon {settings.Epsilon}/255"),
         _ => string.Create(CultureInfo.InvariantCulture, $"PGD, {steps} step(s) of {settings.Step}/255 within epsilon {settings.Epsilon}/255{(settings.RandomStart ? ", random start" : "")}"),
     };
 

@@ -22,14 +22,14 @@ internal sealed record AttackRun(Tensor[] Probabilities, Tensor Final, int Steps
         long target = settings.Target is { } name ? AttackCommand.ParseClass(name, names)!.Value : second;
         double step = settings.Step / 255;
         double epsilon = settings.Epsilon / 255;
-        (Tensor[] probabilities, Tensor final, int steps) = settings.Method switch
+        (Tensor[] probabilities, Tensor final, int steps) = settings.MethodKind switch
         {
-            "sign" => Sign(victim, picture, target, settings.Steps ?? 4, step),
-            "fgsm" => Both(victim, picture, GradientSignAttacks.Fgsm(victim.Network, picture, torch.tensor(new[] { seen }), epsilon), 1),
+            AttackMethod.Sign => Sign(victim, picture, target, settings.Steps ?? 4, step),
+            AttackMethod.Fgsm => Both(victim, picture, GradientSignAttacks.Fgsm(victim.Network, picture, torch.tensor(new[] { seen }), epsilon), 1),
             _ => Pgd(settings, victim, picture, seen, epsilon, step),
         };
         double seconds = clock.Elapsed.TotalSeconds;
-        return new AttackRun(probabilities, final, steps, seen, settings.Method == "sign" ? target : LikeliestOtherThan(seen, probabilities[^1]), seconds);
+        return new AttackRun(probabilities, final, steps, seen, settings.MethodKind == AttackMethod.Sign ? target : LikeliestOtherThan(seen, probabilities[^1]), seconds);
     }
 
     private static (long Seen, long Second) TwoLikeliest(Victim victim, Tensor picture)

@@ -5,19 +5,6 @@ using static TorchSharp.torch;
 
 namespace Katas.Adversarial.Kit;
 
-/// <summary>The attacks whose throughput `katas bench adversarial` measures.</summary>
-public enum AttackMethod
-{
-    /// <summary>The article's attack: <see cref="AttackThroughput.SignSteps"/> steps of 1/255 toward a target class (SignAttack.Run).</summary>
-    Sign,
-
-    /// <summary>FGSM at ε = <see cref="AttackThroughput.Epsilon255"/>/255 (GradientSignAttacks.Fgsm).</summary>
-    Fgsm,
-
-    /// <summary>PGD with <see cref="AttackThroughput.PgdSteps"/> steps of ε/4, no random start (GradientSignAttacks.Pgd).</summary>
-    Pgd,
-}
-
 /// <summary>One timed pass of an attack over a set of pictures.</summary>
 /// <param name="Seconds">Wall time.</param>
 /// <param name="CpuSeconds">CPU time of the thread.</param>

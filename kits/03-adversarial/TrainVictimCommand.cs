@@ -21,9 +21,13 @@ public sealed class TrainVictimCommand(IAnsiConsole console) : Command<TrainVict
     /// <summary>The command line of `katas train-victim`.</summary>
     public sealed class Settings : CommandSettings
     {
+        [OneOf(typeof(VictimKind))]
         [CommandArgument(0, "<VICTIM>")]
         [Description("the victim to train: pets (generated cats and dogs) or fashion (Fashion-MNIST)")]
         public string Victim { get; init; } = "";
+
+        /// <summary>The victim VICTIM names.</summary>
+        public VictimKind VictimKind => Choice.Parse<VictimKind>(Victim);
 
         [WholeNumber(16, PetsTrainingSettings.HeldOutFirstIndex - 1)]
         [CommandOption("--pictures <N>")]
@@ -63,17 +67,12 @@ public sealed class TrainVictimCommand(IAnsiConsole console) : Command<TrainVict
 
         public override ValidationResult Validate()
         {
-            if (Victim is not ("pets" or "fashion"))
-            {
-                return ValidationResult.Error($"VICTIM must be pets or fashion; got \"{Victim}\".");
-            }
-
             if (Data is not null && !Directory.Exists(Data))
             {
                 return ValidationResult.Error($"--data: there is no folder \"{Data}\".");
             }
 
-            if (HeldOut is not null && (Victim != "pets" || Data is not null))
+            if (HeldOut is not null && (VictimKind != VictimKind.Pets || Data is not null))
             {
                 return ValidationResult.Error("--held-out is for pets trained on generated pictures (with --data every tenth photograph is held out; fashion uses its test split).");
             }
@@ -85,7 +84,7 @@ public sealed class TrainVictimCommand(IAnsiConsole console) : Command<TrainVict
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        return settings.Victim == "fashion" ? TrainFashion(settings) : TrainPets(settings);
+        return settings.VictimKind == VictimKind.Fashion ? TrainFashion(settings) : TrainPets(settings);
     }
 
     private int TrainFashion(Settings settings)

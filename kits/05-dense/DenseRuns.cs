@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Katas.Conventions;
+using Katas.Kits;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -51,7 +52,7 @@ public static class DenseRuns
 
     /// <summary>The name of <paramref name="network"/>, with the from-scratch network's start and SGD rate.</summary>
     public static string Name(DenseNetwork network, FromScratchStart start, double learningRate) => network == DenseNetwork.FromScratch
-        ? FormattableString.Invariant($"from scratch ({(start == FromScratchStart.Book ? "book" : "centred")} start, SGD {learningRate:G3})")
+        ? FormattableString.Invariant($"from scratch ({Choice.NameOf(start)} start, SGD {learningRate:G3})")
         : "built in (RMSprop)";
 
     /// <summary>

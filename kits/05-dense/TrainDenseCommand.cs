@@ -30,10 +30,14 @@ public sealed class TrainDenseCommand(IAnsiConsole console) : Command<TrainDense
         [Description("epochs, 1..1000, instead of the book's (10 from scratch, 5 built in)")]
         public int? Epochs { get; init; }
 
+        [OneOf(typeof(FromScratchStart))]
         [CommandOption("--start <START>")]
         [Description("from-scratch initial weights: book (W uniform between 0 and 0.1, as in the book) or centred (the same shifted down by 0.05)")]
         [DefaultValue("book")]
         public string Start { get; init; } = "book";
+
+        /// <summary>The start --start names.</summary>
+        public FromScratchStart StartKind => Choice.Parse<FromScratchStart>(Start);
 
         [CommandOption("--lr <RATE>")]
         [Description("from-scratch SGD learning rate, above 0 and at most 10")]
@@ -70,11 +74,6 @@ public sealed class TrainDenseCommand(IAnsiConsole console) : Command<TrainDense
             if (FromScratch && BuiltIn)
             {
                 return ValidationResult.Error("--from-scratch and --builtin each pick one network; give neither to train both.");
-            }
-
-            if (Start is not ("book" or "centred"))
-            {
-                return ValidationResult.Error($"--start must be book or centred; got \"{Start}\".");
             }
 
             if (!(LearningRate > 0 && LearningRate <= 10))
@@ -117,7 +116,7 @@ public sealed class TrainDenseCommand(IAnsiConsole console) : Command<TrainDense
             foreach (DenseNetwork network in networks)
             {
                 int epochs = settings.Epochs ?? DenseRuns.BookEpochs(network);
-                FromScratchStart start = settings.Start == "centred" ? FromScratchStart.Centred : FromScratchStart.Book;
+                FromScratchStart start = settings.StartKind;
                 DenseRun run = plain
                     ? DenseRuns.Train(network, data, epochs, settings.Batch, settings.Seed, start, settings.LearningRate,
                         settings.Json ? null : epoch => Console.WriteLine(EpochLine(DenseRuns.Name(network, start, settings.LearningRate), epoch, epochs)))

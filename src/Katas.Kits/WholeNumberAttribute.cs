@@ -1,7 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using Spectre.Console.Cli.Help;
 
 namespace Katas.Kits;
 
@@ -30,14 +29,6 @@ public sealed class WholeNumberAttribute(int minimum, int maximum) : ParameterVa
         }
 
         return ValidationResult.Error(string.Create(CultureInfo.InvariantCulture,
-            $"{NameOf(context.Parameter)} must be a whole number from {Minimum} to {Maximum}; got {value}."));
+            $"{ParameterNames.Of(context.Parameter)} must be a whole number from {Minimum} to {Maximum}; got {value}."));
     }
-
-    /// <summary>The option as its help and docs name it: its short name when it has one (-n), else its long one (--threads).</summary>
-    private static string NameOf(ICommandParameterInfo parameter) => parameter switch
-    {
-        ICommandOption { ShortNames.Count: > 0 } option => "-" + option.ShortNames[0],
-        ICommandOption { LongNames.Count: > 0 } option => "--" + option.LongNames[0],
-        _ => parameter.PropertyName,
-    };
 }

@@ -45,6 +45,7 @@ public sealed class CommandLineTests
     [TestCase("attack --victim fashion --target horse", "--target must be a class of the fashion victim (T-shirt/top, Trouser")]
     [TestCase("attack --victim cars", "--victim must be pets or fashion; got \"cars\"")]
     [TestCase("attack --method deepfool", "--method must be one of sign, fgsm, pgd; got \"deepfool\"")]
+    [TestCase("attack --method PGD", "--method must be one of sign, fgsm, pgd; got \"PGD\"")]
     [TestCase("attack --step 0", "--step is in counts of 0-255 and must be above 0")]
     [TestCase("train-victim horses", "VICTIM must be pets or fashion; got \"horses\"")]
     [TestCase("train-victim pets --data /no/such/photos", "--data: there is no folder \"/no/such/photos\"")]

@@ -28,9 +28,13 @@ public sealed class GradeCommand(IAnsiConsole console) : Command<GradeCommand.Se
         [Description("the katas to grade, comma-separated: 01,02 (default: every kata)")]
         public string? KataList { get; init; }
 
+        [OneOf(typeof(GradeFormat))]
         [CommandOption("--format <FORMAT>")]
         [Description("markdown (default), json (exercism results.json v3 with points) or junit")]
         public string Format { get; init; } = "markdown";
+
+        /// <summary>The report format --format names.</summary>
+        public GradeFormat FormatKind => Choice.Parse<GradeFormat>(Format);
 
         [CommandOption("--out <FILE>")]
         [Description("write the report there instead of to the console")]
@@ -43,11 +47,6 @@ public sealed class GradeCommand(IAnsiConsole console) : Command<GradeCommand.Se
 
         public override ValidationResult Validate()
         {
-            if (!GradeFormats.Names.Contains(Format))
-            {
-                return ValidationResult.Error($"--format must be one of {string.Join(", ", GradeFormats.Names)}; got \"{Format}\".");
-            }
-
             if (KataList is { } list && list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length == 0)
             {
                 return ValidationResult.Error("--katas needs at least one kata, e.g. --katas 01,02.");
@@ -80,7 +79,7 @@ public sealed class GradeCommand(IAnsiConsole console) : Command<GradeCommand.Se
             GradingBundle bundle = GradingBundle.Build(course.Root, course.Commit, katas, Path.Combine(folder, "bundle"));
             GradeReport report = GradeRun.Grade(bundle, course, submission, katas, Path.Combine(folder, "figures"));
             GradeFiles.Write(report, folder);
-            string text = GradeFormats.Write(report, settings.Format);
+            string text = GradeFormats.Write(report, settings.FormatKind);
             if (settings.Out is null)
             {
                 Console.Write(text);

@@ -14,15 +14,12 @@ internal static class GradeFormats
     /// <summary>Task statuses of code that never ran: exercism's "error" (grade-class adds the students it could not reach).</summary>
     private static readonly string[] Unrun = ["not built", "unreachable", "no commit before the deadline", "not graded"];
 
-    /// <summary>The formats, as --format takes them.</summary>
-    public static readonly string[] Names = ["markdown", "json", "junit"];
-
     /// <summary>The report in <paramref name="format"/>.</summary>
-    public static string Write(GradeReport report, string format) => format switch
+    public static string Write(GradeReport report, GradeFormat format) => format switch
     {
-        "markdown" => Markdown(report),
-        "json" => Json(report),
-        "junit" => JUnit(report),
+        GradeFormat.Markdown => Markdown(report),
+        GradeFormat.Json => Json(report),
+        GradeFormat.Junit => JUnit(report),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "not a report format"),
     };
 
