@@ -13,7 +13,7 @@ namespace Katas.Spread.Kit;
 /// `katas bench tammes` (N = 4..30 unless --to says otherwise; speed targets live here, not in unit tests).
 /// </summary>
 [KataBench("spread", "time kata 02: force loss vs loops, then the Tammes table (N = 4..30 in 3D unless --to, default settings)")]
-public sealed class SpreadBench : BenchCommand<TammesBenchSettings>
+public sealed class SpreadBench(IAnsiConsole console) : BenchCommand<TammesBenchSettings>(console)
 {
     /// <summary>Where `bench spread` stops the Tammes table unless told otherwise.</summary>
     public const int DefaultTo = 30;

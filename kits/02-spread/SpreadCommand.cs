@@ -1,7 +1,5 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Katas.Kits;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -72,8 +70,8 @@ public sealed class SpreadCommand(IAnsiConsole console) : Command<SpreadCommand.
         double best = SpreadRuns.BestKnownDegrees(n, dim);
         if (settings.Json)
         {
-            Console.WriteLine(JsonSerializer.Serialize(new SpreadResult(n, dim, settings.Loss, run.Final.MinimumAngleDegrees,
-                run.Final.Iteration, Math.Round(seconds, 3), settings.Seed, double.IsNaN(best) ? null : best, KataRepository.KataSource), KitJson.Line));
+            console.WriteJsonLine(new SpreadResult(n, dim, settings.Loss, run.Final.MinimumAngleDegrees,
+                run.Final.Iteration, Math.Round(seconds, 3), settings.Seed, double.IsNaN(best) ? null : best, KataRepository.KataSource));
             return 0;
         }
 

@@ -23,7 +23,7 @@ public sealed class StallBenchSettings : BenchSettings
 /// from many random starts: the README's lesson "the article's losses stall", measured rather than told from one run.
 /// </summary>
 [KataBench("stall", "kata 02: where losses a, b and c end for 20 vectors in 2D, over many random starts (the article's settings)")]
-public sealed class StallBench : BenchCommand<StallBenchSettings>
+public sealed class StallBench(IAnsiConsole console) : BenchCommand<StallBenchSettings>(console)
 {
     /// <inheritdoc />
     protected override string Heading(StallBenchSettings settings) => "Kata 02: do the article's losses stall? (float64, one thread)";

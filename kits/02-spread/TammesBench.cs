@@ -40,7 +40,7 @@ public class TammesBenchSettings : BenchSettings
 /// `katas spread --loss tammes`, against the best-known angles, with the time each N took.
 /// </summary>
 [KataBench("tammes", "the Tammes table: N = 4..200 in 3D with the default settings, against the best-known angles (gap %, seconds, CPU seconds)")]
-public sealed class TammesBench : BenchCommand<TammesBenchSettings>
+public sealed class TammesBench(IAnsiConsole console) : BenchCommand<TammesBenchSettings>(console)
 {
     /// <inheritdoc />
     protected override string Heading(TammesBenchSettings settings) => "Kata 02: the Tammes table (float64, one thread)";

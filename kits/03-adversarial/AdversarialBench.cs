@@ -13,7 +13,7 @@ namespace Katas.Adversarial.Kit;
 /// 4 steps), FGSM and PGD-10 at several ε, and the attacks' throughput.
 /// </summary>
 [KataBench("adversarial", "kata 03 on its victims: the article's attack per step in both directions on pets, FGSM and PGD per epsilon on pets and Fashion-MNIST, throughput")]
-public sealed class AdversarialBench : BenchCommand<AdversarialBench.Settings>
+public sealed class AdversarialBench(IAnsiConsole console) : BenchCommand<AdversarialBench.Settings>(console)
 {
     /// <summary>The article's result as the bar: this share reaches ≥ 99% in the target class within <see cref="BarSteps"/> steps.</summary>
     public const double Bar = 0.95;

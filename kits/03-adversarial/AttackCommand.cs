@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Katas.Kits;
 using Katas.Victims;
@@ -167,12 +166,11 @@ public sealed class AttackCommand(IAnsiConsole console) : Command<AttackCommand.
     private void WriteJson(Settings settings, string source, IReadOnlyList<string> names, AttackRun attack, AttackMetrics? metrics, string output, List<StepJson> rows)
     {
         (long finalClass, double finalConfidence) = AdversarialRuns.Verdicts(attack.Probabilities[^1])[0];
-        // One line of JSON on the console's writer: console.WriteLine would wrap it at the console's width.
-        console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(new AttackJson(source, settings.Victim, settings.Method, Name(names, attack.Seen), rows[0].Confidence,
+        console.WriteJsonLine(new AttackJson(source, settings.Victim, settings.Method, Name(names, attack.Seen), rows[0].Confidence,
             Name(names, attack.Target), Name(names, finalClass), Math.Round(finalConfidence, 6), metrics is null ? null : Math.Round(metrics.TargetConfidence, 6),
             metrics is null ? null : Math.Round(metrics.LinfIn255, 4), metrics is null ? null : Math.Round(metrics.L2, 6), attack.Steps, Math.Round(settings.Step, 6),
             settings.MethodKind == AttackMethod.Sign ? null : Math.Round(settings.Epsilon, 6), metrics?.SurvivesPng, output, Math.Round(attack.Seconds, 3),
-            KataRepository.KataSource, rows), KitJson.Line));
+            KataRepository.KataSource, rows));
     }
 
     private void WriteTable(Settings settings, string source, IReadOnlyList<string> names, AttackRun attack, AttackMetrics? metrics, string? unmeasured, string output,

@@ -12,7 +12,7 @@ namespace Katas.Adversarial.Kit;
 /// size, its weights' L1 norm, and the ε at which FGSM flips half of the correctly classified test pictures.
 /// </summary>
 [KataBench("dimensions", "kata 03, task 5: Fashion-MNIST resampled to several sizes, a logistic regression each, and the epsilon that flips half")]
-public sealed class DimensionBench : BenchCommand<DimensionBench.Settings>
+public sealed class DimensionBench(IAnsiConsole console) : BenchCommand<DimensionBench.Settings>(console)
 {
     /// <summary>The command line of `katas bench dimensions`.</summary>
     public sealed class Settings : BenchSettings

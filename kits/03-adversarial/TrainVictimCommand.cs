@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Katas.Kits;
 using Katas.Victims;
@@ -92,7 +91,7 @@ public sealed class TrainVictimCommand(IAnsiConsole console) : Command<TrainVict
         TrainedFashion trained;
         // A missing or malformed data file ends the command with the data error code (3), naming the file.
         trained = FashionTraining.Train(settings.Epochs ?? FashionTraining.CommittedEpochs, settings.Seed ?? FashionTraining.CommittedSeed, settings.Threads ?? FashionTraining.CommittedThreads,
-            settings.Data, settings.Pictures, settings.Json ? null : Console.WriteLine);
+            settings.Data, settings.Pictures, settings.Json ? null : console.WriteRawLine);
 
         using FashionNetwork network = trained.Network;
         string output = Path.GetFullPath(settings.Out ?? Path.Combine(KataRepository.Artifacts, AdversarialRuns.Kata, "fashion.bin"));
@@ -100,9 +99,9 @@ public sealed class TrainVictimCommand(IAnsiConsole console) : Command<TrainVict
         network.save(output);
         if (settings.Json)
         {
-            Console.WriteLine(JsonSerializer.Serialize(new TrainJson(settings.Seed ?? FashionTraining.CommittedSeed, settings.Pictures ?? 0, trained.EpochLosses.Count, settings.Threads ?? FashionTraining.CommittedThreads,
+            console.WriteJsonLine(new TrainJson(settings.Seed ?? FashionTraining.CommittedSeed, settings.Pictures ?? 0, trained.EpochLosses.Count, settings.Threads ?? FashionTraining.CommittedThreads,
                 Math.Round(trained.TestAccuracy, 4), trained.EpochLosses.Select((loss, i) => new EpochJson(i + 1, Math.Round(loss, 4), null, null)).ToList(),
-                Math.Round(trained.Elapsed.TotalSeconds, 1), output), KitJson.Line));
+                Math.Round(trained.Elapsed.TotalSeconds, 1), output));
         }
         else
         {
@@ -138,7 +137,7 @@ public sealed class TrainVictimCommand(IAnsiConsole console) : Command<TrainVict
         {
             if (!settings.Json && progress.EndOfEpoch)
             {
-                Console.WriteLine(progress.ToString());
+                console.WriteRawLine(progress.ToString());
             }
         };
         IReadOnlyList<SkippedFile>? skipped = null;
@@ -160,9 +159,9 @@ public sealed class TrainVictimCommand(IAnsiConsole console) : Command<TrainVict
         network.save(output);
         if (settings.Json)
         {
-            Console.WriteLine(JsonSerializer.Serialize(new TrainJson(recipe.Seed, trained.Settings.Pictures, recipe.Epochs, recipe.Threads, double.IsNaN(trained.HeldOutAccuracy) ? null : Math.Round(trained.HeldOutAccuracy, 4),
+            console.WriteJsonLine(new TrainJson(recipe.Seed, trained.Settings.Pictures, recipe.Epochs, recipe.Threads, double.IsNaN(trained.HeldOutAccuracy) ? null : Math.Round(trained.HeldOutAccuracy, 4),
                 trained.Epochs.Select(epoch => new EpochJson(epoch.Epoch, Math.Round(epoch.Loss, 4), Math.Round(epoch.TrainingAccuracy, 4), epoch.HeldOutAccuracy is { } a ? Math.Round(a, 4) : null)).ToList(),
-                Math.Round(trained.Elapsed.TotalSeconds, 1), output, skipped?.Select(file => new SkippedJson(file.Name, file.Reason)).ToList()), KitJson.Line));
+                Math.Round(trained.Elapsed.TotalSeconds, 1), output, skipped?.Select(file => new SkippedJson(file.Name, file.Reason)).ToList()));
         }
         else
         {

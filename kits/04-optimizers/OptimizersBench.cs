@@ -11,14 +11,14 @@ namespace Katas.Optimizers.Kit;
 /// TorchSharp's, timed in the same run (speed targets live here, not in unit tests).
 /// </summary>
 [KataBench("optimizers", "time kata 04: your optimizers against TorchSharp's, on every race surface")]
-public sealed class OptimizersBench : Command<BenchSettings>
+public sealed class OptimizersBench(IAnsiConsole console) : Command<BenchSettings>
 {
     /// <inheritdoc />
     public override int Execute(CommandContext context, BenchSettings settings, CancellationToken cancellationToken)
     {
         TorchRuntime.Initialise();
         string conditions = BenchDocs.Conditions();
-        AnsiConsole.MarkupLine($"[bold]Kata 04 benchmarks[/] ({Markup.Escape(KataRepository.BuiltAgainst)}, 1 CPU thread, {Environment.ProcessorCount} cores, float64)");
+        console.MarkupLine($"[bold]Kata 04 benchmarks[/] ({Markup.Escape(KataRepository.BuiltAgainst)}, 1 CPU thread, {Environment.ProcessorCount} cores, float64)");
         var table = new BenchReport("The race: steps to tolerance, and time per step of the hand-written optimizers against TorchSharp's (same run)",
             "surface", "optimizer", "lr", "steps to tolerance", "same path", "hand-written µs/step", "TorchSharp µs/step", "ratio");
         var ratios = new List<double>();
@@ -42,8 +42,8 @@ public sealed class OptimizersBench : Command<BenchSettings>
 
         ratios.Sort();
         table.AddNote(FormattableString.Invariant($"Hand-written / TorchSharp time per step: median {ratios[ratios.Count / 2]:0.00}, range {ratios[0]:0.00} to {ratios[^1]:0.00}."));
-        table.Print();
-        BenchDocs.Write(OptimizerRuns.Kata, "optimizers", BenchDocs.Lines(conditions, [table]), settings);
+        table.Print(console);
+        BenchDocs.Write(OptimizerRuns.Kata, "optimizers", BenchDocs.Lines(conditions, [table]), settings, console);
         return 0;
     }
 

@@ -1,7 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Katas.Figures;
 using Katas.Kits;
 using Spectre.Console;
@@ -64,7 +62,7 @@ public sealed class RaceCommand(IAnsiConsole console) : Command<RaceCommand.Sett
         RenderedRun files = OptimizerFigures.WriteRace(surface, results, KataRepository.FigureFolder(OptimizerRuns.Kata), animate: true);
         if (settings.Json)
         {
-            Console.WriteLine(JsonSerializer.Serialize(new
+            console.WriteJsonLine(new
             {
                 surface = surface.Name,
                 steps,
@@ -79,7 +77,7 @@ public sealed class RaceCommand(IAnsiConsole console) : Command<RaceCommand.Sett
                 }),
                 figure = files.Png,
                 animation = files.Gif,
-            }, new JsonSerializerOptions { DefaultIgnoreCondition = JsonIgnoreCondition.Never }));
+            });
             return 0;
         }
 

@@ -15,7 +15,7 @@ namespace Katas.Dense.Kit;
 /// epoch in PyTorch, the runs alternating (speed targets live here, not in unit tests).
 /// </summary>
 [KataBench("dense", "time kata 05: one epoch of each network (GFLOP/s against float32 matmul, where the time goes; --pytorch: side by side with PyTorch)")]
-public sealed class DenseBench : BenchCommand<DenseBench.Settings>
+public sealed class DenseBench(IAnsiConsole console) : BenchCommand<DenseBench.Settings>(console)
 {
     /// <summary>The share of matmul speed the built-in network should reach at batch 128.</summary>
     public const double Target = 0.75;

@@ -1,8 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Katas.Data;
 using Katas.Kits;
 using Spectre.Console;
@@ -119,7 +117,7 @@ public sealed class TrainDenseCommand(IAnsiConsole console) : Command<TrainDense
                 FromScratchStart start = settings.StartKind;
                 DenseRun run = plain
                     ? DenseRuns.Train(network, data, epochs, settings.Batch, settings.Seed, start, settings.LearningRate,
-                        settings.Json ? null : epoch => Console.WriteLine(EpochLine(DenseRuns.Name(network, start, settings.LearningRate), epoch, epochs)))
+                        settings.Json ? null : epoch => console.WriteRawLine(EpochLine(DenseRuns.Name(network, start, settings.LearningRate), epoch, epochs)))
                     : WithProgressBar(network, data, epochs, start, settings);
                 if (!settings.Json)
                 {
@@ -134,10 +132,10 @@ public sealed class TrainDenseCommand(IAnsiConsole console) : Command<TrainDense
             if (settings.Json)
             {
                 NetworkResult last = results[^1];
-                Console.WriteLine(JsonSerializer.Serialize(new TrainResult(last.TestAccuracy, last.Epochs, Math.Round(clock.Elapsed.TotalSeconds, 2),
+                console.WriteJsonLine(new TrainResult(last.TestAccuracy, last.Epochs, Math.Round(clock.Elapsed.TotalSeconds, 2),
                     new DataJson(data.Train.Source.ImagesFile, data.Train.Source.LabelsFile, data.Test.Source.ImagesFile, data.Test.Source.LabelsFile,
                         data.Train.Count, data.Test.Count, data.IsFullSet),
-                    settings.Batch, settings.Seed, settings.Threads, KataRepository.KataSource, results), KitJson.Line));
+                    settings.Batch, settings.Seed, settings.Threads, KataRepository.KataSource, results));
             }
         }
 

@@ -11,7 +11,8 @@ namespace Katas.Kits;
 /// (a leak shows), the peak resident memory, and prints tables or one JSON document (--json) and writes the docs block.
 /// </summary>
 /// <typeparam name="TSettings">The benchmark's command line.</typeparam>
-public abstract class BenchCommand<TSettings> : Command<TSettings>
+/// <param name="console">Where the tables and lines go (Spectre passes the tool's console).</param>
+public abstract class BenchCommand<TSettings>(IAnsiConsole console) : Command<TSettings>
     where TSettings : BenchSettings
 {
     /// <inheritdoc />
@@ -20,10 +21,10 @@ public abstract class BenchCommand<TSettings> : Command<TSettings>
         ArgumentNullException.ThrowIfNull(settings);
         TorchRuntime.Initialise(Threads(settings));
         string name = GetType().GetCustomAttribute<KataBenchAttribute>()?.Name ?? GetType().Name;
-        var run = new BenchRun(name, settings, BenchConditions.Now(BenchMachine.Configuration(GetType().Assembly), torch.get_num_threads()));
+        var run = new BenchRun(name, settings, BenchConditions.Now(BenchMachine.Configuration(GetType().Assembly), torch.get_num_threads()), console);
         if (!run.Json)
         {
-            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(Heading(settings))}[/]");
+            console.MarkupLine($"[bold]{Markup.Escape(Heading(settings))}[/]");
         }
 
         run.Say(run.Conditions.Sentence());

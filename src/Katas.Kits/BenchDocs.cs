@@ -1,3 +1,4 @@
+using Spectre.Console;
 using TorchSharp;
 
 namespace Katas.Kits;
@@ -55,10 +56,10 @@ public static class BenchDocs
 
     /// <summary>
     /// Writes <paramref name="lines"/> into block <paramref name="block"/> of <paramref name="kata"/>'s docs page, unless
-    /// <paramref name="settings"/> say --no-docs, and says on the console what it did.
+    /// <paramref name="settings"/> say --no-docs, and says on <paramref name="console"/> what it did.
     /// </summary>
-    public static void Write(string kata, string block, IEnumerable<string> lines, BenchSettings settings) =>
-        Write(kata, block, lines, settings, CurrentConditions(), Console.WriteLine);
+    public static void Write(string kata, string block, IEnumerable<string> lines, BenchSettings settings, IAnsiConsole console) =>
+        Write(kata, block, lines, settings, CurrentConditions(), console.WriteRawLine);
 
     /// <summary>
     /// Writes <paramref name="lines"/> into block <paramref name="block"/> of <paramref name="kata"/>'s docs page, unless

@@ -44,19 +44,20 @@ public sealed class BenchReport
     /// <summary>Adds a line printed under the table (a summary, a target met or missed).</summary>
     public void AddNote(string line) => _notes.Add(line);
 
-    /// <summary>Prints the table and its notes to the console.</summary>
-    public void Print()
+    /// <summary>Prints the table and its notes to <paramref name="console"/>.</summary>
+    public void Print(IAnsiConsole console)
     {
+        ArgumentNullException.ThrowIfNull(console);
         var table = new Table().Title(Markup.Escape(Title)).AddColumns(Columns.Select(Markup.Escape).ToArray());
         foreach (string[] row in _rows)
         {
             table.AddRow(row.Select(Markup.Escape).ToArray());
         }
 
-        AnsiConsole.Write(table);
+        console.Write(table);
         foreach (string note in _notes)
         {
-            AnsiConsole.WriteLine(note);
+            console.WriteLine(note);
         }
     }
 

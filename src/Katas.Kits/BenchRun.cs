@@ -13,11 +13,17 @@ public sealed class BenchRun
     private static readonly JsonSerializerOptions JsonOptions = KitJson.Document;
 
     private readonly BenchSettings _settings;
+    private readonly IAnsiConsole _console;
 
     /// <summary>Starts a run of benchmark <paramref name="name"/>; counts the live tensors now, to compare at the end.</summary>
-    public BenchRun(string name, BenchSettings settings, BenchConditions conditions)
+    /// <param name="name">The benchmark's name.</param>
+    /// <param name="settings">Its command line.</param>
+    /// <param name="conditions">The build, threads and load at the start.</param>
+    /// <param name="console">Where tables, lines and the JSON document go (progress under --json goes to stderr).</param>
+    public BenchRun(string name, BenchSettings settings, BenchConditions conditions, IAnsiConsole console)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        _console = console;
         Name = name;
         _settings = settings;
         Conditions = conditions;
@@ -67,7 +73,7 @@ public sealed class BenchRun
         }
         else
         {
-            AnsiConsole.WriteLine(line);
+            _console.WriteLine(line);
         }
     }
 
@@ -77,7 +83,7 @@ public sealed class BenchRun
         ArgumentNullException.ThrowIfNull(report);
         if (!Json)
         {
-            report.Print();
+            report.Print(_console);
         }
     }
 
@@ -93,13 +99,13 @@ public sealed class BenchRun
         string loadAtEnd = BenchMachine.Load();
         if (Json)
         {
-            Console.WriteLine(JsonSerializer.Serialize(new BenchDocument(Name, result.Kata, result.Block, Conditions, loadAtEnd, memory,
+            _console.WriteRawLine(JsonSerializer.Serialize(new BenchDocument(Name, result.Kata, result.Block, Conditions, loadAtEnd, memory,
                 result.Reports.Select(report => new BenchTable(report.Title, report.Columns, report.Rows, report.Notes)).ToList(), result.Figures), JsonOptions));
         }
         else
         {
-            AnsiConsole.WriteLine(memory.Sentence());
-            AnsiConsole.WriteLine($"Load average at the end: {loadAtEnd}.");
+            _console.WriteLine(memory.Sentence());
+            _console.WriteLine($"Load average at the end: {loadAtEnd}.");
         }
 
         if (result.Block is not null)

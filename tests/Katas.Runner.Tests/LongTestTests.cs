@@ -83,24 +83,15 @@ public sealed class LongTestTests
 
     private static string Printed(Action<LiveBoard> run)
     {
-        IAnsiConsole saved = AnsiConsole.Console;
         var output = new StringWriter();
-        AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,
             ColorSystem = ColorSystemSupport.NoColors,
             Out = new AnsiConsoleOutput(output),
         });
-        AnsiConsole.Console.Profile.Width = 200;
-        try
-        {
-            run(new LiveBoard("03-adversarial", "figures"));
-        }
-        finally
-        {
-            AnsiConsole.Console = saved;
-        }
-
+        console.Profile.Width = 200;
+        run(new LiveBoard(console, "03-adversarial", "figures"));
         return output.ToString();
     }
 

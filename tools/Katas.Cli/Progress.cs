@@ -1,3 +1,4 @@
+using Katas.Kits;
 using Spectre.Console;
 
 namespace Katas.Cli;
@@ -6,16 +7,16 @@ namespace Katas.Cli;
 internal static class Progress
 {
     /// <summary>Runs <paramref name="work"/>, which calls the given action once per finished step with a description.</summary>
-    public static void Show(string title, int steps, Action<Action<string>> work)
+    public static void Show(IAnsiConsole console, string title, int steps, Action<Action<string>> work)
     {
-        if (!AnsiConsole.Profile.Capabilities.Interactive || Environment.GetEnvironmentVariable("NO_COLOR") is { Length: > 0 })
+        if (!console.Profile.Capabilities.Interactive || Environment.GetEnvironmentVariable("NO_COLOR") is { Length: > 0 })
         {
             int done = 0;
-            work(description => Console.WriteLine($"[{++done}/{steps}] {description}"));
+            work(description => console.WriteRawLine($"[{++done}/{steps}] {description}"));
             return;
         }
 
-        AnsiConsole.Progress()
+        console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(progress =>
             {

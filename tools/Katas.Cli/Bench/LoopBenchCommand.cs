@@ -16,7 +16,7 @@ namespace Katas.Cli.Bench;
 /// does not compile, a wrong one (a committed mutant), one that crashes the test process (and the right one after it:
 /// warm again); then the cold path (`dotnet test --filter` on the same task) in the same run, and `./kata --help`.
 /// </summary>
-public sealed partial class LoopBenchCommand : Command<LoopBenchCommand.Settings>
+public sealed partial class LoopBenchCommand(IAnsiConsole console) : Command<LoopBenchCommand.Settings>
 {
     /// <summary>The kata, task and file each kata's loop is timed on: a task that runs the kata's heaviest tests.</summary>
     private static readonly (string Kata, int Task, string File)[] Loops =
@@ -61,7 +61,7 @@ public sealed partial class LoopBenchCommand : Command<LoopBenchCommand.Settings
         foreach ((string kata, int task, string file) in chosen)
         {
             LoopKata loop = LoopKata.Prepare(root, kata, task, file);
-            AnsiConsole.MarkupLine($"[bold]{kata}[/], task {task} ({file}; the wrong version is mutant {loop.Mutant}): watch on a scratch copy, {settings.Repeat} save(s) of each kind");
+            console.MarkupLine($"[bold]{kata}[/], task {task} ({file}; the wrong version is mutant {loop.Mutant}): watch on a scratch copy, {settings.Repeat} save(s) of each kind");
             LoopResult result = Warm(loop, settings.Repeat);
             result.Cold.AddRange(Cold(loop, root, settings.Cold));
             results.Add(result);
@@ -71,14 +71,14 @@ public sealed partial class LoopBenchCommand : Command<LoopBenchCommand.Settings
         BenchReport[] reports = [.. LoopReports.Of(results, help, settings)];
         foreach (BenchReport report in reports)
         {
-            report.Print();
+            report.Print(console);
         }
 
-        BenchDocs.Write("learner-loop", "loop", BenchDocs.Lines(conditions, reports), settings);
+        BenchDocs.Write("learner-loop", "loop", BenchDocs.Lines(conditions, reports), settings, console);
         return 0;
     }
 
-    private static LoopResult Warm(LoopKata loop, int repeat)
+    private LoopResult Warm(LoopKata loop, int repeat)
     {
         var result = new LoopResult(loop);
         using var watch = new WatchSession(loop.Kata, Path.GetDirectoryName(loop.Folder)!);
@@ -108,7 +108,7 @@ public sealed partial class LoopBenchCommand : Command<LoopBenchCommand.Settings
             result.WarmAgain.Add(SaveAndTime(watch, loop, loop.Right, firstRow).Seconds);
             Settle(watch, result);
             File.WriteAllText(Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(loop.Folder)!)!, loop.Kata + "-watch.log"), watch.Transcript);
-            AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+            console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
                 $"  save {i + 1}: right {result.Right[^1]:0.00} s (complete row {result.RightComplete[^1]:0.00} s), not compiling {result.CompileError[^1]:0.00} s, wrong {result.Wrong[^1]:0.00} s, " +
                 $"crash {result.Crash[^1]:0.00} s, right again {result.WarmAgain[^1]:0.00} s, whole kata {result.WholeKata[^1]:0.00} s"));
         }
@@ -134,7 +134,7 @@ public sealed partial class LoopBenchCommand : Command<LoopBenchCommand.Settings
     }
 
     /// <summary>The cold path: `dotnet test` of the same task against the same copy, once to build and then timed.</summary>
-    private static IEnumerable<double> Cold(LoopKata loop, string root, int runs)
+    private IEnumerable<double> Cold(LoopKata loop, string root, int runs)
     {
         if (runs == 0)
         {
@@ -144,7 +144,7 @@ public sealed partial class LoopBenchCommand : Command<LoopBenchCommand.Settings
         loop.Save(loop.Right);
         string project = Directory.GetFiles(Path.Combine(KataRepository.Root, "tests", loop.Kata), "*.csproj").Single();
         string[] arguments = ["test", project, "--nologo", "-v:q", $"-p:KataSource={Path.Combine(root, "katas")}", "--filter", $"TestCategory={KataCategories.Task(loop.Kata, loop.Task)}"];
-        AnsiConsole.MarkupLine($"  cold path: dotnet test {Markup.Escape(Path.GetFileName(project))} --filter TestCategory={KataCategories.Task(loop.Kata, loop.Task)} (one run to build, then {runs} timed)");
+        console.MarkupLine($"  cold path: dotnet test {Markup.Escape(Path.GetFileName(project))} --filter TestCategory={KataCategories.Task(loop.Kata, loop.Task)} (one run to build, then {runs} timed)");
         for (int i = 0; i <= runs; i++)
         {
             var clock = Stopwatch.StartNew();

@@ -56,7 +56,7 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Se
                 throw new UsageException($"--source {settings.Source}: there is no folder {folder}.");
             }
 
-            WorkerStart? start = KataWorkers.Prepare(kata);
+            WorkerStart? start = KataWorkers.Prepare(console, kata);
             if (start is null)
             {
                 return 1;
@@ -67,9 +67,9 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Se
             string implementation = settings.Source is null ? "katas" : folder;
             var request = new RunRequest(folder, implementation, TaskOrder: settings.Task is int first ? [first] : [], Skip: [],
                 OnlyTasks: settings.Task is int only ? [only] : null, Animate: true);
-            var board = new LiveBoard(kata, KataSources.Who(implementation), animate: true);
+            var board = new LiveBoard(console, kata, KataSources.Who(implementation), animate: true);
             console.MarkupLine($"{kata}: testing {Markup.Escape(KataRepository.Relative(folder))}" + (settings.Task is int task ? $", task {task}" : ""));
-            bool passed = board.Finish(KataCheck.Run(runner, request, board, cancellationToken));
+            bool passed = board.Finish(KataCheck.Run(console, runner, request, board, cancellationToken));
             allPassed &= passed;
             if (passed && settings.Task is null && settings.Kata is not null)
             {

@@ -15,7 +15,7 @@ public sealed class DemoCommand(IAnsiConsole console) : Command<KataSettings>
         IReadOnlyList<IKataDemo> demos = KitCatalog.Demos.Where(demo => katas.Contains(demo.Kata)).ToList();
         TorchRuntime.Initialise();
         var summary = new Table().AddColumns("kata", "run", "iterations", "result", "files");
-        Progress.Show("demo", demos.Sum(demo => demo.Runs), advance =>
+        Progress.Show(console, "demo", demos.Sum(demo => demo.Runs), advance =>
         {
             foreach (IKataDemo demo in demos)
             {

@@ -98,9 +98,9 @@ public sealed class GradeClassCommand(IAnsiConsole console) : Command<GradeClass
         string work = Path.Combine(KataRepository.Artifacts, "grade-class");
         console.MarkupLine($"grade-class: {students.Count} of {roster!.Count} students" + (settings.Shard is { } shard ? $" (shard {shard.Number}/{shard.Count})" : "") +
             $", katas {string.Join(", ", katas)}, with the course at {course.Commit}" + (course.Clean ? "" : " [red](with uncommitted changes)[/]"));
-        GradingBundle bundle = GradingBundle.Build(course.Root, course.Commit, katas, Path.Combine(work, "bundle"));
+        GradingBundle bundle = GradingBundle.Build(console, course.Root, course.Commit, katas, Path.Combine(work, "bundle"));
         TimeSpan built = clock.Elapsed;
-        IReadOnlyList<ClassStudent> graded = new ClassGrading(course, bundle, katas, work).Run(students, folder);
+        IReadOnlyList<ClassStudent> graded = new ClassGrading(console, course, bundle, katas, work).Run(students, folder);
         if (settings.Shard is null)
         {
             ClassFiles.Write(ClassReport.Of(graded), folder);

@@ -76,13 +76,13 @@ public sealed class GradeCommand(IAnsiConsole console) : Command<GradeCommand.Se
             StudentSubmission submission = StudentSubmission.Read(student.Source, student.GitFolder, settings.Commit, katas, course.Files, Path.Combine(scratch, "student"));
             Console.Error.WriteLine($"grade: commit {submission.Commit} of {student.Source}, with the course at {course.Commit}" + (course.Clean ? "" : " (with uncommitted changes)"));
             string folder = Path.Combine(KataRepository.Artifacts, "grade");
-            GradingBundle bundle = GradingBundle.Build(course.Root, course.Commit, katas, Path.Combine(folder, "bundle"));
-            GradeReport report = GradeRun.Grade(bundle, course, submission, katas, Path.Combine(folder, "figures"));
+            GradingBundle bundle = GradingBundle.Build(console, course.Root, course.Commit, katas, Path.Combine(folder, "bundle"));
+            GradeReport report = GradeRun.Grade(console, bundle, course, submission, katas, Path.Combine(folder, "figures"));
             GradeFiles.Write(report, folder);
             string text = GradeFormats.Write(report, settings.FormatKind);
             if (settings.Out is null)
             {
-                Console.Write(text);
+                console.Profile.Out.Writer.Write(text);
             }
             else
             {

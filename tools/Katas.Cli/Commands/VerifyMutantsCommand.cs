@@ -49,7 +49,7 @@ public sealed class VerifyMutantsCommand(IAnsiConsole console) : Command<VerifyM
         var outcomes = new List<MutantOutcome>();
         foreach (string kata in settings.Katas)
         {
-            outcomes.AddRange(MutantCheck.Run(kata, settings.Mutant, parallel));
+            outcomes.AddRange(MutantCheck.Run(console, kata, settings.Mutant, parallel));
         }
 
         int caught = outcomes.Count(outcome => outcome.Caught);

@@ -17,7 +17,7 @@ public sealed class VerifyStubsCommand(IAnsiConsole console) : Command<KataSetti
 
     private bool Stubs(string kata)
     {
-        WorkerStart? start = KataWorkers.Prepare(kata);
+        WorkerStart? start = KataWorkers.Prepare(console, kata);
         if (start is null)
         {
             return false;

@@ -93,7 +93,7 @@ public sealed class WatchCommand(IAnsiConsole console) : Command<WatchCommand.Se
         IReadOnlyList<int> first = [];
         while (current is not null)
         {
-            WorkerStart? start = KataWorkers.Prepare(current);
+            WorkerStart? start = KataWorkers.Prepare(console, current);
             if (start is null)
             {
                 return 1;
@@ -107,8 +107,8 @@ public sealed class WatchCommand(IAnsiConsole console) : Command<WatchCommand.Se
             while (!stop.IsCancellationRequested)
             {
                 changes.Clear();
-                var board = new LiveBoard(current, KataSources.Who(implementation)) { Timings = settings.Timings ? new BoardTimings(saved, first) : null };
-                KataRunResult result = KataCheck.Run(runner, new RunRequest(folder, implementation, first, []), board, stop);
+                var board = new LiveBoard(console, current, KataSources.Who(implementation)) { Timings = settings.Timings ? new BoardTimings(saved, first) : null };
+                KataRunResult result = KataCheck.Run(console, runner, new RunRequest(folder, implementation, first, []), board, stop);
                 if (stop.IsCancellationRequested)
                 {
                     break;

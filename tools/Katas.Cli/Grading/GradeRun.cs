@@ -17,7 +17,7 @@ namespace Katas.Cli.Grading;
 internal static class GradeRun
 {
     /// <summary>Grades <paramref name="submission"/> of <paramref name="katas"/> with <paramref name="bundle"/>.</summary>
-    public static GradeReport Grade(GradingBundle bundle, CourseCommit course, StudentSubmission submission, IReadOnlyList<string> katas, string artifacts)
+    public static GradeReport Grade(IAnsiConsole console, GradingBundle bundle, CourseCommit course, StudentSubmission submission, IReadOnlyList<string> katas, string artifacts)
     {
         var clock = Stopwatch.StartNew();
         var grades = new List<TaskGrade>();
@@ -29,11 +29,11 @@ internal static class GradeRun
             var quiet = new QuietObserver();
             IReadOnlyList<TestCase> expected = runner.Run(new RunRequest(bundle.Api(kata), "course", [], [], DiscoverOnly: true, SnapshotFolder: bundle.Snapshots(kata),
                 ArtifactsFolder: artifacts), quiet).Discovered;
-            var board = new LiveBoard(kata, "other", artifacts: artifacts);
-            KataRunResult result = KataCheck.Run(runner, new RunRequest(Path.Combine(submission.Folder, "katas", kata), "submission", [], [],
+            var board = new LiveBoard(console, kata, "other", artifacts: artifacts);
+            KataRunResult result = KataCheck.Run(console, runner, new RunRequest(Path.Combine(submission.Folder, "katas", kata), "submission", [], [],
                 SnapshotFolder: bundle.Snapshots(kata), ArtifactsFolder: artifacts), board);
             board.Finish(result);
-            result = OnlyWhatWasSeen(result, expected);
+            result = OnlyWhatWasSeen(console, result, expected);
             forbidden.AddRange(result.Diagnostics.Where(message => message.Id == "KATA001").Select(message => new ForbiddenUse(kata, message.File, message.Line, message.Message)));
             grades.AddRange(GradeScoring.Score(rubric, result));
         }
@@ -46,7 +46,7 @@ internal static class GradeRun
     /// The result as far as the course's tests were seen to run: a test of the course that the run did not report fails
     /// ("not reported"), and a run whose tests are not the course's is refused.
     /// </summary>
-    private static KataRunResult OnlyWhatWasSeen(KataRunResult result, IReadOnlyList<TestCase> expected)
+    private static KataRunResult OnlyWhatWasSeen(IAnsiConsole console, KataRunResult result, IReadOnlyList<TestCase> expected)
     {
         if (!result.Built)
         {
@@ -60,7 +60,7 @@ internal static class GradeRun
                 "Not reported: the grading run never reported this test of the course, so it counts as failed.")).ToList();
         if (extra.Count > 0)
         {
-            AnsiConsole.MarkupLine($"[red]{result.Kata}: the run reported tests the course does not have ({Markup.Escape(string.Join(", ", extra.Take(3)))}); they are not counted.[/]");
+            console.MarkupLine($"[red]{result.Kata}: the run reported tests the course does not have ({Markup.Escape(string.Join(", ", extra.Take(3)))}); they are not counted.[/]");
         }
 
         return result with { Outcomes = outcomes };

@@ -35,7 +35,7 @@ internal sealed class GradingBundle
     /// which must be inside the course's checkout (its build settings, Directory.Build.props, apply to the stubs there).
     /// </summary>
     /// <exception cref="InvalidOperationException">A kata's tests do not build against the course's stubs.</exception>
-    public static GradingBundle Build(string courseRoot, string courseCommit, IReadOnlyList<string> katas, string folder)
+    public static GradingBundle Build(IAnsiConsole console, string courseRoot, string courseCommit, IReadOnlyList<string> katas, string folder)
     {
         if (Directory.Exists(folder))
         {
@@ -45,7 +45,7 @@ internal sealed class GradingBundle
         var bundle = new GradingBundle(folder);
         foreach (string kata in katas)
         {
-            AnsiConsole.MarkupLine($"{kata}: building the course's tests against its stubs (no solution)...");
+            console.MarkupLine($"{kata}: building the course's tests against its stubs (no solution)...");
             string api = bundle.Api(kata);
             Extract(courseRoot, courseCommit, $"katas/{kata}", Path.Combine(folder, "api"));
             string project = Directory.GetFiles(Path.Combine(courseRoot, "tests", kata), "*.csproj").Single();

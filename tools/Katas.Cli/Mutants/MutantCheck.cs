@@ -21,7 +21,7 @@ internal static class MutantCheck
     public static string PathOf(string kata, string name) => Path.Combine(KataRepository.Root, "tests", kata, "Mutants", name + ".mutant");
 
     /// <summary>Checks every mutant of <paramref name="kata"/> (or only <paramref name="only"/>), printing a line per mutant.</summary>
-    public static IReadOnlyList<MutantOutcome> Run(string kata, string? only, int parallel)
+    public static IReadOnlyList<MutantOutcome> Run(IAnsiConsole console, string kata, string? only, int parallel)
     {
         var clock = Stopwatch.StartNew();
         string folder = Path.Combine(KataRepository.Root, "tests", kata, "Mutants");
@@ -29,7 +29,7 @@ internal static class MutantCheck
             : Directory.Exists(folder) ? Directory.GetFiles(folder, "*.mutant").Order(StringComparer.Ordinal).ToArray() : [];
         if (only is null && files.Length < 4)
         {
-            AnsiConsole.MarkupLine($"[red]{kata}: {files.Length} mutants; every kata needs at least 4[/] (tests/{kata}/Mutants/*.mutant)");
+            console.MarkupLine($"[red]{kata}: {files.Length} mutants; every kata needs at least 4[/] (tests/{kata}/Mutants/*.mutant)");
             return [new MutantOutcome(kata, "(too few mutants)", false, "")];
         }
 
@@ -46,41 +46,41 @@ internal static class MutantCheck
             }
             catch (FormatException e)
             {
-                outcomes.Add(Report(kata, Path.GetFileNameWithoutExtension(file), false, $"[red]{kata}/{Markup.Escape(Path.GetFileName(file))}: {Markup.Escape(e.Message)}[/]"));
+                outcomes.Add(Report(console, kata, Path.GetFileNameWithoutExtension(file), false, $"[red]{kata}/{Markup.Escape(Path.GetFileName(file))}: {Markup.Escape(e.Message)}[/]"));
             }
         }
 
-        WorkerStart? start = KataWorkers.Prepare(kata);
+        WorkerStart? start = KataWorkers.Prepare(console, kata);
         if (start is null)
         {
             return [.. outcomes, new MutantOutcome(kata, "(the tests do not build)", false, "")];
         }
 
         int workers = Math.Clamp(parallel, 1, Math.Max(1, prepared.Count));
-        AnsiConsole.MarkupLine($"{kata}: {prepared.Count} mutants, {workers} test workers");
+        console.MarkupLine($"{kata}: {prepared.Count} mutants, {workers} test workers");
         var threads = Enumerable.Range(0, workers).Select(_ => new Thread(() =>
         {
             using var runner = new WarmRunner(start, keepStandby: false);
             while (prepared.TryDequeue(out (Mutant Mutant, string Root) next))
             {
-                outcomes.Add(Test(kata, next.Mutant, next.Root, runner));
+                outcomes.Add(Test(console, kata, next.Mutant, next.Root, runner));
             }
         })).ToList();
         threads.ForEach(thread => thread.Start());
         threads.ForEach(thread => thread.Join());
-        AnsiConsole.MarkupLine($"{kata}: mutants tested in {clock.Elapsed.TotalSeconds:0} s");
+        console.MarkupLine($"{kata}: mutants tested in {clock.Elapsed.TotalSeconds:0} s");
         return [.. outcomes.OrderBy(outcome => outcome.Name, StringComparer.Ordinal)];
     }
 
-    private static MutantOutcome Report(string kata, string name, bool caught, string line, TestOutcome? by = null)
+    private static MutantOutcome Report(IAnsiConsole console, string kata, string name, bool caught, string line, TestOutcome? by = null)
     {
-        AnsiConsole.MarkupLine(line);
+        console.MarkupLine(line);
         return new MutantOutcome(kata, name, caught, line, by?.Name ?? "", by is null ? "" : FirstLine(by.Message));
     }
 
     private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 
-    private static MutantOutcome Test(string kata, Mutant mutant, string root, WarmRunner runner)
+    private static MutantOutcome Test(IAnsiConsole console, string kata, Mutant mutant, string root, WarmRunner runner)
     {
         var clock = Stopwatch.StartNew();
         string label = $"{kata} mutant [bold]{Markup.Escape(mutant.Name)}[/]";
@@ -92,23 +92,23 @@ internal static class MutantCheck
         if (!declared.Built)
         {
             string errors = string.Join('\n', declared.Diagnostics.Where(message => message.IsError).Take(10));
-            return Report(kata, mutant.Name, false, $"[red]{label} does not build[/]: a mutant must be a program a learner could run.\n{Markup.Escape(errors)}");
+            return Report(console, kata, mutant.Name, false, $"[red]{label} does not build[/]: a mutant must be a program a learner could run.\n{Markup.Escape(errors)}");
         }
 
         if (CaughtAsDeclared(mutant, declared) is { } named)
         {
-            return Caught(kata, mutant, label, named, clock);
+            return Caught(console, kata, mutant, label, named, clock);
         }
 
         KataRunResult all = runner.Run(request, new QuietObserver());
         if (CaughtAsDeclared(mutant, all) is { } found)
         {
-            return Caught(kata, mutant, label, found, clock);
+            return Caught(console, kata, mutant, label, found, clock);
         }
 
         List<TestOutcome> failures = all.Outcomes.Where(outcome => !outcome.Passed).ToList();
         TestOutcome? sameName = failures.FirstOrDefault(outcome => outcome.Name.StartsWith(mutant.CaughtBy, StringComparison.Ordinal));
-        return Report(kata, mutant.Name, false, failures.Count == 0
+        return Report(console, kata, mutant.Name, false, failures.Count == 0
             ? $"[red]NOT CAUGHT[/] {label}: every test passes. {Markup.Escape(mutant.Description)}"
             : $"[red]caught, but not as declared[/] {label}: expected {Markup.Escape(mutant.CaughtBy)} to fail" +
               (mutant.Message is null ? "" : $" saying \"{Markup.Escape(mutant.Message)}\"") +
@@ -117,11 +117,11 @@ internal static class MutantCheck
     }
 
     /// <summary>A catch counts only by a specific test: a figure snapshot shows that something differs, never why.</summary>
-    private static MutantOutcome Caught(string kata, Mutant mutant, string label, TestOutcome by, Stopwatch clock) =>
+    private static MutantOutcome Caught(IAnsiConsole console, string kata, Mutant mutant, string label, TestOutcome by, Stopwatch clock) =>
         by.Failure == FailureKind.FigureSnapshot
-            ? Report(kata, mutant.Name, false, $"[red]caught only by a figure snapshot[/] {label} ({Markup.Escape(by.Name)}): " +
+            ? Report(console, kata, mutant.Name, false, $"[red]caught only by a figure snapshot[/] {label} ({Markup.Escape(by.Name)}): " +
                                                "name a specific test that says why, and add one if there is none.")
-            : Report(kata, mutant.Name, true, $"[green]caught[/] {label} by {Markup.Escape(by.Name)} ({clock.Elapsed.TotalSeconds:0.0} s): " +
+            : Report(console, kata, mutant.Name, true, $"[green]caught[/] {label} by {Markup.Escape(by.Name)} ({clock.Elapsed.TotalSeconds:0.0} s): " +
                                               $"{Markup.Escape(mutant.Description)}\n  it says: {Markup.Escape(FirstLine(by.Message))}", by);
 
     /// <summary>The declared test's failure, when it failed with the declared message.</summary>

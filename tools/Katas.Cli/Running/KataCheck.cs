@@ -1,3 +1,4 @@
+using Katas.Kits;
 using Katas.Runner.Outcomes;
 using Katas.Runner.Protocol;
 using Katas.Runner.Supervision;
@@ -9,9 +10,9 @@ namespace Katas.Cli.Running;
 internal static class KataCheck
 {
     /// <summary>Runs <paramref name="request"/> in <paramref name="runner"/>, streaming the board, and returns the result.</summary>
-    public static KataRunResult Run(WarmRunner runner, RunRequest request, LiveBoard board, CancellationToken cancel = default)
+    public static KataRunResult Run(IAnsiConsole console, WarmRunner runner, RunRequest request, LiveBoard board, CancellationToken cancel = default)
     {
-        if (!AnsiConsole.Profile.Capabilities.Interactive || Environment.GetEnvironmentVariable("NO_COLOR") is { Length: > 0 })
+        if (!console.Profile.Capabilities.Interactive || Environment.GetEnvironmentVariable("NO_COLOR") is { Length: > 0 })
         {
             DateTime lastLine = DateTime.UtcNow;
             board.Status = line =>
@@ -19,14 +20,14 @@ internal static class KataCheck
                 if (DateTime.UtcNow - lastLine > TimeSpan.FromSeconds(5))
                 {
                     lastLine = DateTime.UtcNow;
-                    Console.WriteLine(line.Length <= 100 ? line : line[..97] + "...");
+                    console.WriteRawLine(line.Length <= 100 ? line : line[..97] + "...");
                 }
             };
             return runner.Run(request, board, cancel);
         }
 
         KataRunResult? result = null;
-        AnsiConsole.Status().Start("compiling your code...", context =>
+        console.Status().Start("compiling your code...", context =>
         {
             board.Status = line => context.Status(Markup.Escape(line));
             result = runner.Run(request, board, cancel);

@@ -15,7 +15,7 @@ namespace Katas.Cli.Running;
 /// count, the compiler's warnings and where the figures went. A task with long tests ([LongTest], run after every quick
 /// test) gets a "so far" row when its quick tests have ended and its full row when the long ones have.
 /// </summary>
-internal sealed class LiveBoard(string kata, string figureFolder, bool animate = false, string? artifacts = null) : IRunObserver
+internal sealed class LiveBoard(IAnsiConsole console, string kata, string figureFolder, bool animate = false, string? artifacts = null) : IRunObserver
 {
     private readonly Dictionary<int, int> _expected = [];
     private readonly Dictionary<int, List<TestOutcome>> _done = [];
@@ -43,10 +43,10 @@ internal sealed class LiveBoard(string kata, string figureFolder, bool animate =
             return;
         }
 
-        AnsiConsole.MarkupLine($"[red]{kata} does not build.[/] The compiler said:");
+        console.MarkupLine($"[red]{kata} does not build.[/] The compiler said:");
         foreach (CompilerMessage error in diagnostics.Where(message => message.IsError).Take(10))
         {
-            AnsiConsole.WriteLine("  " + error);
+            console.WriteLine("  " + error);
         }
     }
 
@@ -98,7 +98,7 @@ internal sealed class LiveBoard(string kata, string figureFolder, bool animate =
         }
     }
 
-    public void Replaced(string reason) => AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(kata)}: {Markup.Escape(reason)}.[/]");
+    public void Replaced(string reason) => console.MarkupLine($"[yellow]{Markup.Escape(kata)}: {Markup.Escape(reason)}.[/]");
 
     /// <summary>Shows what is left of the board once the run is over; true when every test passed.</summary>
     public bool Finish(KataRunResult result)
@@ -107,7 +107,7 @@ internal sealed class LiveBoard(string kata, string figureFolder, bool animate =
         {
             if (Timings is not null)
             {
-                AnsiConsole.WriteLine(Timings.Line());
+                console.WriteLine(Timings.Line());
             }
 
             return false;
@@ -120,28 +120,28 @@ internal sealed class LiveBoard(string kata, string figureFolder, bool animate =
 
         if (result.Problem.Length > 0)
         {
-            AnsiConsole.MarkupLine($"[red]{Markup.Escape(result.Problem)}[/]");
+            console.MarkupLine($"[red]{Markup.Escape(result.Problem)}[/]");
         }
 
         ShowCount(result.Passed, result.Outcomes.Count);
         if (Timings is not null)
         {
-            AnsiConsole.WriteLine(Timings.Line());
+            console.WriteLine(Timings.Line());
         }
 
         if (_warnings.Count > 0)
         {
-            AnsiConsole.MarkupLine($"[yellow]Your code builds, with {_warnings.Count} compiler warning(s):[/]");
+            console.MarkupLine($"[yellow]Your code builds, with {_warnings.Count} compiler warning(s):[/]");
             foreach (CompilerMessage warning in _warnings.Take(5))
             {
-                AnsiConsole.WriteLine("  " + warning);
+                console.WriteLine("  " + warning);
             }
         }
 
         string figures = Path.Combine(artifacts ?? KataRepository.Artifacts, kata, figureFolder);
         if (Directory.Exists(figures) && Directory.EnumerateFiles(figures).Any())
         {
-            AnsiConsole.MarkupLine($"Your figures: [bold]{Markup.Escape(KataRepository.Relative(figures))}/[/] " +
+            console.MarkupLine($"Your figures: [bold]{Markup.Escape(KataRepository.Relative(figures))}/[/] " +
                                    $"(the reference ones: {Markup.Escape(KataRepository.Relative(ArtifactFolders.For(KataRepository.Root, kata, "solutions")))}/, made by `./kata demo`)");
         }
 
@@ -157,7 +157,7 @@ internal sealed class LiveBoard(string kata, string figureFolder, bool animate =
 
         _counted = true;
         Timings?.CountShown();
-        AnsiConsole.MarkupLine($"[bold]{kata}: {passed}/{count} tests pass[/] ({_clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s)");
+        console.MarkupLine($"[bold]{kata}: {passed}/{count} tests pass[/] ({_clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s)");
     }
 
     private void ShowTask(int task)
@@ -169,7 +169,7 @@ internal sealed class LiveBoard(string kata, string figureFolder, bool animate =
 
         List<TestOutcome> outcomes = _done[task];
         TestOutcome? shown = FailureKinds.MostTelling(outcomes);
-        AnsiConsole.MarkupLine($"{Label(task),-8} {RowStatus(outcomes, shown)}");
+        console.MarkupLine($"{Label(task),-8} {RowStatus(outcomes, shown)}");
         Timings?.RowShown(task);
         // The failure the "so far" row showed is not shown twice.
         if (shown is not null && _shownSoFar.GetValueOrDefault(task) != shown.FullName)
@@ -184,7 +184,7 @@ internal sealed class LiveBoard(string kata, string figureFolder, bool animate =
         List<TestOutcome> outcomes = _done[task];
         TestOutcome? shown = FailureKinds.MostTelling(outcomes);
         string why = string.Join("; ", longTests.Select(test => test.LongBecause).Distinct());
-        AnsiConsole.MarkupLine($"{Label(task),-8} so far {RowStatus(outcomes, shown)}; {longTests.Count} long test(s) still to run ({Markup.Escape(why)})");
+        console.MarkupLine($"{Label(task),-8} so far {RowStatus(outcomes, shown)}; {longTests.Count} long test(s) still to run ({Markup.Escape(why)})");
         Timings?.RowShown(task);
         if (shown is not null)
         {
@@ -211,6 +211,6 @@ internal sealed class LiveBoard(string kata, string figureFolder, bool animate =
 
     private static string Label(int task) => task == 0 ? "other " : $"task {task}";
 
-    private static void ShowFailure(TestOutcome shown) =>
-        AnsiConsole.Write(new Padder(new Text($"{shown.Name}:\n{BoardText.Shorten(BoardText.WithoutRepeat(shown.Message))}"), new Padding(9, 0, 0, 0)));
+    private void ShowFailure(TestOutcome shown) =>
+        console.Write(new Padder(new Text($"{shown.Name}:\n{BoardText.Shorten(BoardText.WithoutRepeat(shown.Message))}"), new Padding(9, 0, 0, 0)));
 }

@@ -8,11 +8,12 @@ namespace Katas.Cli.Grading.Class;
 /// Grades the students of a roster one after the other with one <see cref="GradingBundle"/>, writing each student's folder as
 /// soon as they are graded. A student who can't be graded gets a row that says why and no points; the others go on.
 /// </summary>
+/// <param name="console">Where each student's line is written.</param>
 /// <param name="course">The course that grades.</param>
 /// <param name="bundle">Its tests and kits, built once for the whole class.</param>
 /// <param name="katas">The katas graded.</param>
 /// <param name="work">A folder inside the course's checkout for the students' figures.</param>
-internal sealed class ClassGrading(CourseCommit course, GradingBundle bundle, IReadOnlyList<string> katas, string work)
+internal sealed class ClassGrading(IAnsiConsole console, CourseCommit course, GradingBundle bundle, IReadOnlyList<string> katas, string work)
 {
     /// <summary>Grades <paramref name="students"/> into <paramref name="classFolder"/>/students/, printing a line as each starts and ends.</summary>
     public IReadOnlyList<ClassStudent> Run(IReadOnlyList<RosterEntry> students, string classFolder)
@@ -21,7 +22,7 @@ internal sealed class ClassGrading(CourseCommit course, GradingBundle bundle, IR
         foreach (RosterEntry entry in students)
         {
             string counter = Markup.Escape($"[{rows.Count + 1}/{students.Count}]");
-            AnsiConsole.MarkupLine($"{counter} {Markup.Escape(entry.Name)}: grading {Markup.Escape(entry.Repository)}" +
+            console.MarkupLine($"{counter} {Markup.Escape(entry.Name)}: grading {Markup.Escape(entry.Repository)}" +
                 (entry.Deadline is { } deadline ? $" as of {deadline:yyyy-MM-dd'T'HH:mm:sszzz}" : " at the tip of HEAD") + "...");
             var clock = Stopwatch.StartNew();
             (string status, string note, GradeReport report) = Grade(entry);
@@ -31,7 +32,7 @@ internal sealed class ClassGrading(CourseCommit course, GradingBundle bundle, IR
             string outcome = status == ClassStudent.Graded
                 ? $"{row.Earned} / {row.Possible} points, commit {row.Commit[..12]}"
                 : $"[red]{Markup.Escape(status)}[/]: {Markup.Escape(note)}; 0 / {row.Possible} points";
-            AnsiConsole.MarkupLine($"{counter} {Markup.Escape(entry.Name)}: {outcome} ({StudentResults.Seconds(row.Elapsed)})");
+            console.MarkupLine($"{counter} {Markup.Escape(entry.Name)}: {outcome} ({StudentResults.Seconds(row.Elapsed)})");
         }
 
         return rows;
@@ -63,7 +64,7 @@ internal sealed class ClassGrading(CourseCommit course, GradingBundle bundle, IR
                 }
 
                 StudentSubmission submission = StudentSubmission.Read(entry.Repository, repository.GitFolder, commit, katas, course.Files, Path.Combine(scratch, "student"));
-                GradeReport report = GradeRun.Grade(bundle, course, submission, katas, Path.Combine(work, "figures", entry.Name));
+                GradeReport report = GradeRun.Grade(console, bundle, course, submission, katas, Path.Combine(work, "figures", entry.Name));
                 return (ClassStudent.Graded, ClassStudent.RefusalsIn(report.Evidence), report);
             }
         }
