@@ -33,52 +33,84 @@ internal sealed class GradingBundle
     /// <summary>
     /// Builds the bundle of <paramref name="katas"/> from the course at <paramref name="courseCommit"/> into <paramref name="folder"/>,
     /// which must be inside the course's checkout (its build settings, Directory.Build.props, apply to the stubs there).
+    /// A kata built before for the same commit, while nothing that goes into the build differed from it, is reused
+    /// (<see cref="BundleStamp"/>): repeated grades and class shards on one machine build each kata once per commit.
     /// </summary>
     /// <exception cref="InvalidOperationException">A kata's tests do not build against the course's stubs.</exception>
     public static GradingBundle Build(IAnsiConsole console, string courseRoot, string courseCommit, IReadOnlyList<string> katas, string folder)
     {
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-
+        bool reusable = BundleStamp.BuildInputsCommitted(courseRoot);
         var bundle = new GradingBundle(folder);
         foreach (string kata in katas)
         {
+            if (reusable && BundleStamp.Read(folder, kata) is { } stamp && stamp.Commit == courseCommit && File.Exists(stamp.TestAssembly))
+            {
+                console.MarkupLine($"{kata}: the course's tests as built for commit {courseCommit[..12]} (reused)");
+                bundle.Load(kata, stamp);
+                continue;
+            }
+
             console.MarkupLine($"{kata}: building the course's tests against its stubs (no solution)...");
-            string api = bundle.Api(kata);
-            Extract(courseRoot, courseCommit, $"katas/{kata}", Path.Combine(folder, "api"));
-            string project = Directory.GetFiles(Path.Combine(courseRoot, "tests", kata), "*.csproj").Single();
-            (int code, string output) = Dotnet.Run(["build", project, "-nologo", "-v:q", "-clp:ErrorsOnly",
-                $"-p:KataSource={Path.Combine(folder, "api", "katas")}{Path.DirectorySeparatorChar}", "-p:KataBuildTag=grading",
-                // The stubs' unused parameters warn; the course's own CI holds its code to warnings as errors.
-                "-p:TreatWarningsAsErrors=false", "-getProperty:TargetPath", "-t:Build"], workingDirectory: courseRoot);
-            if (code != 0)
+            BundleStamp stamped = bundle.BuildKata(courseRoot, courseCommit, kata);
+            if (reusable)
             {
-                throw new InvalidOperationException($"The course's tests of {kata} do not build against its stubs:\n{output}");
+                stamped.Write(folder, kata);
             }
-
-            string built = output.Trim().Split('\n')[^1].Trim();
-            string kataAssembly = AssemblyNameOf(Directory.GetFiles(api, "*.csproj").Single());
-            string tests = Path.Combine(folder, "tests", kata);
-            CopyManaged(Path.GetDirectoryName(built)!, tests, except: kataAssembly);
-            Extract(courseRoot, courseCommit, $"tests/{kata}/Snapshots", Path.Combine(folder, "staging"));
-            Extract(courseRoot, courseCommit, $"tests/{kata}/rubric.json", Path.Combine(folder, "staging"));
-            bundle._rubrics[kata] = Grading.Rubric.Read(Path.Combine(folder, "staging"), kata, KataReadme.TasksIn(File.ReadAllText(Path.Combine(api, "README.md"))));
-            string staged = Path.Combine(folder, "staging", "tests", kata, "Snapshots");
-            Directory.CreateDirectory(bundle.Snapshots(kata));
-            if (Directory.Exists(staged))
-            {
-                foreach (string snapshot in Directory.GetFiles(staged, "*.verified.txt"))
-                {
-                    File.Copy(snapshot, Path.Combine(bundle.Snapshots(kata), Path.GetFileName(snapshot)), overwrite: true);
-                }
-            }
-
-            bundle._katas[kata] = (Path.Combine(tests, Path.GetFileName(built)), kataAssembly);
         }
 
         return bundle;
+    }
+
+    private BundleStamp BuildKata(string courseRoot, string courseCommit, string kata)
+    {
+        // What an earlier build of this kata left (its stamp first: a half-built kata is never reused).
+        BundleStamp.Delete(_folder, kata);
+        foreach (string old in new[] { Api(kata), Path.Combine(_folder, "tests", kata), Snapshots(kata), Path.Combine(_folder, "staging", "tests", kata) })
+        {
+            if (Directory.Exists(old))
+            {
+                Directory.Delete(old, recursive: true);
+            }
+        }
+
+        string api = Api(kata);
+        Extract(courseRoot, courseCommit, $"katas/{kata}", Path.Combine(_folder, "api"));
+        string project = Directory.GetFiles(Path.Combine(courseRoot, "tests", kata), "*.csproj").Single();
+        (int code, string output) = Dotnet.Run(["build", project, "-nologo", "-v:q", "-clp:ErrorsOnly",
+            $"-p:KataSource={Path.Combine(_folder, "api", "katas")}{Path.DirectorySeparatorChar}", "-p:KataBuildTag=grading",
+            // The stubs' unused parameters warn; the course's own CI holds its code to warnings as errors.
+            "-p:TreatWarningsAsErrors=false", "-getProperty:TargetPath", "-t:Build"], workingDirectory: courseRoot);
+        if (code != 0)
+        {
+            throw new InvalidOperationException($"The course's tests of {kata} do not build against its stubs:\n{output}");
+        }
+
+        string built = output.Trim().Split('\n')[^1].Trim();
+        string kataAssembly = AssemblyNameOf(Directory.GetFiles(api, "*.csproj").Single());
+        string tests = Path.Combine(_folder, "tests", kata);
+        CopyManaged(Path.GetDirectoryName(built)!, tests, except: kataAssembly);
+        Extract(courseRoot, courseCommit, $"tests/{kata}/Snapshots", Path.Combine(_folder, "staging"));
+        Extract(courseRoot, courseCommit, $"tests/{kata}/rubric.json", Path.Combine(_folder, "staging"));
+        string staged = Path.Combine(_folder, "staging", "tests", kata, "Snapshots");
+        Directory.CreateDirectory(Snapshots(kata));
+        if (Directory.Exists(staged))
+        {
+            foreach (string snapshot in Directory.GetFiles(staged, "*.verified.txt"))
+            {
+                File.Copy(snapshot, Path.Combine(Snapshots(kata), Path.GetFileName(snapshot)), overwrite: true);
+            }
+        }
+
+        var stamp = new BundleStamp(courseCommit, Path.Combine(tests, Path.GetFileName(built)), kataAssembly);
+        Load(kata, stamp);
+        return stamp;
+    }
+
+    /// <summary>Takes <paramref name="kata"/>'s built tests, and reads its rubric, from the bundle's folder.</summary>
+    private void Load(string kata, BundleStamp stamp)
+    {
+        _rubrics[kata] = Grading.Rubric.Read(Path.Combine(_folder, "staging"), kata, KataReadme.TasksIn(File.ReadAllText(Path.Combine(Api(kata), "README.md"))));
+        _katas[kata] = (stamp.TestAssembly, stamp.KataAssembly);
     }
 
     /// <summary>What a worker for <paramref name="kata"/> starts with: the bundle's tests, the kata's assembly name.</summary>
