@@ -68,6 +68,11 @@ template="$work/students/template"
 mkdir -p "$template" && git -C "$repo" archive HEAD | tar -x -C "$template"
 (cd "$template" && git init -q && cp solutions/01-linreg/*.cs katas/01-linreg/ && git add -A && git -c user.name=t -c user.email=t@example.org commit -qm "from the template")
 grade template 15
+# The course did not change between the two grades: the second reuses the first's bundle instead of building it again.
+grep -q "01-linreg: building the course's tests" "$work/grades/honest/log" || fail "the first grade did not build the bundle"
+grep -q "01-linreg: the course's tests as built for commit .* (reused)" "$work/grades/template/log" \
+  || { cat "$work/grades/template/log"; fail "the second grade of the same course commit built the bundle again"; }
+echo "the second grade reused the bundle built for the course commit"
 
 echo "--- attacks: each scores 0 for kata 01 and is named in every format"
 student module-initializer "$solve"' && cat > katas/01-linreg/Results.cs <<EOF
