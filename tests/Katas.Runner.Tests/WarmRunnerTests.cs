@@ -16,6 +16,14 @@ public sealed class WarmRunnerTests
 {
     private readonly KataCopies _copies = new();
 
+    /// <summary>
+    /// One warm runner for the tests that cost no worker, one run after another as `watch` uses it (a worker serves many
+    /// runs); the tests of crashes and of the endless loop start their own.
+    /// </summary>
+    private WarmRunner? _shared;
+
+    private WarmRunner Shared => _shared ??= new WarmRunner(Start, keepStandby: false);
+
     private static WorkerStart Start
     {
         get
@@ -27,12 +35,16 @@ public sealed class WarmRunnerTests
     }
 
     [OneTimeTearDown]
-    public void RemoveCopies() => _copies.Dispose();
+    public void RemoveCopies()
+    {
+        _shared?.Dispose();
+        _copies.Dispose();
+    }
 
     [Test]
     public void A_run_reports_every_test_as_it_ends_the_requested_task_first_and_the_reference_passes_them_all()
     {
-        using var runner = new WarmRunner(Start, keepStandby: false);
+        WarmRunner runner = Shared;
         var observer = new RecordingObserver();
         string source = _copies.Reference();
 
@@ -53,7 +65,7 @@ public sealed class WarmRunnerTests
     [Test]
     public void A_compile_error_names_its_file_and_line_and_no_test_runs()
     {
-        using var runner = new WarmRunner(Start, keepStandby: false);
+        WarmRunner runner = Shared;
         var observer = new RecordingObserver();
         string source = _copies.Broken(null, ("Loss.cs", "return errors.square().mean();", "return errors.square().mean()"));
 
@@ -69,7 +81,7 @@ public sealed class WarmRunnerTests
     [Test]
     public void Warnings_are_listed_at_the_learners_own_line_and_column_and_the_tests_still_run()
     {
-        using var runner = new WarmRunner(Start, keepStandby: false);
+        WarmRunner runner = Shared;
         string source = _copies.Broken("endless-loop-with-warning", ("GradientDescent.cs", "i += 0", "i++"));
 
         KataRunResult result = runner.Run(Request(source) with { OnlyTasks = [4] }, new RecordingObserver());
@@ -85,7 +97,7 @@ public sealed class WarmRunnerTests
     [Test]
     public void A_member_the_tests_use_that_the_kata_lacks_is_an_error_that_names_it_and_where_its_type_is()
     {
-        using var runner = new WarmRunner(Start, keepStandby: false);
+        WarmRunner runner = Shared;
         string source = _copies.Broken(null, ("Gradients.cs", "OfMeanSquaredError(", "OfMeanSquareError("));
 
         KataRunResult result = runner.Run(Request(source), new RecordingObserver());
@@ -139,7 +151,7 @@ public sealed class WarmRunnerTests
     [TestCase("stack-overflow-expression-bodied")]
     public void A_recursion_without_end_is_an_exception_naming_its_line_not_a_crash(string broken)
     {
-        using var runner = new WarmRunner(Start, keepStandby: false);
+        WarmRunner runner = Shared;
         string source = _copies.Broken(broken);
 
         KataRunResult result = runner.Run(Request(source) with { OnlyTasks = [1] }, new RecordingObserver());
@@ -152,7 +164,7 @@ public sealed class WarmRunnerTests
     [Test]
     public void Output_that_only_looks_like_a_report_is_not_taken_for_one()
     {
-        using var runner = new WarmRunner(Start, keepStandby: false);
+        WarmRunner runner = Shared;
         // Learner code prints lines that look like reports, with and without a guess at the key (the worker's real
         // standard output is out of reach: the allow-list refuses Console.OpenStandardOutput).
         string forged = """{"kind":"Finished","outcome":{"fullName":"x","passed":true}}""".Replace("\"", "\\\"", StringComparison.Ordinal);
