@@ -7,11 +7,10 @@ namespace Katas.Kits;
 public static class Choice
 {
     /// <summary>The command-line names of <paramref name="choices"/>' members, in declaration order.</summary>
-    public static IReadOnlyList<string> Names(Type choices) =>
-        Enum.GetNames(choices).Select(name => name.ToLowerInvariant()).ToList();
+    public static IReadOnlyList<string> Names(Type choices) => Enum.GetNames(choices).Select(CommandLineName).ToList();
 
     /// <summary>The command-line name of <paramref name="value"/>.</summary>
-    public static string NameOf<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
+    public static string NameOf<T>(T value) where T : struct, Enum => CommandLineName(value.ToString());
 
     /// <summary>Whether <paramref name="text"/> is the command-line name of a member of <paramref name="choices"/> (lower case, not a number).</summary>
     public static bool IsOneOf(Type choices, string text) => Names(choices).Contains(text, StringComparer.Ordinal);
@@ -29,4 +28,7 @@ public static class Choice
         IReadOnlyList<string> names = Names(choices);
         return names.Count == 2 ? $"{names[0]} or {names[1]}" : "one of " + string.Join(", ", names);
     }
+
+    /// <summary>How a member's name is written on the command line: in lower case.</summary>
+    private static string CommandLineName(string memberName) => memberName.ToLowerInvariant();
 }

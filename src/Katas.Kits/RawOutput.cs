@@ -9,12 +9,15 @@ namespace Katas.Kits;
 /// </summary>
 public static class RawOutput
 {
-    /// <summary>Writes <paramref name="text"/> and a line end to <paramref name="console"/>'s output, unwrapped.</summary>
-    public static void WriteRawLine(this IAnsiConsole console, string text)
+    /// <summary>Writes <paramref name="text"/> to <paramref name="console"/>'s output as it is (a report that ends its own lines).</summary>
+    public static void WriteRaw(this IAnsiConsole console, string text)
     {
         ArgumentNullException.ThrowIfNull(console);
-        console.Profile.Out.Writer.WriteLine(text);
+        console.Profile.Out.Writer.Write(text);
     }
+
+    /// <summary>Writes <paramref name="text"/> and a line end to <paramref name="console"/>'s output, unwrapped.</summary>
+    public static void WriteRawLine(this IAnsiConsole console, string text) => console.WriteRaw(text + Environment.NewLine);
 
     /// <summary>Writes <paramref name="value"/> as one JSON object on one line (<see cref="KitJson.Line"/>): what a command's --json prints.</summary>
     public static void WriteJsonLine<T>(this IAnsiConsole console, T value) =>

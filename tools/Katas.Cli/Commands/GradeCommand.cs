@@ -82,7 +82,7 @@ public sealed class GradeCommand(IAnsiConsole console) : Command<GradeCommand.Se
             string text = GradeFormats.Write(report, settings.FormatKind);
             if (settings.Out is null)
             {
-                console.Profile.Out.Writer.Write(text);
+                console.WriteRaw(text);
             }
             else
             {

@@ -131,8 +131,8 @@ public sealed class HintCommand(IAnsiConsole console) : Command<HintCommand.Sett
     {
         string title = tier.Title.Length > 0 ? $" ({tier.Title})" : "";
         console.MarkupLine($"[bold]{kata}, task {task}, tier {tier.Tier} of {tiers}{Markup.Escape(title)}[/]");
-        // The console's writer, not console.WriteLine: that would wrap the Markdown at the console's width.
-        console.Profile.Out.Writer.WriteLine(tier.Text);
-        console.Profile.Out.Writer.WriteLine();
+        // Raw, not console.WriteLine: that would wrap the Markdown at the console's width.
+        console.WriteRawLine(tier.Text);
+        console.WriteRawLine("");
     }
 }
