@@ -1,12 +1,12 @@
 using FluentAssertions;
-using Katas.Cli.Running;
 using Katas.Runner.Outcomes;
 using Katas.Runner.Protocol;
 using Katas.Testing;
 using Katas.Worker.Running;
 using NUnit.Framework.Internal;
 using NUnit.Framework.Internal.Builders;
-using Spectre.Console;
+
+using static Katas.Runner.Tests.BoardPrinting;
 
 namespace Katas.Runner.Tests;
 
@@ -80,24 +80,6 @@ public sealed class LongTestTests
         printed.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)[0].Should().Be("task 1   passed (2)");
         printed.Should().NotContain("so far");
     }
-
-    private static string Printed(Action<LiveBoard> run)
-    {
-        var output = new StringWriter();
-        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(output),
-        });
-        console.Profile.Width = 200;
-        run(new LiveBoard(console, "03-adversarial", "figures"));
-        return output.ToString();
-    }
-
-    private static TestCase Case(string name, int task, string? longBecause = null) => new("Tests." + name, "Tests", name, task, longBecause);
-
-    private static TestOutcome Outcome(TestCase test, OutcomeKind kind, string message) => new(test.FullName, test.ClassName, test.Name, test.Task, kind, message);
 
     private static DiscoveredTest Discovered(string id, int task, string? longBecause = null) => new(id, Case(id, task, longBecause));
 

@@ -13,7 +13,8 @@ namespace Katas.Cli.Running;
 /// The learner's board, printed while the tests run: a task's row as soon as its last test ends (the task of the saved
 /// file runs first), each with its most telling failure and how many different causes its failures have; then the
 /// count, the compiler's warnings and where the figures went. A task with long tests ([LongTest], run after every quick
-/// test) gets a "so far" row when its quick tests have ended and its full row when the long ones have.
+/// test) gets a "so far" row when its quick tests have ended and its full row when the long ones have; so does a task
+/// one of whose tests crashed the test process, at once, since its other tests then run after every other task.
 /// </summary>
 internal sealed class LiveBoard(IAnsiConsole console, string kata, string figureFolder, bool animate = false, string? artifacts = null) : IRunObserver
 {
@@ -22,6 +23,7 @@ internal sealed class LiveBoard(IAnsiConsole console, string kata, string figure
     private readonly HashSet<int> _shown = [];
     private readonly Dictionary<int, List<TestCase>> _long = [];
     private readonly Dictionary<int, string> _shownSoFar = [];
+    private readonly HashSet<int> _crashShown = [];
     private readonly List<CompilerMessage> _warnings = [];
     private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
     private int _finished;
@@ -81,10 +83,17 @@ internal sealed class LiveBoard(IAnsiConsole console, string kata, string figure
         {
             ShowTask(outcome.Task);
         }
+        else if (outcome.Crashed && _expected.ContainsKey(outcome.Task) && _crashShown.Add(outcome.Task))
+        {
+            // A crash sends the rest of its task after every other task (a fresh process runs them): the learner reads the
+            // crash now, not once the other tasks have run.
+            ShowSoFar(outcome.Task, $"the other {expected - outcomes.Count} test(s) of this task run after the other tasks");
+        }
         else if (_long.TryGetValue(outcome.Task, out List<TestCase>? longTests) && outcomes.Count == expected - longTests.Count
                  && !outcomes.Any(done => longTests.Any(test => test.FullName == done.FullName)))
         {
-            ShowSoFar(outcome.Task, longTests);
+            string why = string.Join("; ", longTests.Select(test => test.LongBecause).Distinct());
+            ShowSoFar(outcome.Task, $"{longTests.Count} long test(s) still to run ({why})");
         }
 
         if (_finished == _expected.Values.Sum())
@@ -178,15 +187,17 @@ internal sealed class LiveBoard(IAnsiConsole console, string kata, string figure
         }
     }
 
-    /// <summary>The row of a task whose quick tests have ended and whose long tests are still to run.</summary>
-    private void ShowSoFar(int task, IReadOnlyList<TestCase> longTests)
+    /// <summary>
+    /// The row of a task whose tests have not all run: its quick tests have ended and its long tests are still to run,
+    /// or one of its tests crashed the test process and the others run last. <paramref name="left"/> says which.
+    /// </summary>
+    private void ShowSoFar(int task, string left)
     {
         List<TestOutcome> outcomes = _done[task];
         TestOutcome? shown = FailureKinds.MostTelling(outcomes);
-        string why = string.Join("; ", longTests.Select(test => test.LongBecause).Distinct());
-        console.MarkupLine($"{Label(task),-8} so far {RowStatus(outcomes, shown)}; {longTests.Count} long test(s) still to run ({Markup.Escape(why)})");
+        console.MarkupLine($"{Label(task),-8} so far {RowStatus(outcomes, shown)}; {Markup.Escape(left)}");
         Timings?.RowShown(task);
-        if (shown is not null)
+        if (shown is not null && _shownSoFar.GetValueOrDefault(task) != shown.FullName)
         {
             _shownSoFar[task] = shown.FullName;
             ShowFailure(shown);
