@@ -5,7 +5,6 @@ using Katas.Testing;
 using Katas.Worker.Running;
 using NUnit.Framework.Internal;
 using NUnit.Framework.Internal.Builders;
-
 using static Katas.Runner.Tests.BoardPrinting;
 
 namespace Katas.Runner.Tests;

@@ -23,7 +23,6 @@ internal sealed class LiveBoard(IAnsiConsole console, string kata, string figure
     private readonly HashSet<int> _shown = [];
     private readonly Dictionary<int, List<TestCase>> _long = [];
     private readonly Dictionary<int, string> _shownSoFar = [];
-    private readonly HashSet<int> _crashShown = [];
     private readonly List<CompilerMessage> _warnings = [];
     private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
     private int _finished;
@@ -83,10 +82,10 @@ internal sealed class LiveBoard(IAnsiConsole console, string kata, string figure
         {
             ShowTask(outcome.Task);
         }
-        else if (outcome.Crashed && _expected.ContainsKey(outcome.Task) && _crashShown.Add(outcome.Task))
+        else if (outcome.Crashed && _expected.ContainsKey(outcome.Task) && outcomes.Count(done => done.Crashed) == 1)
         {
             // A crash sends the rest of its task after every other task (a fresh process runs them): the learner reads the
-            // crash now, not once the other tasks have run.
+            // task's first crash now, not once the other tasks have run.
             ShowSoFar(outcome.Task, $"the other {expected - outcomes.Count} test(s) of this task run after the other tasks");
         }
         else if (_long.TryGetValue(outcome.Task, out List<TestCase>? longTests) && outcomes.Count == expected - longTests.Count
