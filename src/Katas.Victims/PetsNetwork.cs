@@ -10,7 +10,8 @@ namespace Katas.Victims;
 /// ReLU, batch norm, 2x2 max pool, dropout 0.25), then dense 512 with ReLU, batch norm, dropout 0.5, and
 /// dense 2. One change: global average pooling replaces the flatten before the dense layer (the article's
 /// flatten of 14 x 14 x 128 values would put 12.8 million weights there; pooling keeps the network at
-/// 161,794 parameters, about 650 KB saved).
+/// 161,794 parameters, about 650 KB saved). The feature maps are kept channels last in memory (<see cref="ChannelsLast"/>:
+/// faster on the CPU, same values).
 /// <para>
 /// Input: float32 [N, 3, 128, 128], pixels in [0, 1] (no normalisation outside the network: the first
 /// batch norm standardises what the first convolution makes of them, as in the article).
@@ -41,6 +42,7 @@ public sealed class PetsNetwork : Module<Tensor, Tensor>
         : base(nameof(PetsNetwork))
     {
         features = Sequential(
+            ("layout", new ChannelsLast()),
             ConvBlock(1, 3, 32),
             ConvBlock(2, 32, 64),
             ConvBlock(3, 64, 128),

@@ -26,6 +26,12 @@ from torch import nn
 BATCH_NORM_EPSILON = 1e-3  # Keras' epsilon, as PetsNetwork.BatchNormEpsilon
 
 
+class ChannelsLast(nn.Module):
+    """ChannelsLast (src/Katas.Victims/ChannelsLast.cs): the victims lay their feature maps out channels last."""
+    def forward(self, maps):
+        return maps.contiguous(memory_format=torch.channels_last)
+
+
 def pets_network():
     """PetsNetwork (src/Katas.Victims/PetsNetwork.cs), with the same module names."""
     def block(inputs, filters):
@@ -36,7 +42,7 @@ def pets_network():
 
     network = nn.Module()
     network.features = nn.Sequential(OrderedDict([
-        ("block1", block(3, 32)), ("block2", block(32, 64)), ("block3", block(64, 128)),
+        ("layout", ChannelsLast()), ("block1", block(3, 32)), ("block2", block(32, 64)), ("block3", block(64, 128)),
         ("pool", nn.AdaptiveAvgPool2d(1)), ("flatten", nn.Flatten())]))
     network.classifier = nn.Sequential(OrderedDict([
         ("dense", nn.Linear(128, 512)), ("relu", nn.ReLU()),
@@ -50,7 +56,7 @@ def fashion_network():
     """FashionNetwork (src/Katas.Victims/FashionNetwork.cs), with the same module names."""
     network = nn.Module()
     network.layers = nn.Sequential(OrderedDict([
-        ("conv1", nn.Conv2d(1, 32, 3)), ("relu1", nn.ReLU()), ("pool1", nn.MaxPool2d(2)),
+        ("conv1", nn.Conv2d(1, 32, 3)), ("layout", ChannelsLast()), ("relu1", nn.ReLU()), ("pool1", nn.MaxPool2d(2)),
         ("conv2", nn.Conv2d(32, 64, 3)), ("relu2", nn.ReLU()), ("pool2", nn.MaxPool2d(2)),
         ("dropout1", nn.Dropout(0.25)), ("flatten", nn.Flatten()),
         ("dense", nn.Linear(64 * 5 * 5, 128)), ("relu3", nn.ReLU()), ("dropout2", nn.Dropout(0.25)),
