@@ -46,6 +46,31 @@ public sealed class LongTestTests
     }
 
     [Test]
+    public void Two_workers_sharing_the_long_tests_run_each_once_and_only_the_main_one_runs_the_quick_tests()
+    {
+        DiscoveredTest[] tests =
+        [
+            Discovered("quick1", 1), Discovered("long2", 2, "why"), Discovered("quick2", 2), Discovered("long1", 1, "why"), Discovered("long3", 3, "why"),
+        ];
+        var main = new RunRequest("source", "katas", TaskOrder: [2], Skip: [], LongShare: new LongTestShare(0, 2, QuickTests: true));
+        RunRequest lane = main with { LongShare = new LongTestShare(1, 2, QuickTests: false) };
+
+        // Long tests in discovery order: long2 (0), long1 (1), long3 (2); the main worker takes 0 and 2, the lane 1.
+        Ids(TestSession.Phases(main, tests)).Should().Equal("quick2", "quick1", "long2", "long3");
+        Ids(TestSession.Phases(lane, tests)).Should().Equal("long1");
+    }
+
+    [Test]
+    public void A_skipped_or_reordered_long_test_moves_no_other_long_test_to_the_other_worker()
+    {
+        DiscoveredTest[] tests = [Discovered("long2", 2, "why"), Discovered("quick2", 2), Discovered("long1", 1, "why"), Discovered("long3", 3, "why")];
+        // A fresh main worker after a crash: long2 has its outcome, and the crashed task 2 goes last.
+        var main = new RunRequest("source", "katas", TaskOrder: [1, 3, 2], Skip: ["Tests.long2"], LongShare: new LongTestShare(0, 2, QuickTests: true));
+
+        Ids(TestSession.Phases(main, tests)).Should().Equal("quick2", "long3");
+    }
+
+    [Test]
     public void The_board_shows_a_task_so_far_when_its_quick_tests_end_and_in_full_when_its_long_tests_have_run()
     {
         TestCase quick = Case("Quick_one", 2), quickFailing = Case("Quick_two", 2), longOne = Case("Long_one", 2, "an attack on 200 pictures");
@@ -79,6 +104,8 @@ public sealed class LongTestTests
         printed.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)[0].Should().Be("task 1   passed (2)");
         printed.Should().NotContain("so far");
     }
+
+    private static List<string> Ids(IEnumerable<IReadOnlyList<DiscoveredTest>> phases) => [.. phases.SelectMany(phase => phase.Select(test => test.Id))];
 
     private static DiscoveredTest Discovered(string id, int task, string? longBecause = null) => new(id, Case(id, task, longBecause));
 

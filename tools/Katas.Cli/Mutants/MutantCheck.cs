@@ -60,7 +60,8 @@ internal static class MutantCheck
         console.MarkupLine($"{kata}: {prepared.Count} mutants, {workers} test workers");
         var threads = Enumerable.Range(0, workers).Select(_ => new Thread(() =>
         {
-            using var runner = new WarmRunner(start, keepStandby: false);
+            // With one runner per core, a second worker per runner for the long tests would only crowd the cores.
+            using var runner = new WarmRunner(start, keepStandby: false) { LongTestsInParallel = workers == 1 };
             while (prepared.TryDequeue(out (Mutant Mutant, string Root) next))
             {
                 outcomes.Add(Test(console, kata, next.Mutant, next.Root, runner));

@@ -22,6 +22,10 @@ public sealed record TestOutcome(string FullName, string ClassName, string Name,
     /// <summary>How long it ran, in seconds.</summary>
     public double Seconds { get; init; }
 
+    /// <summary>The worker process it ran in, when it ran to its end (two workers share a run's long tests).</summary>
+    [JsonIgnore]
+    public int? WorkerProcessId { get; init; }
+
     /// <summary>Where it failed (a stack trace), or "".</summary>
     public string StackTrace { get; init; } = "";
 

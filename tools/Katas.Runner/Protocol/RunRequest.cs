@@ -13,6 +13,7 @@ namespace Katas.Runner.Protocol;
 /// <param name="SnapshotFolder">Where the verified figure snapshots are, or null for the test project's own Snapshots folder.</param>
 /// <param name="ArtifactsFolder">The folder that receives the run's figures (in NN-name/&lt;who&gt;/), or null for the repository's artifacts/.</param>
 /// <param name="DiscoverOnly">Only compile and discover the tests (report them), run none.</param>
+/// <param name="LongShare">Which long tests (and whether the quick ones) this worker runs when two share them, or null for all.</param>
 public sealed record RunRequest(
     string Source,
     string Implementation,
@@ -25,4 +26,5 @@ public sealed record RunRequest(
     double? TimeLimitSeconds = null,
     string? SnapshotFolder = null,
     string? ArtifactsFolder = null,
-    bool DiscoverOnly = false);
+    bool DiscoverOnly = false,
+    LongTestShare? LongShare = null);

@@ -7,10 +7,12 @@ namespace Katas.Runner.Supervision;
 /// <summary>
 /// What one run has seen so far, over however many workers it took: the compile report, every test discovered, the
 /// outcomes in the order they came, and the test running now. It turns a dead worker into a crashed test and the tests
-/// that never ran into not-run outcomes, so every task keeps its true counts.
+/// that never ran into not-run outcomes, so every task keeps its true counts. A long-test lane adds its outcomes from its
+/// own thread (<see cref="Adopt"/>), so the outcomes are kept under a lock and the observer is told one thing at a time.
 /// </summary>
 internal sealed class RunRecord(string kata, IRunObserver observer)
 {
+    private readonly Lock _gate = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Dictionary<string, TestCase> _tests = new(StringComparer.Ordinal);
     private readonly List<TestCase> _discovered = [];
@@ -19,6 +21,9 @@ internal sealed class RunRecord(string kata, IRunObserver observer)
     private bool _compiled;
 
     public bool Built { get; private set; }
+
+    /// <summary>The kata this run tests.</summary>
+    public string Kata => kata;
 
     public IReadOnlyList<CompilerMessage> Diagnostics { get; private set; } = [];
 
@@ -32,16 +37,49 @@ internal sealed class RunRecord(string kata, IRunObserver observer)
     public IReadOnlyList<int> Tasks => [.. _discovered.Select(test => test.Task).Distinct().Order()];
 
     /// <summary>Whether every discovered test has its outcome.</summary>
-    public bool AllDone => _discovered.Count > 0 && _discovered.All(test => _outcomes.ContainsKey(test.FullName));
+    public bool AllDone
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _discovered.Count > 0 && _discovered.All(test => _outcomes.ContainsKey(test.FullName));
+            }
+        }
+    }
 
     /// <summary>The messages of the crashed tests so far, in order.</summary>
-    public IReadOnlyList<string> CrashCauses => [.. _inOrder.Where(outcome => outcome.Kind == OutcomeKind.Crashed).Select(outcome => outcome.Message)];
+    public IReadOnlyList<string> CrashCauses
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _inOrder.Where(outcome => outcome.Kind == OutcomeKind.Crashed).Select(outcome => outcome.Message)];
+            }
+        }
+    }
 
     /// <summary>How many tests of <paramref name="task"/> crashed their process.</summary>
-    public int CrashesIn(int task) => _inOrder.Count(outcome => outcome.Task == task && outcome.Kind == OutcomeKind.Crashed);
+    public int CrashesIn(int task)
+    {
+        lock (_gate)
+        {
+            return _inOrder.Count(outcome => outcome.Task == task && outcome.Kind == OutcomeKind.Crashed);
+        }
+    }
 
     /// <summary>Tests with an outcome: a fresh worker skips them.</summary>
-    public IReadOnlyList<string> Done => [.. _outcomes.Keys];
+    public IReadOnlyList<string> Done
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _outcomes.Keys];
+            }
+        }
+    }
 
     public string Problem { get; set; } = "";
 
@@ -78,10 +116,34 @@ internal sealed class RunRecord(string kata, IRunObserver observer)
     {
         Running = test;
         Exiting = null;
-        observer.Started(Case(test));
+        lock (_gate)
+        {
+            observer.Started(Case(test));
+        }
     }
 
-    public TestOutcome Finished(TestResult result)
+    /// <summary>The run goes on in a fresh worker, for <paramref name="reason"/>.</summary>
+    public void Replaced(string reason)
+    {
+        lock (_gate)
+        {
+            observer.Replaced(reason);
+        }
+    }
+
+    /// <summary>A test started in the long-test lane's worker (this record's own running test stays as it is).</summary>
+    public void StartedElsewhere(TestCase test)
+    {
+        lock (_gate)
+        {
+            observer.Started(test);
+        }
+    }
+
+    /// <summary>An outcome from the long-test lane's worker, recorded and shown as if this run's worker had it.</summary>
+    public void Adopt(TestOutcome outcome) => Record(outcome);
+
+    public TestOutcome Finished(TestResult result, int workerProcessId)
     {
         if (Running == result.FullName)
         {
@@ -93,6 +155,7 @@ internal sealed class RunRecord(string kata, IRunObserver observer)
         {
             Seconds = result.Seconds,
             StackTrace = result.StackTrace,
+            WorkerProcessId = workerProcessId,
         };
         Record(outcome);
         return outcome;
@@ -111,15 +174,19 @@ internal sealed class RunRecord(string kata, IRunObserver observer)
     /// <summary>Every discovered test without an outcome (of <paramref name="task"/> only, when given) is marked not run, with <paramref name="why"/>.</summary>
     public void RestNotRun(string why, int? task = null)
     {
-        foreach (TestCase test in _discovered.Where(test => !_outcomes.ContainsKey(test.FullName) && (task is null || test.Task == task)))
+        lock (_gate)
         {
-            Record(new TestOutcome(test.FullName, test.ClassName, test.Name, test.Task, OutcomeKind.NotRun, why));
+            foreach (TestCase test in _discovered.Where(test => !_outcomes.ContainsKey(test.FullName) && (task is null || test.Task == task)).ToList())
+            {
+                Record(new TestOutcome(test.FullName, test.ClassName, test.Name, test.Task, OutcomeKind.NotRun, why));
+            }
         }
     }
 
     public KataRunResult Result()
     {
         // Tasks in order; within a task, the order the tests ran.
+        using Lock.Scope held = _gate.EnterScope();
         List<TestOutcome> ordered = _inOrder.Select((outcome, index) => (outcome, index))
             .OrderBy(pair => pair.outcome.Task).ThenBy(pair => pair.index).Select(pair => pair.outcome).ToList();
         return new KataRunResult(kata, Built, Diagnostics, ordered, _clock.Elapsed) { Problem = Problem, Discovered = [.. _discovered] };
@@ -127,13 +194,16 @@ internal sealed class RunRecord(string kata, IRunObserver observer)
 
     private void Record(TestOutcome outcome)
     {
-        if (!_outcomes.TryAdd(outcome.FullName, outcome))
+        lock (_gate)
         {
-            return;
-        }
+            if (!_outcomes.TryAdd(outcome.FullName, outcome))
+            {
+                return;
+            }
 
-        _inOrder.Add(outcome);
-        observer.Finished(outcome);
+            _inOrder.Add(outcome);
+            observer.Finished(outcome);
+        }
     }
 
     private TestCase Case(string fullName) =>

@@ -7,7 +7,8 @@ namespace Katas.Runner.Supervision;
 /// Runs one kata's tests in a warm worker process and keeps the run going whatever learner code does: a worker that
 /// crashes (a native abort, a stack overflow, Environment.Exit) turns the test it was running into a crashed outcome,
 /// a worker whose learner call ran past its time limit is retired, and in both cases a fresh worker (the standby, when
-/// one is kept) runs the tests that have not run yet. The supervisor itself never runs learner code.
+/// one is kept) runs the tests that have not run yet. A run with two or more long tests gives half of them to a second
+/// worker (<see cref="LongTestLane"/>). The supervisor itself never runs learner code.
 /// </summary>
 public sealed class WarmRunner : IDisposable
 {
@@ -55,11 +56,66 @@ public sealed class WarmRunner : IDisposable
     /// <summary>Which worker process runs now (for tests of the supervisor).</summary>
     public int? CurrentProcessId => _current?.Id;
 
+    /// <summary>
+    /// Whether a run with two or more long tests ([LongTest]) runs half of them in a second worker beside the main one
+    /// (on by default: on two cores they then overlap the quick tests and each other instead of queueing behind them).
+    /// </summary>
+    public bool LongTestsInParallel { get; init; } = true;
+
     /// <summary>Compiles and tests the kata as <paramref name="request"/> says, telling <paramref name="observer"/> as it goes.</summary>
     public KataRunResult Run(RunRequest request, IRunObserver observer, CancellationToken cancel = default)
     {
         var record = new RunRecord(_start.Kata, observer);
         var trouble = new RunTrouble();
+        LongTestLane? lane = null;
+        bool share = LongTestsInParallel && !request.DiscoverOnly;
+        void OnDiscovered(IReadOnlyList<TestCase> tests)
+        {
+            if (share && lane is null && LongTestLane.HasWork(tests) && (Take(ref _standby) ?? TryStart()) is { } helper)
+            {
+                lane = LongTestLane.Start(helper, request, record, StartLimit, (worker, laneRecord, stop) => Follow(worker, laneRecord, new RunTrouble(), stop, null) == Ending.Done, cancel);
+            }
+        }
+
+        bool goOn = RunInWorkers(request with { LongShare = share ? LongTestLane.MainShare : null }, record, trouble, OnDiscovered, cancel);
+        if (lane is not null)
+        {
+            if (!goOn)
+            {
+                lane.Stop();
+            }
+
+            WorkerProcess? spare = lane.Join();
+            if (spare is not null && spare.RunsServed < RunsPerWorker && _keepStandby && _standby is null)
+            {
+                _standby = spare;
+            }
+            else
+            {
+                spare?.Dispose();
+            }
+        }
+
+        if (share && goOn && !record.AllDone)
+        {
+            // What the lane left undone (it crashed, hung or did not start): the main worker runs it now.
+            RunInWorkers(request, record, trouble, null, cancel);
+        }
+
+        if (_keepStandby && _standby is null)
+        {
+            _standby = WorkerProcess.Start(_start);
+        }
+
+        return record.Result();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="request"/>'s tests that have no outcome yet in the current worker and, after a crash or a hang,
+    /// in fresh ones; false when the run stopped early (cancelled, too many crashes, no worker), so nothing more runs.
+    /// </summary>
+    private bool RunInWorkers(RunRequest request, RunRecord record, RunTrouble trouble, Action<IReadOnlyList<TestCase>>? onDiscovered, CancellationToken cancel)
+    {
         WorkerProcess? worker = TakeWorker(record);
         while (worker is not null)
         {
@@ -68,7 +124,7 @@ public sealed class WarmRunner : IDisposable
                 ? request.TaskOrder
                 : [.. request.TaskOrder.Concat(record.Tasks).Distinct().Where(task => !trouble.Tasks.Contains(task)), .. trouble.Tasks];
             worker.Send(request with { TaskOrder = order, Skip = [.. request.Skip, .. record.Done], KnownHangs = [.. trouble.Hangs] });
-            Ending ending = Follow(worker, record, trouble, cancel);
+            Ending ending = Follow(worker, record, trouble, cancel, onDiscovered);
             if (ending == Ending.Done)
             {
                 if (++_runsOfCurrent < RunsPerWorker)
@@ -80,32 +136,32 @@ public sealed class WarmRunner : IDisposable
                     worker.Dispose();
                 }
 
-                break;
+                return true;
             }
 
             worker.Dispose();
             if (ending == Ending.Cancelled)
             {
                 record.RestNotRun("Not run: the run was stopped.");
-                break;
+                return false;
             }
 
             if (ending == Ending.CrashedOutsideATest)
             {
-                break;
+                return false;
             }
 
             if (trouble.Crashes >= MaxCrashes)
             {
                 record.RestNotRun($"Not run: the test process crashed {trouble.Crashes} times in this run (see the crashed tests). Fix those crashes first; then the other tests run again.");
-                break;
+                return false;
             }
 
             if (record.CrashCauses.GroupBy(cause => cause).FirstOrDefault(same => same.Count() >= MaxCrashesPerTask) is { } repeated)
             {
                 // The same crash again: one bug that most tests reach. Each further crash would cost a worker and say nothing new.
                 record.RestNotRun($"Not run: the test process crashed {repeated.Count()} times the same way (see the crashed tests). Fix that crash first; then the other tests run again.");
-                break;
+                return false;
             }
 
             foreach ((int task, string why) in trouble.TasksToStop(record))
@@ -115,10 +171,10 @@ public sealed class WarmRunner : IDisposable
 
             if (record.AllDone)
             {
-                break;
+                return true;
             }
 
-            observer.Replaced(ending == Ending.Hung
+            record.Replaced(ending == Ending.Hung
                 ? "a call into your code ran past its time limit, so a fresh test process runs the other tasks"
                 : "the test process crashed, so a fresh one runs the rest");
             worker = TakeWorker(record);
@@ -126,12 +182,7 @@ public sealed class WarmRunner : IDisposable
             _standby ??= worker is null ? null : WorkerProcess.Start(_start);
         }
 
-        if (_keepStandby && _standby is null)
-        {
-            _standby = WorkerProcess.Start(_start);
-        }
-
-        return record.Result();
+        return false;
     }
 
     /// <inheritdoc />
@@ -182,6 +233,18 @@ public sealed class WarmRunner : IDisposable
         return null;
     }
 
+    private WorkerProcess? TryStart()
+    {
+        try
+        {
+            return WorkerProcess.Start(_start);
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // the main worker runs the lane's tests
+        }
+    }
+
     private static WorkerProcess? Take(ref WorkerProcess? slot)
     {
         WorkerProcess? taken = slot;
@@ -190,7 +253,7 @@ public sealed class WarmRunner : IDisposable
     }
 
     /// <summary>Reads <paramref name="worker"/>'s events into <paramref name="record"/> until the run ends one way or another.</summary>
-    private Ending Follow(WorkerProcess worker, RunRecord record, RunTrouble trouble, CancellationToken cancel)
+    private Ending Follow(WorkerProcess worker, RunRecord record, RunTrouble trouble, CancellationToken cancel, Action<IReadOnlyList<TestCase>>? onDiscovered)
     {
         DateTime lastHeard = DateTime.UtcNow;
         while (true)
@@ -230,12 +293,13 @@ public sealed class WarmRunner : IDisposable
                     break;
                 case WorkerEventKind.Discovered:
                     record.Discovered(next.Tests ?? []);
+                    onDiscovered?.Invoke(next.Tests ?? []);
                     break;
                 case WorkerEventKind.Started:
                     record.Started(next.Test!);
                     break;
                 case WorkerEventKind.Finished:
-                    TestOutcome outcome = record.Finished(next.Outcome!);
+                    TestOutcome outcome = record.Finished(next.Outcome!, worker.Id);
                     if (outcome.Failure == FailureKind.TimeLimit)
                     {
                         // The rest of this task most likely calls the same loop: a fresh worker runs the other tasks first.

@@ -91,10 +91,14 @@ public sealed class WorkerProcess : IDisposable
         return IsReady;
     }
 
+    /// <summary>How many runs the worker was given.</summary>
+    public int RunsServed { get; private set; }
+
     /// <summary>Asks the worker to run <paramref name="request"/>.</summary>
     public void Send(RunRequest request)
     {
         IsReady = false;
+        RunsServed++;
         try
         {
             _process.StandardInput.WriteLine(JsonSerializer.Serialize(request, WorkerChannel.Json));

@@ -128,16 +128,21 @@ internal sealed class TestSession
 
     /// <summary>
     /// The tests to run but those to skip, one group per task: the requested tasks first, then the others in order; the
-    /// long tests ([LongTest]) after every quick one, in the same task order, so every task's row appears early.
+    /// long tests ([LongTest]) after every quick one, in the same task order, so every task's row appears early. With
+    /// <see cref="RunRequest.LongShare"/>, only this worker's share of the long tests (and the quick ones if it says so).
     /// </summary>
     internal static IEnumerable<IReadOnlyList<DiscoveredTest>> Phases(RunRequest request, IReadOnlyList<DiscoveredTest> discovered)
     {
         var skip = new HashSet<string>(request.Skip, StringComparer.Ordinal);
         List<DiscoveredTest> chosen = discovered.Where(test => !skip.Contains(test.Case.FullName)).ToList();
         List<int> tasks = request.TaskOrder.Concat(chosen.Select(test => test.Case.Task).Distinct().Order()).Distinct().ToList();
-        return new[] { false, true }
-            .SelectMany(isLong => tasks.Select(task => (IReadOnlyList<DiscoveredTest>)chosen.Where(test => test.Case.Task == task && test.Case.IsLong == isLong).ToList()))
-            .Where(group => group.Count > 0);
+        LongTestShare share = request.LongShare ?? new LongTestShare(0, 1, QuickTests: true);
+        // A long test's share goes by its place among every long test discovered, in discovery order: the same in every
+        // worker and every request of the run, whatever was skipped or reordered since.
+        var mine = new HashSet<DiscoveredTest>(discovered.Where(test => test.Case.IsLong).Where((test, position) => share.Takes(position)));
+        IEnumerable<List<DiscoveredTest>> quick = tasks.Select(task => chosen.Where(test => test.Case.Task == task && !test.Case.IsLong).ToList());
+        IEnumerable<List<DiscoveredTest>> longOnes = tasks.Select(task => chosen.Where(test => test.Case.Task == task && mine.Contains(test)).ToList());
+        return (share.QuickTests ? quick.Concat(longOnes) : longOnes).Where(group => group.Count > 0);
     }
 
     private static TestFilter Only(IEnumerable<DiscoveredTest> tests) =>
