@@ -10,8 +10,9 @@ using static Katas.Runner.Tests.BoardPrinting;
 namespace Katas.Runner.Tests;
 
 /// <summary>
-/// Tests marked [LongTest] (tens of seconds each): discovered as long with their reason, run after every quick test of
-/// the kata, and shown on the board first as a "so far" row of their task, then as the task's full row.
+/// Tests marked [LongTest] (several seconds each): discovered as long with their reason, run after every quick test of
+/// the kata (right after their own task's quick tests when that task's file changed), shared by two workers, and shown
+/// on the board first as a "so far" row of their task, then as the task's full row.
 /// </summary>
 [NonParallelizable]
 public sealed class LongTestTests
@@ -32,7 +33,7 @@ public sealed class LongTestTests
     }
 
     [Test]
-    public void Long_tests_run_after_every_quick_test_the_requested_task_first_in_both_groups()
+    public void The_requested_tasks_long_tests_run_right_after_its_quick_ones_the_others_after_every_quick_test()
     {
         DiscoveredTest[] tests =
         [
@@ -42,7 +43,7 @@ public sealed class LongTestTests
 
         var phases = TestSession.Phases(request, tests).Select(phase => string.Join(",", phase.Select(test => test.Id))).ToList();
 
-        phases.Should().Equal("quick2", "quick1", "quick3", "long2", "long1");
+        phases.Should().Equal("quick2", "long2", "quick1", "quick3", "long1");
     }
 
     [Test]
@@ -56,7 +57,7 @@ public sealed class LongTestTests
         RunRequest lane = main with { LongShare = new LongTestShare(1, 2, QuickTests: false) };
 
         // Long tests in discovery order: long2 (0), long1 (1), long3 (2); the main worker takes 0 and 2, the lane 1.
-        Ids(TestSession.Phases(main, tests)).Should().Equal("quick2", "quick1", "long2", "long3");
+        Ids(TestSession.Phases(main, tests)).Should().Equal("quick2", "long2", "quick1", "long3");
         Ids(TestSession.Phases(lane, tests)).Should().Equal("long1");
     }
 

@@ -6,9 +6,10 @@ using NUnit.Framework.Internal;
 namespace Katas.Testing;
 
 /// <summary>
-/// Marks a test that takes tens of seconds on a 2-core machine (the category "long"): `check` and `watch` run the kata's
-/// other tests first, so a task's row appears within a second or two with its quick tests and again, complete, when
-/// its long tests have run. `dotnet test` runs it like any other test; nothing is skipped.
+/// Marks a test that takes several seconds on a 2-core machine (the category "long"): `check` and `watch` run it after
+/// its task's quick tests (after every quick test of the kata, unless its task's file was just saved), half of a run's
+/// long tests in a second worker, so a task's row appears within a second or two with its quick tests and again,
+/// complete, when its long tests have run. `dotnet test` runs it like any other test; nothing is skipped.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false, Inherited = true)]
 public sealed class LongTestAttribute : NUnitAttribute, IApplyToTest

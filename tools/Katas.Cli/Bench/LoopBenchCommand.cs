@@ -93,7 +93,8 @@ public sealed partial class LoopBenchCommand(IAnsiConsole console) : Command<Loo
 
             (double right, string rightRow, long saved) = SaveAndTime(watch, loop, loop.Right, firstRow);
             result.Right.Add(right);
-            // A task with long tests shows a "so far" row first; its full row comes after every quick test of the kata.
+            // A task with long tests shows a "so far" row first; its full row when its long tests have run (right after its quick
+            // ones when its file changed, half of them in a second worker).
             result.RightComplete.Add(row.IsMatch(rightRow) ? right : Seconds(saved, watch.WaitFor(row, TimeSpan.FromMinutes(5)).At));
             (long counted, _) = watch.WaitFor(Count(), TimeSpan.FromMinutes(5));
             result.WholeKata.Add(Seconds(saved, counted));

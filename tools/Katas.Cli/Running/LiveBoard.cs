@@ -12,8 +12,8 @@ namespace Katas.Cli.Running;
 /// <summary>
 /// The learner's board, printed while the tests run: a task's row as soon as its last test ends (the task of the saved
 /// file runs first), each with its most telling failure and how many different causes its failures have; then the
-/// count, the compiler's warnings and where the figures went. A task with long tests ([LongTest], run after every quick
-/// test) gets a "so far" row when its quick tests have ended and its full row when the long ones have; so does a task
+/// count, the compiler's warnings and where the figures went. A task with long tests ([LongTest], run after its quick
+/// tests) gets a "so far" row when its quick tests have ended and its full row when the long ones have; so does a task
 /// one of whose tests crashed the test process, at once, since its other tests then run after every other task.
 /// </summary>
 internal sealed class LiveBoard(IAnsiConsole console, string kata, string figureFolder, bool animate = false, string? artifacts = null) : IRunObserver

@@ -128,8 +128,10 @@ internal sealed class TestSession
 
     /// <summary>
     /// The tests to run but those to skip, one group per task: the requested tasks first, then the others in order; the
-    /// long tests ([LongTest]) after every quick one, in the same task order, so every task's row appears early. With
-    /// <see cref="RunRequest.LongShare"/>, only this worker's share of the long tests (and the quick ones if it says so).
+    /// long tests ([LongTest]) after every quick one, in the same task order, so every task's row appears early, except
+    /// those of the first requested task (the one whose file changed), which run right after its quick tests: its full
+    /// row is the one the learner waits for. With <see cref="RunRequest.LongShare"/>, only this worker's share of the
+    /// long tests (and the quick ones if it says so).
     /// </summary>
     internal static IEnumerable<IReadOnlyList<DiscoveredTest>> Phases(RunRequest request, IReadOnlyList<DiscoveredTest> discovered)
     {
@@ -140,9 +142,11 @@ internal sealed class TestSession
         // A long test's share goes by its place among every long test discovered, in discovery order: the same in every
         // worker and every request of the run, whatever was skipped or reordered since.
         var mine = new HashSet<DiscoveredTest>(discovered.Where(test => test.Case.IsLong).Where((test, position) => share.Takes(position)));
-        IEnumerable<List<DiscoveredTest>> quick = tasks.Select(task => chosen.Where(test => test.Case.Task == task && !test.Case.IsLong).ToList());
-        IEnumerable<List<DiscoveredTest>> longOnes = tasks.Select(task => chosen.Where(test => test.Case.Task == task && mine.Contains(test)).ToList());
-        return (share.QuickTests ? quick.Concat(longOnes) : longOnes).Where(group => group.Count > 0);
+        List<DiscoveredTest> Quick(int task) => share.QuickTests ? chosen.Where(test => test.Case.Task == task && !test.Case.IsLong).ToList() : [];
+        List<DiscoveredTest> Long(int task) => chosen.Where(test => test.Case.Task == task && mine.Contains(test)).ToList();
+        IEnumerable<List<DiscoveredTest>> first = request.TaskOrder.Take(1).SelectMany(task => new[] { Quick(task), Long(task) });
+        IEnumerable<int> others = tasks.Skip(request.TaskOrder.Count > 0 ? 1 : 0).ToList();
+        return first.Concat(others.Select(Quick)).Concat(others.Select(Long)).Where(group => group.Count > 0);
     }
 
     private static TestFilter Only(IEnumerable<DiscoveredTest> tests) =>
