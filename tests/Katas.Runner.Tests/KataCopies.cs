@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Katas.Cli.Mutants;
 using Katas.Cli.Running;
 using Katas.Runner.Supervision;
@@ -14,20 +15,25 @@ internal sealed class KataCopies : IDisposable
     private readonly string _root = Directory.CreateTempSubdirectory("katas-runner-tests-").FullName;
     private int _count;
 
-    private static readonly Lazy<ReferenceTests> Built = new(() =>
+    private static readonly ConcurrentDictionary<string, Lazy<ReferenceTests>> Builds = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// <paramref name="kata"/>'s tests as the worker loads them (bin/worker-solutions/), built here as check builds them,
+    /// once per test run, and only when missing or stale.
+    /// </summary>
+    public static ReferenceTests WorkerTests(string kata) => Builds.GetOrAdd(kata, name => new Lazy<ReferenceTests>(() =>
     {
-        ReferenceTests tests = ReferenceTests.Of(Kata);
-        // The worker's build of kata 01's tests lives in bin/worker-solutions/: built here as check builds it, once.
+        ReferenceTests tests = ReferenceTests.Of(name);
         if (!tests.IsCurrent() && tests.Build() is { } errors)
         {
-            throw new InvalidOperationException($"kata 01's tests do not build for the worker:\n{errors}");
+            throw new InvalidOperationException($"kata {name}'s tests do not build for the worker:\n{errors}");
         }
 
         return tests;
-    }, LazyThreadSafetyMode.ExecutionAndPublication);
+    }, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
     /// <summary>Kata 01's tests as the worker loads them, built first when missing or stale.</summary>
-    public static ReferenceTests ReferenceTests => Built.Value;
+    public static ReferenceTests ReferenceTests => WorkerTests(Kata);
 
     private static readonly Lazy<KataCompiler> WorkerCompiler = new(() =>
         new KataCompiler(ReferenceTests.KataAssemblyName, CompileReferences.For(ReferenceTests.Assembly)), LazyThreadSafetyMode.ExecutionAndPublication);

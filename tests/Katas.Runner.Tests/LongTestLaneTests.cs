@@ -21,20 +21,16 @@ public sealed class LongTestLaneTests
     /// <summary>The start of both long tests' names (cats into dogs, dogs into cats).</summary>
     private const string LongTests = "The_article_attack_turns";
 
-    private static readonly Lazy<ReferenceTests> Built = new(() =>
-    {
-        ReferenceTests tests = ReferenceTests.Of(Kata);
-        if (!tests.IsCurrent() && tests.Build() is { } errors)
-        {
-            throw new InvalidOperationException($"kata 03's tests do not build for the worker:\n{errors}");
-        }
-
-        return tests;
-    }, LazyThreadSafetyMode.ExecutionAndPublication);
-
     private readonly string _root = Directory.CreateTempSubdirectory("katas-lane-tests-").FullName;
 
-    private static WorkerStart Start => new(KataWorkers.WorkerAssembly, Built.Value.Assembly, Built.Value.KataAssemblyName, Kata);
+    private static WorkerStart Start
+    {
+        get
+        {
+            ReferenceTests tests = KataCopies.WorkerTests(Kata);
+            return new(KataWorkers.WorkerAssembly, tests.Assembly, tests.KataAssemblyName, Kata);
+        }
+    }
 
     [OneTimeTearDown]
     public void RemoveCopies() => Directory.Delete(_root, recursive: true);
