@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Katas.Runner.Outcomes;
 using Katas.Runner.Protocol;
 
@@ -19,24 +20,28 @@ internal sealed class LongTestLane
     private readonly CancellationTokenSource _stop;
     private readonly Thread _thread;
     private WorkerProcess? _spare;
+    private ExceptionDispatchInfo? _failure;
 
-    private LongTestLane(WorkerProcess worker, RunRequest request, RunRecord record, TimeSpan startLimit, Func<WorkerProcess, RunRecord, CancellationToken, bool> follow, CancellationToken cancel)
+    private LongTestLane(WorkerProcess worker, RunRequest request, RunRecord record, TimeSpan startLimit, Func<WorkerProcess, RunRecord, RunTrouble, CancellationToken, bool> follow, CancellationToken cancel)
     {
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         CancellationToken stop = _stop.Token;
         _thread = new Thread(() => Work(worker, request, record, startLimit, follow, stop)) { IsBackground = true, Name = "long-test lane" };
     }
 
+    /// <summary>The crashes and hangs in the lane's worker, for the run to count with its own once the lane has ended.</summary>
+    public RunTrouble Trouble { get; } = new();
+
     /// <summary>Whether the lane has work: a run whose tests include at least two long ones (one for each worker).</summary>
     public static bool HasWork(IReadOnlyList<TestCase> discovered) => discovered.Count(test => test.IsLong) >= 2;
 
     /// <summary>
     /// Starts the lane: <paramref name="worker"/> (a warm standby, or a starting one) runs the lane's share of
-    /// <paramref name="request"/>'s long tests, <paramref name="follow"/> reads its events (true when it ended well), and
-    /// its outcomes go into <paramref name="record"/>.
+    /// <paramref name="request"/>'s long tests, <paramref name="follow"/> reads its events into the lane's own record and
+    /// <see cref="Trouble"/> (true when it ended well), and its outcomes go into <paramref name="record"/>.
     /// </summary>
     public static LongTestLane Start(
-        WorkerProcess worker, RunRequest request, RunRecord record, TimeSpan startLimit, Func<WorkerProcess, RunRecord, CancellationToken, bool> follow, CancellationToken cancel)
+        WorkerProcess worker, RunRequest request, RunRecord record, TimeSpan startLimit, Func<WorkerProcess, RunRecord, RunTrouble, CancellationToken, bool> follow, CancellationToken cancel)
     {
         var lane = new LongTestLane(worker, request, record, startLimit, follow, cancel);
         lane._thread.Start();
@@ -46,39 +51,66 @@ internal sealed class LongTestLane
     /// <summary>Stops the lane's worker early (the run ended without it).</summary>
     public void Stop() => _stop.Cancel();
 
-    /// <summary>Waits for the lane to end; its worker when it ended well (it can serve again), else null.</summary>
+    /// <summary>
+    /// Waits for the lane to end; its worker when it ended well (it can serve again), else null. An exception on the lane's
+    /// thread (from the board, say) is thrown here, on the run's thread.
+    /// </summary>
     public WorkerProcess? Join()
     {
         _thread.Join();
         _stop.Dispose();
+        _failure?.Throw();
         return _spare;
     }
 
-    private void Work(WorkerProcess worker, RunRequest request, RunRecord record, TimeSpan startLimit, Func<WorkerProcess, RunRecord, CancellationToken, bool> follow, CancellationToken stop)
+    private void Work(WorkerProcess worker, RunRequest request, RunRecord record, TimeSpan startLimit, Func<WorkerProcess, RunRecord, RunTrouble, CancellationToken, bool> follow, CancellationToken stop)
     {
+        bool keep = false;
         try
         {
-            if (worker.HasExited || !worker.WaitReady(startLimit) || stop.IsCancellationRequested)
+            if (!Ready(worker, startLimit, stop))
             {
-                worker.Dispose();
                 return;
             }
 
             var lane = new RunRecord(record.Kata, new Forwarder(record));
             worker.Send(request with { LongShare = LaneShare, Skip = [.. request.Skip, .. record.Done] });
-            if (follow(worker, lane, stop))
-            {
-                _spare = worker;
-                return;
-            }
-
-            worker.Dispose();
+            keep = follow(worker, lane, Trouble, stop);
         }
         catch (Exception e) when (e is IOException or InvalidOperationException)
         {
             // The worker's pipe broke: the main worker runs the lane's tests.
-            worker.Dispose();
         }
+        catch (Exception e)
+        {
+            _failure = ExceptionDispatchInfo.Capture(e);
+        }
+        finally
+        {
+            if (keep)
+            {
+                _spare = worker;
+            }
+            else
+            {
+                worker.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Waits for the worker to be ready, in short slices so a stopped run does not wait for a start.</summary>
+    private static bool Ready(WorkerProcess worker, TimeSpan startLimit, CancellationToken stop)
+    {
+        DateTime giveUp = DateTime.UtcNow + startLimit;
+        while (!stop.IsCancellationRequested && !worker.HasExited && DateTime.UtcNow < giveUp)
+        {
+            if (worker.WaitReady(TimeSpan.FromMilliseconds(250)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The lane's own record tells the run's record only what the board needs: a test started, a test ended.</summary>

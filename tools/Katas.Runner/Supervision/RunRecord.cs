@@ -140,8 +140,17 @@ internal sealed class RunRecord(string kata, IRunObserver observer)
         }
     }
 
-    /// <summary>An outcome from the long-test lane's worker, recorded and shown as if this run's worker had it.</summary>
-    public void Adopt(TestOutcome outcome) => Record(outcome);
+    /// <summary>
+    /// An outcome from the long-test lane's worker, recorded and shown as if this run's worker had it; one for a test this
+    /// run did not discover (the lane's worker died while loading, say) is not a test's outcome and is left out.
+    /// </summary>
+    public void Adopt(TestOutcome outcome)
+    {
+        if (_tests.ContainsKey(outcome.FullName))
+        {
+            Record(outcome);
+        }
+    }
 
     public TestOutcome Finished(TestResult result, int workerProcessId)
     {

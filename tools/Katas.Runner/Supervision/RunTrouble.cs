@@ -24,6 +24,26 @@ internal sealed class RunTrouble
 
     public void Crashed() => Crashes++;
 
+    /// <summary>Counts <paramref name="other"/>'s crashes and hangs (the long-test lane's) as this run's own.</summary>
+    public void Absorb(RunTrouble other)
+    {
+        Crashes += other.Crashes;
+        foreach (int task in other._tasks)
+        {
+            Note(task);
+        }
+
+        foreach (string hang in other._hangs.Where(hang => !_hangs.Contains(hang)))
+        {
+            _hangs.Add(hang);
+        }
+
+        foreach ((int task, string test) in other._hungTests)
+        {
+            _hungTests.TryAdd(task, test);
+        }
+    }
+
     public void Hung(TestOutcome test, string? where)
     {
         Note(test.Task);

@@ -30,7 +30,6 @@ public sealed class WarmRunner : IDisposable
 
     private readonly WorkerStart _start;
     private readonly bool _keepStandby;
-    private int _runsOfCurrent;
     private WorkerProcess? _current;
     private WorkerProcess? _standby;
 
@@ -67,39 +66,45 @@ public sealed class WarmRunner : IDisposable
     {
         var record = new RunRecord(_start.Kata, observer);
         var trouble = new RunTrouble();
-        LongTestLane? lane = null;
         bool share = LongTestsInParallel && !request.DiscoverOnly;
+        bool shared = false;
+        LongTestLane? lane = null;
         void OnDiscovered(IReadOnlyList<TestCase> tests)
         {
-            if (share && lane is null && LongTestLane.HasWork(tests) && (Take(ref _standby) ?? TryStart()) is { } helper)
+            if (!share || shared || !LongTestLane.HasWork(tests))
             {
-                lane = LongTestLane.Start(helper, request, record, StartLimit, (worker, laneRecord, stop) => Follow(worker, laneRecord, new RunTrouble(), stop, null) == Ending.Done, cancel);
+                return;
+            }
+
+            shared = true;
+            if ((Take(ref _standby) ?? TryStart()) is { } helper)
+            {
+                lane = LongTestLane.Start(helper, request, record, StartLimit, (worker, laneRecord, laneTrouble, stop) => Follow(worker, laneRecord, laneTrouble, stop, null) == Ending.Done, cancel);
             }
         }
 
-        bool goOn = RunInWorkers(request with { LongShare = share ? LongTestLane.MainShare : null }, record, trouble, OnDiscovered, cancel);
-        if (lane is not null)
+        bool goOn = false;
+        try
         {
-            if (!goOn)
+            goOn = RunInWorkers(request with { LongShare = share ? LongTestLane.MainShare : null }, record, trouble, OnDiscovered, cancel);
+        }
+        finally
+        {
+            if (lane is not null)
             {
-                lane.Stop();
-            }
+                if (!goOn)
+                {
+                    lane.Stop();
+                }
 
-            WorkerProcess? spare = lane.Join();
-            if (spare is not null && spare.RunsServed < RunsPerWorker && _keepStandby && _standby is null)
-            {
-                _standby = spare;
-            }
-            else
-            {
-                spare?.Dispose();
+                KeepOrDispose(lane.Join());
+                trouble.Absorb(lane.Trouble);
             }
         }
 
-        if (share && goOn && !record.AllDone)
+        if (shared && goOn && !record.AllDone)
         {
-            // What the lane left undone (it crashed, hung or did not start): the main worker runs it now.
-            RunInWorkers(request, record, trouble, null, cancel);
+            HandBack(request, record, trouble, cancel);
         }
 
         if (_keepStandby && _standby is null)
@@ -108,6 +113,39 @@ public sealed class WarmRunner : IDisposable
         }
 
         return record.Result();
+    }
+
+    /// <summary>The long tests the lane left undone (it crashed, hung, did not start, or the run was stopped) run in the main worker now.</summary>
+    private void HandBack(RunRequest request, RunRecord record, RunTrouble trouble, CancellationToken cancel)
+    {
+        if (cancel.IsCancellationRequested)
+        {
+            record.RestNotRun("Not run: the run was stopped.");
+            return;
+        }
+
+        foreach ((int task, string why) in trouble.TasksToStop(record))
+        {
+            record.RestNotRun(why, task);
+        }
+
+        if (!record.AllDone)
+        {
+            RunInWorkers(request, record, trouble, null, cancel);
+        }
+    }
+
+    /// <summary>The lane's worker, when it ended well, becomes the standby if one is kept and it has runs left; else it goes.</summary>
+    private void KeepOrDispose(WorkerProcess? spare)
+    {
+        if (spare is not null && spare.RunsServed < RunsPerWorker && _keepStandby && _standby is null)
+        {
+            _standby = spare;
+        }
+        else
+        {
+            spare?.Dispose();
+        }
     }
 
     /// <summary>
@@ -127,7 +165,7 @@ public sealed class WarmRunner : IDisposable
             Ending ending = Follow(worker, record, trouble, cancel, onDiscovered);
             if (ending == Ending.Done)
             {
-                if (++_runsOfCurrent < RunsPerWorker)
+                if (worker.RunsServed < RunsPerWorker)
                 {
                     _current = worker;
                 }
@@ -206,11 +244,6 @@ public sealed class WarmRunner : IDisposable
     /// <summary>A ready worker: the current one if it is still fine, else the standby, else a new one; null when none starts.</summary>
     private WorkerProcess? TakeWorker(RunRecord record)
     {
-        if (_current is null)
-        {
-            _runsOfCurrent = 0;
-        }
-
         foreach (Func<WorkerProcess?> candidate in new Func<WorkerProcess?>[] { () => Take(ref _current), () => Take(ref _standby), () => WorkerProcess.Start(_start) })
         {
             WorkerProcess? worker = candidate();
