@@ -7,8 +7,12 @@ using Katas.Worker.Compiling;
 
 namespace Katas.Runner.Tests;
 
-/// <summary>Copies of kata 01's reference solution in a scratch folder, as they are or broken as a learner might leave them.</summary>
-internal sealed class KataCopies : IDisposable
+/// <summary>
+/// Copies of a kata's reference solution (kata 01's unless told) in a scratch folder, as they are or broken as a learner
+/// might leave them.
+/// </summary>
+/// <param name="kata">The kata whose reference solution is copied.</param>
+internal sealed class KataCopies(string kata = KataCopies.Kata) : IDisposable
 {
     public const string Kata = "01-linreg";
 
@@ -42,18 +46,25 @@ internal sealed class KataCopies : IDisposable
     public static KataCompiler Compiler => WorkerCompiler.Value;
 
     /// <summary>How the runner starts a worker for kata 01's tests.</summary>
-    public static WorkerStart WorkerStart => new(KataWorkers.WorkerAssembly, ReferenceTests.Assembly, ReferenceTests.KataAssemblyName, Kata);
+    public static WorkerStart WorkerStart => WorkerStartFor(Kata);
 
-    /// <summary>The reference solution's folder.</summary>
-    public static string Solution => Path.Combine(KataEnvironment.RepoRoot, "solutions", Kata);
+    /// <summary>How the runner starts a worker for <paramref name="kata"/>'s tests (built first when missing or stale).</summary>
+    public static WorkerStart WorkerStartFor(string kata)
+    {
+        ReferenceTests tests = WorkerTests(kata);
+        return new(KataWorkers.WorkerAssembly, tests.Assembly, tests.KataAssemblyName, kata);
+    }
+
+    /// <summary>The reference solution's folder of the kata these copies are of.</summary>
+    private string Solution => Path.Combine(KataEnvironment.RepoRoot, "solutions", kata);
 
     /// <summary>A fresh copy of the reference solution.</summary>
     public string Reference() => Broken(null);
 
-    /// <summary>A copy broken by .ci/broken-katas/NAME.mutant, or with <paramref name="edit"/> applied to one file.</summary>
+    /// <summary>A copy broken by .ci/broken-katas/NAME.mutant (kata 01's), or with <paramref name="edit"/> applied to one file.</summary>
     public string Broken(string? brokenKata, (string File, string Find, string Replace)? edit = null)
     {
-        string target = Path.Combine(_root, $"copy{++_count}", Kata);
+        string target = Path.Combine(_root, $"copy{++_count}", kata);
         if (brokenKata is null)
         {
             Cli.KataCopy.Copy(Solution, target);

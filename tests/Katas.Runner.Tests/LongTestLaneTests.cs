@@ -1,10 +1,7 @@
 using FluentAssertions;
-using Katas.Cli;
-using Katas.Cli.Running;
 using Katas.Runner.Outcomes;
 using Katas.Runner.Protocol;
 using Katas.Runner.Supervision;
-using Katas.Testing;
 
 namespace Katas.Runner.Tests;
 
@@ -21,19 +18,12 @@ public sealed class LongTestLaneTests
     /// <summary>The start of both long tests' names (cats into dogs, dogs into cats).</summary>
     private const string LongTests = "The_article_attack_turns";
 
-    private readonly string _root = Directory.CreateTempSubdirectory("katas-lane-tests-").FullName;
+    private readonly KataCopies _copies = new(Kata);
 
-    private static WorkerStart Start
-    {
-        get
-        {
-            ReferenceTests tests = KataCopies.WorkerTests(Kata);
-            return new(KataWorkers.WorkerAssembly, tests.Assembly, tests.KataAssemblyName, Kata);
-        }
-    }
+    private static WorkerStart Start => KataCopies.WorkerStartFor(Kata);
 
     [OneTimeTearDown]
-    public void RemoveCopies() => Directory.Delete(_root, recursive: true);
+    public void RemoveCopies() => _copies.Dispose();
 
     [Test]
     public void Two_long_tests_run_once_each_in_two_worker_processes()
@@ -41,7 +31,7 @@ public sealed class LongTestLaneTests
         using var runner = new WarmRunner(Start, keepStandby: false);
         var observer = new RecordingObserver();
         // An attack that takes no step fails both tests within a second (the reference's pass takes 6 s each: dotnet test proves it).
-        string stepless = Copy("stepless", ("SignAttack.cs", "double size = stepSize ?? ArticleStep;", "double size = stepSize ?? ArticleStep; steps = 0;"));
+        string stepless = _copies.Broken(null, ("SignAttack.cs", "double size = stepSize ?? ArticleStep;", "double size = stepSize ?? ArticleStep; steps = 0;"));
 
         KataRunResult result = runner.Run(Request(stepless), observer);
 
@@ -57,7 +47,7 @@ public sealed class LongTestLaneTests
         using var runner = new WarmRunner(Start, keepStandby: false);
 
         // A matrix product of mismatched shapes: libtorch ends the process (no .NET exception), in both workers.
-        string crashing = Copy("native-crash", ("SignAttack.cs", "InputGradient.Freeze(model);", "torch.ones(150).matmul(torch.ones(3, 3)).Dispose();"));
+        string crashing = _copies.Broken(null, ("SignAttack.cs", "InputGradient.Freeze(model);", "torch.ones(150).matmul(torch.ones(3, 3)).Dispose();"));
 
         KataRunResult result = runner.Run(Request(crashing), new RecordingObserver());
 
@@ -66,19 +56,4 @@ public sealed class LongTestLaneTests
     }
 
     private static RunRequest Request(string source) => new(source, Path.GetDirectoryName(source)!, [], []) { OnlyTests = [LongTests] };
-
-    private string Copy(string name, (string File, string Find, string Replace)? edit = null)
-    {
-        string target = Path.Combine(_root, name, Kata);
-        KataCopy.Copy(Path.Combine(KataEnvironment.RepoRoot, "solutions", Kata), target);
-        if (edit is { } change)
-        {
-            string path = Path.Combine(target, change.File);
-            string text = File.ReadAllText(path);
-            text.Should().Contain(change.Find, "the test edits the reference solution: update it to the reference");
-            File.WriteAllText(path, text.Replace(change.Find, change.Replace, StringComparison.Ordinal));
-        }
-
-        return target;
-    }
 }
