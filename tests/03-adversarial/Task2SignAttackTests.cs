@@ -21,6 +21,14 @@ public sealed class Task2SignAttackTests : KataTest
         Assert.That(run.Images, Has.Count.EqualTo(4), "3 steps give 4 images: the original (Images[0]), then one after each step.");
         Assert.That(run.Probabilities, Has.Count.EqualTo(4), "3 steps give 4 rows of the article's table: the probabilities of the original and after each step.");
         Assert.That(TinyClassifier.Same(run.Images[0], images), Is.True, "Images[0] must be the original pictures, unchanged.");
+        for (int k = 1; k < 3; k++)
+        {
+            // Every step moves every value of these pictures (none sits at 0 or 1), so two steps' pictures never agree.
+            Assert.That(TinyClassifier.Same(run.Images[k], run.Images[k + 1]), Is.False,
+                $"Images[{k}] and Images[{k + 1}] hold the same values, although step {k + 1} moved the picture: they are most likely one " +
+                "tensor that the later steps changed in place. Keep a copy of the picture after each step (x.clone()), not x itself.");
+        }
+
         for (int k = 0; k <= 3; k++)
         {
             TensorAssert.HasShape(run.Images[k], [3, 3, 4, 4], $"Images[{k}]");
