@@ -19,6 +19,9 @@ internal sealed class RecordingObserver : IRunObserver
 
     public List<string> Replacements { get; } = [];
 
+    /// <summary>Called after each outcome is recorded (a test can stop the run from here).</summary>
+    public Action<TestOutcome>? OnFinished { get; init; }
+
     public void Compiled(bool succeeded, IReadOnlyList<CompilerMessage> diagnostics, double seconds)
     {
         Events.Add($"compiled {succeeded}");
@@ -41,6 +44,7 @@ internal sealed class RecordingObserver : IRunObserver
     {
         Events.Add("finished " + outcome.FullName);
         Outcomes.Add(outcome);
+        OnFinished?.Invoke(outcome);
     }
 
     public void Replaced(string reason)
@@ -48,4 +52,6 @@ internal sealed class RecordingObserver : IRunObserver
         Events.Add("replaced");
         Replacements.Add(reason);
     }
+
+    public void Stopped() => Events.Add("stopped");
 }

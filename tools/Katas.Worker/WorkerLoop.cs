@@ -37,7 +37,7 @@ internal static class WorkerLoop
         };
         output.Send(new WorkerEvent(WorkerEventKind.Ready) { Seconds = clock.Elapsed.TotalSeconds });
 
-        while (input.ReadLine() is { } line)
+        foreach (string line in SupervisorLines(input))
         {
             RunRequest request = JsonSerializer.Deserialize<RunRequest>(line, WorkerChannel.Json)
                                  ?? throw new InvalidOperationException("An empty run request.");
@@ -50,6 +50,28 @@ internal static class WorkerLoop
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// The supervisor's requests, read on a thread of their own so the worker notices at once when its supervisor is gone
+    /// (its standard input ends), even in the middle of a run: then nobody reads the reports, and learner code would go on
+    /// using the CPU until the run's end, so the worker ends there and then.
+    /// </summary>
+    private static IEnumerable<string> SupervisorLines(TextReader input)
+    {
+        var lines = new System.Collections.Concurrent.BlockingCollection<string>();
+        var reader = new Thread(() =>
+        {
+            while (input.ReadLine() is { } line)
+            {
+                lines.Add(line);
+            }
+
+            Environment.Exit(0);
+        })
+        { IsBackground = true, Name = "supervisor requests" };
+        reader.Start();
+        return lines.GetConsumingEnumerable();
     }
 
     /// <summary>

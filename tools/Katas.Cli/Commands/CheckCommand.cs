@@ -44,9 +44,14 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Se
         }
     }
 
+    /// <summary>The exit code of a check stopped with Ctrl+C or SIGTERM (the shell's 128 + SIGINT).</summary>
+    public const int StoppedExitCode = 130;
+
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        // Ctrl+C stops the run in progress: the board says how far it got and the workers are ended, none left behind.
+        using var stop = new StopSignals(cancellationToken);
         bool allPassed = true;
         foreach (string kata in settings.Katas)
         {
@@ -69,7 +74,12 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Se
                 OnlyTasks: settings.Task is int only ? [only] : null, Animate: true);
             var board = new LiveBoard(console, kata, KataSources.Who(implementation), animate: true);
             console.MarkupLine($"{kata}: testing {Markup.Escape(KataRepository.Relative(folder))}" + (settings.Task is int task ? $", task {task}" : ""));
-            bool passed = board.Finish(KataCheck.Run(console, runner, request, board, cancellationToken));
+            bool passed = board.Finish(KataCheck.Run(console, runner, request, board, stop.Token));
+            if (stop.Stopped)
+            {
+                return StoppedExitCode;
+            }
+
             allPassed &= passed;
             if (passed && settings.Task is null && settings.Kata is not null)
             {

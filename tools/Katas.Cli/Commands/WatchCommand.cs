@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Runtime.InteropServices;
 using Katas.Cli.Running;
 using Katas.Conventions;
 using Katas.Kits;
@@ -58,29 +57,10 @@ public sealed class WatchCommand(IAnsiConsole console) : Command<WatchCommand.Se
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        ConsoleCancelEventHandler onCtrlC = (_, e) =>
-        {
-            // Stop between runs instead of being killed mid-write; a test run in progress gets the same Ctrl+C and ends.
-            e.Cancel = true;
-            stop.Cancel();
-        };
-        Console.CancelKeyPress += onCtrlC;
-        // SIGTERM (a CI job or `kill` ending the watch) stops it the same clean way.
-        using PosixSignalRegistration onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
-        {
-            signal.Cancel = true;
-            stop.Cancel();
-        });
-        try
-        {
-            string folder = settings.Source is null ? Path.Combine(KataRepository.Root, "katas") : Path.GetFullPath(settings.Source);
-            return Watch(settings.Kata is null ? KataRepository.Katas[0] : KataRepository.ResolveKata(settings.Kata), folder, settings, stop.Token);
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCtrlC;
-        }
+        // Ctrl+C stops between runs instead of killing the tool mid-write; a run in progress is stopped and its workers ended.
+        using var stop = new StopSignals(cancellationToken);
+        string folder = settings.Source is null ? Path.Combine(KataRepository.Root, "katas") : Path.GetFullPath(settings.Source);
+        return Watch(settings.Kata is null ? KataRepository.Katas[0] : KataRepository.ResolveKata(settings.Kata), folder, settings, stop.Token);
     }
 
     private int Watch(string kata, string katasFolder, Settings settings, CancellationToken stop)
@@ -111,6 +91,7 @@ public sealed class WatchCommand(IAnsiConsole console) : Command<WatchCommand.Se
                 KataRunResult result = KataCheck.Run(console, runner, new RunRequest(folder, implementation, first, []), board, stop);
                 if (stop.IsCancellationRequested)
                 {
+                    board.Finish(result);
                     break;
                 }
 

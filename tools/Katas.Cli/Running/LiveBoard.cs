@@ -14,7 +14,8 @@ namespace Katas.Cli.Running;
 /// file runs first), each with its most telling failure and how many different causes its failures have; then the
 /// count, the compiler's warnings and where the figures went. A task with long tests ([LongTest], run after its quick
 /// tests) gets a "so far" row when its quick tests have ended and its full row when the long ones have; so does a task
-/// one of whose tests crashed the test process, at once, since its other tests then run after every other task.
+/// one of whose tests crashed the test process, at once, since its other tests then run after every other task. A run
+/// stopped with Ctrl+C shows no more rows: it says how far it got.
 /// </summary>
 internal sealed class LiveBoard(IAnsiConsole console, string kata, string figureFolder, bool animate = false, string? artifacts = null) : IRunObserver
 {
@@ -28,6 +29,7 @@ internal sealed class LiveBoard(IAnsiConsole console, string kata, string figure
     private int _finished;
     private int _passed;
     private bool _counted;
+    private bool _stopped;
 
     /// <summary>Where the time goes, when the board says so (`watch --timings`).</summary>
     public BoardTimings? Timings { get; init; }
@@ -69,6 +71,11 @@ internal sealed class LiveBoard(IAnsiConsole console, string kata, string figure
 
     public void Finished(TestOutcome outcome)
     {
+        if (_stopped)
+        {
+            return; // a test the stopped run did not reach: not a failure, and no row
+        }
+
         _finished++;
         if (!_done.TryGetValue(outcome.Task, out List<TestOutcome>? outcomes))
         {
@@ -106,11 +113,19 @@ internal sealed class LiveBoard(IAnsiConsole console, string kata, string figure
         }
     }
 
+    public void Stopped() => _stopped = true;
+
     public void Replaced(string reason) => console.MarkupLine($"[yellow]{Markup.Escape(kata)}: {Markup.Escape(reason)}.[/]");
 
     /// <summary>Shows what is left of the board once the run is over; true when every test passed.</summary>
     public bool Finish(KataRunResult result)
     {
+        if (result.Stopped)
+        {
+            console.MarkupLine($"[yellow]{Markup.Escape(kata)}: stopped[/] after {_finished} of {result.Outcomes.Count} tests ({_passed} passed); the others did not run.");
+            return false;
+        }
+
         if (!result.Built)
         {
             if (Timings is not null)

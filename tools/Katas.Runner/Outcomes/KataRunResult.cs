@@ -22,6 +22,9 @@ public sealed record KataRunResult(string Kata, bool Built, IReadOnlyList<Compil
     /// <summary>Why the run stopped short, when it did (e.g. the test process crashed while loading the tests), or "".</summary>
     public string Problem { get; init; } = "";
 
+    /// <summary>Whether the run was stopped before its end (Ctrl+C); the tests it did not reach are not run, not failed.</summary>
+    public bool Stopped { get; init; }
+
     /// <summary>The tests the run was about, as the worker found them (every one of them has an outcome unless the run was discover-only).</summary>
     public IReadOnlyList<TestCase> Discovered { get; init; } = [];
 }

@@ -20,4 +20,12 @@ public interface IRunObserver
 
     /// <summary>The worker was replaced by a fresh one, for the reason given.</summary>
     void Replaced(string reason);
+
+    /// <summary>
+    /// The run was stopped (Ctrl+C): the tests without an outcome get a not-run one next. Observers that only collect
+    /// outcomes need nothing here; the board stops showing rows, since those tests did not fail.
+    /// </summary>
+    void Stopped()
+    {
+    }
 }

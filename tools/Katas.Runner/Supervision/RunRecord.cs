@@ -19,6 +19,7 @@ internal sealed class RunRecord(string kata, IRunObserver observer)
     private readonly Dictionary<string, TestOutcome> _outcomes = new(StringComparer.Ordinal);
     private readonly List<TestOutcome> _inOrder = [];
     private bool _compiled;
+    private bool _stopped;
 
     public bool Built { get; private set; }
 
@@ -192,13 +193,30 @@ internal sealed class RunRecord(string kata, IRunObserver observer)
         }
     }
 
+    /// <summary>The run was stopped (Ctrl+C): the observer hears it first, then every test without an outcome is marked not run.</summary>
+    public void Stop()
+    {
+        lock (_gate)
+        {
+            if (_stopped)
+            {
+                return;
+            }
+
+            _stopped = true;
+            observer.Stopped();
+        }
+
+        RestNotRun("Not run: the run was stopped.");
+    }
+
     public KataRunResult Result()
     {
         // Tasks in order; within a task, the order the tests ran.
         using Lock.Scope held = _gate.EnterScope();
         List<TestOutcome> ordered = _inOrder.Select((outcome, index) => (outcome, index))
             .OrderBy(pair => pair.outcome.Task).ThenBy(pair => pair.index).Select(pair => pair.outcome).ToList();
-        return new KataRunResult(kata, Built, Diagnostics, ordered, _clock.Elapsed) { Problem = Problem, Discovered = [.. _discovered] };
+        return new KataRunResult(kata, Built, Diagnostics, ordered, _clock.Elapsed) { Problem = Problem, Discovered = [.. _discovered], Stopped = _stopped };
     }
 
     private void Record(TestOutcome outcome)

@@ -120,7 +120,7 @@ public sealed class WarmRunner : IDisposable
     {
         if (cancel.IsCancellationRequested)
         {
-            record.RestNotRun("Not run: the run was stopped.");
+            record.Stop();
             return;
         }
 
@@ -180,7 +180,7 @@ public sealed class WarmRunner : IDisposable
             worker.Dispose();
             if (ending == Ending.Cancelled)
             {
-                record.RestNotRun("Not run: the run was stopped.");
+                record.Stop();
                 return false;
             }
 
@@ -301,6 +301,12 @@ public sealed class WarmRunner : IDisposable
             {
                 if (worker.OutputEnded)
                 {
+                    if (cancel.IsCancellationRequested)
+                    {
+                        // Stopped while the worker went down with the same signal: a stop, not a crash of learner code.
+                        return Ending.Cancelled;
+                    }
+
                     Ending died = Died(worker, record);
                     trouble.Crashed();
                     return died;

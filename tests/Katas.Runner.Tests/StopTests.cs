@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Text.Json;
+using FluentAssertions;
+using Katas.Conventions;
+using Katas.Runner.Outcomes;
+using Katas.Runner.Protocol;
+using Katas.Runner.Supervision;
+using static Katas.Runner.Tests.BoardPrinting;
+
+namespace Katas.Runner.Tests;
+
+/// <summary>
+/// Ctrl+C during a run: in a terminal it reaches the tool and its workers alike. The worker leaves it to the supervisor,
+/// which stops the run (the tests it did not reach are "not run: stopped", none "crashed") and ends its workers; a worker
+/// whose supervisor is gone ends at once, mid-run, instead of running learner code for nobody.
+/// </summary>
+[NonParallelizable]
+public sealed class StopTests
+{
+    private readonly KataCopies _copies = new();
+
+    [OneTimeTearDown]
+    public void RemoveCopies() => _copies.Dispose();
+
+    [Test]
+    [Platform(Exclude = "Win", Reason = "sends SIGINT with kill(1)")]
+    public void Ctrl_C_stops_the_run_and_no_test_is_taken_for_crashed()
+    {
+        using var runner = new WarmRunner(KataCopies.WorkerStart, keepStandby: false);
+        using var stop = new CancellationTokenSource();
+        int worker = runner.CurrentProcessId!.Value;
+        var observer = new RecordingObserver
+        {
+            // What a terminal does on Ctrl+C: the signal reaches the worker, and the tool's handler cancels the run.
+            OnFinished = outcome =>
+            {
+                if (!stop.IsCancellationRequested)
+                {
+                    Interrupt(worker);
+                    Thread.Sleep(200);
+                    stop.Cancel();
+                }
+            },
+        };
+
+        KataRunResult result = runner.Run(new RunRequest(_copies.Reference(), KataCopies.Kata, [], []), observer, stop.Token);
+
+        result.Stopped.Should().BeTrue();
+        result.Outcomes.Should().NotContain(outcome => outcome.Crashed, "the worker leaves Ctrl+C to its supervisor");
+        result.Outcomes.Where(outcome => !outcome.Passed).Should().NotBeEmpty()
+            .And.OnlyContain(outcome => outcome.Kind == OutcomeKind.NotRun && outcome.Message == "Not run: the run was stopped.");
+        int stopped = observer.Events.IndexOf("stopped");
+        stopped.Should().BePositive("the observer hears of the stop");
+        result.Outcomes.Where(outcome => outcome.Kind == OutcomeKind.NotRun)
+            .Should().OnlyContain(outcome => observer.Events.IndexOf("finished " + outcome.FullName) > stopped, "the board hears of the stop before the tests it did not reach");
+    }
+
+    [Test]
+    [Platform(Exclude = "Win", Reason = "sends SIGINT with kill(1)")]
+    public void A_worker_that_got_Ctrl_C_between_runs_serves_the_next_run()
+    {
+        using var runner = new WarmRunner(KataCopies.WorkerStart, keepStandby: false);
+        RunRequest request = new RunRequest(_copies.Reference(), KataCopies.Kata, [], []) with { OnlyTasks = [1] };
+        runner.Run(request, new RecordingObserver()).Outcomes.Should().OnlyContain(outcome => outcome.Passed);
+        int worker = runner.CurrentProcessId!.Value;
+
+        Interrupt(worker);
+        KataRunResult next = runner.Run(request, new RecordingObserver());
+
+        next.Outcomes.Should().NotBeEmpty().And.OnlyContain(outcome => outcome.Passed);
+        runner.CurrentProcessId.Should().Be(worker, "Ctrl+C did not end the worker");
+    }
+
+    [Test]
+    public void A_worker_whose_supervisor_is_gone_ends_in_the_middle_of_a_run()
+    {
+        WorkerStart start = KataCopies.WorkerStart;
+        string source = _copies.Broken("endless-loop-with-warning");
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(start.WorkerAssembly);
+        using Process worker = Process.Start(info)!;
+        try
+        {
+            worker.ErrorDataReceived += (_, _) => { };
+            worker.BeginErrorReadLine();
+            worker.StandardInput.WriteLine(WorkerChannel.NewKey());
+            worker.StandardInput.WriteLine(JsonSerializer.Serialize(new WorkerSetup(start.TestAssembly, start.KataAssemblyName, start.Kata), WorkerChannel.Json));
+            // The endless loop's call may run for ten minutes before its time limit stops it.
+            RunRequest endless = new RunRequest(source, Path.GetDirectoryName(source)!, [], []) with { OnlyTasks = [4], TimeLimitSeconds = 600 };
+            worker.StandardInput.WriteLine(JsonSerializer.Serialize(endless, WorkerChannel.Json));
+            worker.StandardInput.Flush();
+            string? line;
+            do
+            {
+                line = worker.StandardOutput.ReadLine();
+            }
+            while (line is not null && !line.Contains("\"Started\"", StringComparison.Ordinal));
+
+            line.Should().NotBeNull("the worker starts the loop's test");
+
+            worker.StandardInput.Close();
+
+            worker.WaitForExit(TimeSpan.FromMinutes(1)).Should().BeTrue("a worker whose standard input ended has no supervisor left to report to");
+        }
+        finally
+        {
+            if (!worker.HasExited)
+            {
+                worker.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    [Test]
+    public void A_stopped_run_shows_no_more_rows_and_says_how_far_it_got()
+    {
+        TestCase first = Case("Loss", 1), second = Case("Gradient", 1), third = Case("Attack", 2);
+        string printed = Printed(board =>
+        {
+            board.Discovered([first, second, third]);
+            board.Finished(Outcome(first, OutcomeKind.Passed, ""));
+            board.Stopped();
+            board.Finished(Outcome(second, OutcomeKind.NotRun, "Not run: the run was stopped."));
+            board.Finished(Outcome(third, OutcomeKind.NotRun, "Not run: the run was stopped."));
+            board.Finish(new KataRunResult("03-adversarial", true, [],
+                [Outcome(first, OutcomeKind.Passed, ""), Outcome(second, OutcomeKind.NotRun, ""), Outcome(third, OutcomeKind.NotRun, "")], TimeSpan.Zero) { Stopped = true })
+                .Should().BeFalse();
+        });
+
+        Lines(printed).Should().Equal("03-adversarial: stopped after 1 of 3 tests (1 passed); the others did not run.");
+    }
+
+    private static void Interrupt(int process) =>
+        ExternalProgram.Run("kill", ["-INT", process.ToString(System.Globalization.CultureInfo.InvariantCulture)]).ExitCode.Should().Be(0);
+}

@@ -1,0 +1,46 @@
+using System.Runtime.InteropServices;
+
+namespace Katas.Cli.Running;
+
+/// <summary>
+/// Ctrl+C and SIGTERM (a CI job or `kill` ending the command) as a cancellation: the command stops its run between two
+/// reports instead of being killed mid-write, and its workers are ended by the runner, so the board can say the run was
+/// stopped rather than leave half a line and a worker behind.
+/// </summary>
+internal sealed class StopSignals : IDisposable
+{
+    private readonly CancellationTokenSource _stop;
+    private readonly ConsoleCancelEventHandler _onCtrlC;
+    private readonly PosixSignalRegistration _onTerminate;
+
+    /// <summary>Starts listening; <paramref name="outer"/> (the command's own token) stops the run too.</summary>
+    public StopSignals(CancellationToken outer)
+    {
+        _stop = CancellationTokenSource.CreateLinkedTokenSource(outer);
+        _onCtrlC = (_, e) =>
+        {
+            e.Cancel = true;
+            _stop.Cancel();
+        };
+        Console.CancelKeyPress += _onCtrlC;
+        _onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+        {
+            signal.Cancel = true;
+            _stop.Cancel();
+        });
+    }
+
+    /// <summary>Cancelled when the learner pressed Ctrl+C or the process was asked to terminate.</summary>
+    public CancellationToken Token => _stop.Token;
+
+    /// <summary>Whether a stop was asked for.</summary>
+    public bool Stopped => _stop.IsCancellationRequested;
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Console.CancelKeyPress -= _onCtrlC;
+        _onTerminate.Dispose();
+        _stop.Dispose();
+    }
+}
