@@ -64,7 +64,7 @@ internal sealed class KataCopies(string kata = KataCopies.Kata) : IDisposable
     /// <summary>A copy broken by .ci/broken-katas/NAME.mutant (kata 01's), or with <paramref name="edit"/> applied to one file.</summary>
     public string Broken(string? brokenKata, (string File, string Find, string Replace)? edit = null)
     {
-        string target = Path.Combine(_root, $"copy{++_count}", kata);
+        string target = Path.Combine(_root, $"copy{Interlocked.Increment(ref _count)}", kata);
         if (brokenKata is null)
         {
             Cli.KataCopy.Copy(Solution, target);

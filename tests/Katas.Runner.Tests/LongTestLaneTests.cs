@@ -10,7 +10,7 @@ namespace Katas.Runner.Tests;
 /// long ones, broken so they end at once): each runs once, in its own process, and a crash in the second worker is one
 /// crashed test, not a lost run.
 /// </summary>
-[NonParallelizable]
+[Parallelizable(ParallelScope.All)]
 public sealed class LongTestLaneTests
 {
     private const string Kata = "03-adversarial";

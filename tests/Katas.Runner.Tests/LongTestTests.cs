@@ -14,7 +14,7 @@ namespace Katas.Runner.Tests;
 /// the kata (right after their own task's quick tests when that task's file changed), shared by two workers, and shown
 /// on the board first as a "so far" row of their task, then as the task's full row.
 /// </summary>
-[NonParallelizable]
+[Parallelizable(ParallelScope.Self)]
 public sealed class LongTestTests
 {
     [Test]

@@ -14,7 +14,7 @@ namespace Katas.Runner.Tests;
 /// which stops the run (the tests it did not reach are "not run: stopped", none "crashed") and ends its workers; a worker
 /// whose supervisor is gone ends at once, mid-run, instead of running learner code for nobody.
 /// </summary>
-[NonParallelizable]
+[Parallelizable(ParallelScope.All)]
 public sealed class StopTests
 {
     private readonly KataCopies _copies = new();

@@ -7,11 +7,12 @@ using Katas.Runner.Supervision;
 namespace Katas.Runner.Tests;
 
 /// <summary>
-/// The test worker and its supervisor, as processes, on kata 01: what a run reports and in which order, the compile-error
-/// path, and that a crash, a stack overflow, Environment.Exit or an endless loop costs one worker and one test, never the
-/// run. No timing is asserted: the learner-loop benchmark (./kata bench loop) measures speed.
+/// The test worker and its supervisor, as processes, on kata 01, through one warm runner used run after run as `watch`
+/// uses it: what a run reports and in which order, the compile-error path, warnings, missing members, forged reports and
+/// recursion stopped by a watch point (<see cref="WorkerCrashTests"/> has the runs that cost a worker). No timing is
+/// asserted: the learner-loop benchmark (./kata bench loop) measures speed.
 /// </summary>
-[NonParallelizable]
+[Parallelizable(ParallelScope.Self)]
 public sealed class WarmRunnerTests
 {
     private readonly KataCopies _copies = new();
@@ -24,7 +25,7 @@ public sealed class WarmRunnerTests
 
     private WarmRunner Shared => _shared ??= new WarmRunner(Start, keepStandby: false);
 
-    private static WorkerStart Start
+    internal static WorkerStart Start
     {
         get
         {
@@ -108,45 +109,6 @@ public sealed class WarmRunnerTests
         missing.File.Should().Be("Gradients.cs");
     }
 
-    [TestCase("native-crash", "mat1 and mat2 shapes cannot be multiplied")]
-    [TestCase("stack-overflow-lambda", "stack overflow in Katas.Linreg.Loss")]
-    public void A_crash_costs_one_worker_and_becomes_a_crashed_test_with_its_cause_and_every_test_still_gets_an_outcome(string broken, string cause)
-    {
-        using var runner = new WarmRunner(Start, keepStandby: false);
-        var observer = new RecordingObserver();
-        int? first = runner.CurrentProcessId;
-
-        KataRunResult result = runner.Run(Request(_copies.Broken(broken)) with { OnlyTasks = [1, 2] }, observer);
-
-        TestOutcome crashed = result.Outcomes.First(outcome => outcome.Crashed);
-        crashed.Message.Should().Contain(cause);
-        observer.Replacements.Should().NotBeEmpty();
-        result.Outcomes.Select(outcome => outcome.FullName).Should().BeEquivalentTo(
-            observer.Tests.Where(test => test.Task is 1 or 2).Select(test => test.FullName), "crashed, failed or not run, every test keeps its place");
-        runner.CurrentProcessId.Should().NotBe(first);
-
-        KataRunResult fixedRun = runner.Run(Request(_copies.Reference()) with { OnlyTasks = [1] }, new RecordingObserver());
-        fixedRun.Outcomes.Should().NotBeEmpty().And.OnlyContain(outcome => outcome.Passed, "the next run is not poisoned by the crash");
-    }
-
-    [Test]
-    public void An_endless_loop_fails_at_its_limit_naming_its_line_and_the_next_run_is_not_poisoned()
-    {
-        using var runner = new WarmRunner(Start, keepStandby: true);
-        string source = _copies.Broken("endless-loop-with-warning");
-        int loopLine = LineOf(source, "GradientDescent.cs", "i += 0");
-
-        KataRunResult result = runner.Run(Request(source) with { OnlyTasks = [4], TimeLimitSeconds = 2 }, new RecordingObserver());
-
-        TestOutcome hung = result.Outcomes.Should().ContainSingle(outcome => outcome.Failure == FailureKind.TimeLimit).Subject;
-        hung.Message.Should().Contain($"GradientDescent.Run (GradientDescent.cs, line {loopLine})");
-        result.Outcomes.Where(outcome => outcome.Kind == OutcomeKind.NotRun).Should()
-            .OnlyContain(outcome => outcome.Message.Contains("ran past its time limit", StringComparison.Ordinal));
-
-        KataRunResult fixedRun = runner.Run(Request(_copies.Reference()) with { OnlyTasks = [4] }, new RecordingObserver());
-        fixedRun.Outcomes.Should().NotBeEmpty().And.OnlyContain(outcome => outcome.Passed, "a fresh worker runs the next save");
-    }
-
     [TestCase("stack-overflow")]
     [TestCase("stack-overflow-expression-bodied")]
     public void A_recursion_without_end_is_an_exception_naming_its_line_not_a_crash(string broken)
@@ -177,8 +139,8 @@ public sealed class WarmRunnerTests
         result.Outcomes.Should().Contain(outcome => !outcome.Passed, "a loss twice too large fails task 1, whatever the code printed");
     }
 
-    private RunRequest Request(string source) => new(source, Path.GetDirectoryName(source)!, [], []);
+    internal static RunRequest Request(string source) => new(source, Path.GetDirectoryName(source)!, [], []);
 
-    private static int LineOf(string source, string file, string text) =>
+    internal static int LineOf(string source, string file, string text) =>
         Array.FindIndex(File.ReadAllLines(Path.Combine(source, file)), line => line.Contains(text, StringComparison.Ordinal)) + 1;
 }

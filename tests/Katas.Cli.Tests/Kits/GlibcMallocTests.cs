@@ -13,11 +13,15 @@ public sealed class GlibcMallocTests
     [Test]
     public void The_test_runs_environment_has_the_same_malloc_settings_as_the_worker()
     {
-        XElement variables = XDocument.Load(Path.Combine(KataRepository.Root, "tests", "katas.runsettings"))
-            .Descendants("EnvironmentVariables").Single();
-
-        variables.Elements().ToDictionary(e => e.Name.LocalName, e => e.Value.Trim())
-            .Should().BeEquivalentTo(GlibcMalloc.ChildEnvironment, "tests/katas.runsettings gives dotnet test's test host what the worker gets");
+        string[] settings = Directory.GetFiles(Path.Combine(KataRepository.Root, "tests"), "*.runsettings", SearchOption.AllDirectories)
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)).ToArray();
+        settings.Should().Contain(Path.Combine(KataRepository.Root, "tests", "katas.runsettings"));
+        foreach (string file in settings)
+        {
+            XElement variables = XDocument.Load(file).Descendants("EnvironmentVariables").Single();
+            variables.Elements().ToDictionary(e => e.Name.LocalName, e => e.Value.Trim())
+                .Should().BeEquivalentTo(GlibcMalloc.ChildEnvironment, $"{KataRepository.Relative(file)} gives dotnet test's test host what the worker gets");
+        }
     }
 
     [Test]
