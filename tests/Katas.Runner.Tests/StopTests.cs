@@ -29,15 +29,18 @@ public sealed class StopTests
         using var runner = new WarmRunner(KataCopies.WorkerStart, keepStandby: false);
         using var stop = new CancellationTokenSource();
         int worker = runner.CurrentProcessId!.Value;
+        bool aliveAfterCtrlC = false;
         var observer = new RecordingObserver
         {
-            // What a terminal does on Ctrl+C: the signal reaches the worker, and the tool's handler cancels the run.
+            // What a terminal does on Ctrl+C: the signal reaches the worker, and the tool's handler cancels the run, a
+            // moment later (by then a worker that took the signal for itself would be gone).
             OnFinished = outcome =>
             {
                 if (!stop.IsCancellationRequested)
                 {
                     Interrupt(worker);
-                    Thread.Sleep(200);
+                    Thread.Sleep(300);
+                    aliveAfterCtrlC = IsRunning(worker);
                     stop.Cancel();
                 }
             },
@@ -45,7 +48,9 @@ public sealed class StopTests
 
         KataRunResult result = runner.Run(new RunRequest(_copies.Reference(), KataCopies.Kata, [], []), observer, stop.Token);
 
+        aliveAfterCtrlC.Should().BeTrue("the worker leaves Ctrl+C to its supervisor");
         result.Stopped.Should().BeTrue();
+        observer.Replacements.Should().BeEmpty();
         result.Outcomes.Should().NotContain(outcome => outcome.Crashed, "the worker leaves Ctrl+C to its supervisor");
         result.Outcomes.Where(outcome => !outcome.Passed).Should().NotBeEmpty()
             .And.OnlyContain(outcome => outcome.Kind == OutcomeKind.NotRun && outcome.Message == "Not run: the run was stopped.");
@@ -101,6 +106,7 @@ public sealed class StopTests
             worker.StandardInput.Close();
 
             worker.WaitForExit(TimeSpan.FromMinutes(1)).Should().BeTrue("a worker whose standard input ended has no supervisor left to report to");
+            worker.ExitCode.Should().Be(0, "it ends on its own, not by a failure of its exit");
         }
         finally
         {
@@ -128,6 +134,19 @@ public sealed class StopTests
         });
 
         Lines(printed).Should().Equal("03-adversarial: stopped after 1 of 3 tests (1 passed); the others did not run.");
+    }
+
+    private static bool IsRunning(int process)
+    {
+        try
+        {
+            using Process running = Process.GetProcessById(process);
+            return !running.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false; // no such process any more
+        }
     }
 
     private static void Interrupt(int process) =>

@@ -37,6 +37,7 @@ internal static class WorkerLoop
         };
         output.Send(new WorkerEvent(WorkerEventKind.Ready) { Seconds = clock.Elapsed.TotalSeconds });
 
+        // Ends only with the process: when the supervisor is gone, the reader thread ends it (see SupervisorLines).
         foreach (string line in SupervisorLines(input))
         {
             RunRequest request = JsonSerializer.Deserialize<RunRequest>(line, WorkerChannel.Json)
@@ -67,12 +68,32 @@ internal static class WorkerLoop
                 lines.Add(line);
             }
 
-            Environment.Exit(0);
+            EndNow();
         })
         { IsBackground = true, Name = "supervisor requests" };
         reader.Start();
         return lines.GetConsumingEnumerable();
     }
+
+    /// <summary>
+    /// Ends the process at once, without the runtime's orderly shutdown: that would run while the run's thread may be inside
+    /// libtorch, which can then crash (measured: exit code 139, a segmentation fault, when a kata 01 test was running).
+    /// </summary>
+    private static void EndNow()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Process.GetCurrentProcess().Kill();
+        }
+        else
+        {
+            ExitImmediately(0);
+        }
+    }
+
+    /// <summary>POSIX _exit: ends the process without running exit handlers.</summary>
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "_exit")]
+    private static extern void ExitImmediately(int status);
 
     /// <summary>
     /// Loads TorchSharp's native library and runs the compiler once, so the first save is answered as fast as the next:

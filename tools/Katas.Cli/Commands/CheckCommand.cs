@@ -61,13 +61,13 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Se
                 throw new UsageException($"--source {settings.Source}: there is no folder {folder}.");
             }
 
-            WorkerStart? start = KataWorkers.Prepare(console, kata);
+            WorkerStart? start = KataWorkers.Prepare(console, kata, stop: stop.Token);
             if (start is null)
             {
-                return 1;
+                return stop.Stopped ? StoppedExitCode : 1;
             }
 
-            // A one-off check keeps no standby worker: a crash costs this run a worker start (about two seconds), no more.
+            // A one-off check keeps no standby worker: a crash costs this run a worker start (about a second), no more.
             using var runner = new WarmRunner(start, keepStandby: false);
             string implementation = settings.Source is null ? "katas" : folder;
             var request = new RunRequest(folder, implementation, TaskOrder: settings.Task is int first ? [first] : [], Skip: [],

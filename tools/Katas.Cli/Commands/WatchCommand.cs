@@ -73,10 +73,16 @@ public sealed class WatchCommand(IAnsiConsole console) : Command<WatchCommand.Se
         IReadOnlyList<int> first = [];
         while (current is not null)
         {
-            WorkerStart? start = KataWorkers.Prepare(console, current);
+            WorkerStart? start = KataWorkers.Prepare(console, current, stop: stop);
             if (start is null)
             {
-                return 1;
+                if (!stop.IsCancellationRequested)
+                {
+                    return 1;
+                }
+
+                console.MarkupLine("Stopped watching.");
+                return 0;
             }
 
             // Two warm workers: the second takes over at once when learner code crashes the first or runs past its time limit.

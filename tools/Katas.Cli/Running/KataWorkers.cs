@@ -18,7 +18,7 @@ internal static class KataWorkers
     /// What a worker for <paramref name="kata"/> starts with, after building its reference tests if they are missing or stale
     /// (saying so, since that takes a while); null, with the compiler's output shown, when they don't build.
     /// </summary>
-    public static WorkerStart? Prepare(IAnsiConsole console, string kata, string? root = null)
+    public static WorkerStart? Prepare(IAnsiConsole console, string kata, string? root = null, CancellationToken stop = default)
     {
         ReferenceTests tests = ReferenceTests.Of(kata, root);
         if (!tests.IsCurrent())
@@ -26,6 +26,13 @@ internal static class KataWorkers
             console.MarkupLine($"{kata}: building the kata's tests against the {(KataSources.IsReference(tests.Source) ? "reference solutions" : "kata's types")} (once; about a minute the first time)...");
             if (tests.Build() is { } errors)
             {
+                if (stop.IsCancellationRequested)
+                {
+                    // Ctrl+C reached the build too: that is why it failed.
+                    console.MarkupLine($"{kata}: stopped while building the kata's tests.");
+                    return null;
+                }
+
                 console.MarkupLine($"[red]{kata}: the kata's tests do not build[/] (this is not your code: the tests, kits or shared libraries have an error):");
                 console.WriteLine(errors);
                 return null;

@@ -19,7 +19,9 @@ internal sealed class StopSignals : IDisposable
         _stop = CancellationTokenSource.CreateLinkedTokenSource(outer);
         _onCtrlC = (_, e) =>
         {
-            e.Cancel = true;
+            // The first Ctrl+C stops the run cleanly; a second one, while that stop takes its time, ends the tool at once
+            // (its workers then end too: their standard input closes).
+            e.Cancel = !_stop.IsCancellationRequested;
             _stop.Cancel();
         };
         Console.CancelKeyPress += _onCtrlC;

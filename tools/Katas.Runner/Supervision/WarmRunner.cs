@@ -107,7 +107,7 @@ public sealed class WarmRunner : IDisposable
             HandBack(request, record, trouble, cancel);
         }
 
-        if (_keepStandby && _standby is null)
+        if (_keepStandby && _standby is null && !cancel.IsCancellationRequested)
         {
             _standby = WorkerProcess.Start(_start);
         }
@@ -303,7 +303,8 @@ public sealed class WarmRunner : IDisposable
                 {
                     if (cancel.IsCancellationRequested)
                     {
-                        // Stopped while the worker went down with the same signal: a stop, not a crash of learner code.
+                        // Stopped while the worker went down too (a SIGTERM or hang-up sent to the whole process group; workers
+                        // ignore Ctrl+C's SIGINT): a stop, not a crash of learner code.
                         return Ending.Cancelled;
                     }
 
