@@ -67,7 +67,7 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Se
                 return stop.Stopped ? StoppedExitCode : 1;
             }
 
-            // A one-off check keeps no standby worker: a crash costs this run a worker start (about a second), no more.
+            // A one-off check keeps no standby worker: a crash costs this run a worker start (about two seconds), no more.
             using var runner = new WarmRunner(start, keepStandby: false);
             string implementation = settings.Source is null ? "katas" : folder;
             var request = new RunRequest(folder, implementation, TaskOrder: settings.Task is int first ? [first] : [], Skip: [],
