@@ -1,11 +1,11 @@
 using System.Diagnostics;
-using System.Text.Json;
 using FluentAssertions;
 using Katas.Conventions;
 using Katas.Runner.Outcomes;
 using Katas.Runner.Protocol;
 using Katas.Runner.Supervision;
 using static Katas.Runner.Tests.BoardPrinting;
+using static Katas.Runner.Tests.WarmRunnerTests;
 
 namespace Katas.Runner.Tests;
 
@@ -46,7 +46,7 @@ public sealed class StopTests
             },
         };
 
-        KataRunResult result = runner.Run(new RunRequest(_copies.Reference(), KataCopies.Kata, [], []), observer, stop.Token);
+        KataRunResult result = runner.Run(Request(_copies.Reference()), observer, stop.Token);
 
         aliveAfterCtrlC.Should().BeTrue("the worker leaves Ctrl+C to its supervisor");
         result.Stopped.Should().BeTrue();
@@ -65,7 +65,7 @@ public sealed class StopTests
     public void A_worker_that_got_Ctrl_C_between_runs_serves_the_next_run()
     {
         using var runner = new WarmRunner(KataCopies.WorkerStart, keepStandby: false);
-        RunRequest request = new RunRequest(_copies.Reference(), KataCopies.Kata, [], []) with { OnlyTasks = [1] };
+        RunRequest request = Request(_copies.Reference()) with { OnlyTasks = [1] };
         runner.Run(request, new RecordingObserver()).Outcomes.Should().OnlyContain(outcome => outcome.Passed);
         int worker = runner.CurrentProcessId!.Value;
 
@@ -79,42 +79,24 @@ public sealed class StopTests
     [Test]
     public void A_worker_whose_supervisor_is_gone_ends_in_the_middle_of_a_run()
     {
-        WorkerStart start = KataCopies.WorkerStart;
-        string source = _copies.Broken("endless-loop-with-warning");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(start.WorkerAssembly);
-        using Process worker = Process.Start(info)!;
-        try
+        using WorkerProcess worker = WorkerProcess.Start(KataCopies.WorkerStart);
+        worker.WaitReady(TimeSpan.FromMinutes(2)).Should().BeTrue("the worker starts");
+        // The endless loop's call may run for ten minutes before its time limit stops it.
+        worker.Send(Request(_copies.Broken("endless-loop-with-warning")) with { OnlyTasks = [4], TimeLimitSeconds = 600 });
+        WorkerEvent? next;
+        do
         {
-            worker.ErrorDataReceived += (_, _) => { };
-            worker.BeginErrorReadLine();
-            worker.StandardInput.WriteLine(WorkerChannel.NewKey());
-            worker.StandardInput.WriteLine(JsonSerializer.Serialize(new WorkerSetup(start.TestAssembly, start.KataAssemblyName, start.Kata), WorkerChannel.Json));
-            // The endless loop's call may run for ten minutes before its time limit stops it.
-            RunRequest endless = new RunRequest(source, Path.GetDirectoryName(source)!, [], []) with { OnlyTasks = [4], TimeLimitSeconds = 600 };
-            worker.StandardInput.WriteLine(JsonSerializer.Serialize(endless, WorkerChannel.Json));
-            worker.StandardInput.Flush();
-            string? line;
-            do
-            {
-                line = worker.StandardOutput.ReadLine();
-            }
-            while (line is not null && !line.Contains("\"Started\"", StringComparison.Ordinal));
-
-            line.Should().NotBeNull("the worker starts the loop's test");
-
-            worker.StandardInput.Close();
-
-            worker.WaitForExit(TimeSpan.FromMinutes(1)).Should().BeTrue("a worker whose standard input ended has no supervisor left to report to");
-            worker.ExitCode.Should().Be(0, "it ends on its own, not by a failure of its exit");
+            next = worker.Next(TimeSpan.FromMinutes(1));
         }
-        finally
-        {
-            if (!worker.HasExited)
-            {
-                worker.Kill(entireProcessTree: true);
-            }
-        }
+        while (next is not null && next.Kind != WorkerEventKind.Started);
+
+        next.Should().NotBeNull("the worker starts the loop's test");
+
+        worker.CloseInput();
+
+        worker.WaitForExit(TimeSpan.FromMinutes(1));
+        worker.HasExited.Should().BeTrue("a worker whose standard input ended has no supervisor left to report to");
+        worker.ExitCode.Should().Be(0, "it ends on its own, not by a failure of its exit");
     }
 
     [Test]

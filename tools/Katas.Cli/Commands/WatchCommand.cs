@@ -81,8 +81,7 @@ public sealed class WatchCommand(IAnsiConsole console) : Command<WatchCommand.Se
                     return 1;
                 }
 
-                console.MarkupLine("Stopped watching.");
-                return 0;
+                break; // stopped while the kata's tests were being built
             }
 
             // Two warm workers: the second takes over at once when learner code crashes the first or runs past its time limit.

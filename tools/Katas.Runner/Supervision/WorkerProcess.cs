@@ -154,6 +154,9 @@ public sealed class WorkerProcess : IDisposable
         }
     }
 
+    /// <summary>Closes the worker's standard input, as the tool's end of it closes when the tool is gone (for the tests).</summary>
+    internal void CloseInput() => _process.StandardInput.Close();
+
     /// <summary>Ends the worker (and anything it started).</summary>
     public void Kill()
     {
