@@ -5,6 +5,7 @@ using Katas.Conventions;
 namespace Katas.Cli.Tests;
 
 /// <summary>`./kata doctor`: one line per check with its fix, non-zero exit when something needed is missing.</summary>
+[Parallelizable(ParallelScope.All)]
 public sealed class DoctorTests
 {
     private const string TorchSharpCache = "torchsharp/0.107.0/runtimes/linux-x64/native/libLibTorchSharp.so";

@@ -6,6 +6,7 @@ using Katas.Kits;
 namespace Katas.Cli.Tests;
 
 /// <summary>`./kata hint NN TASK`: one more tier each time, remembered in a state file (a temporary one here, never the learner's).</summary>
+[Parallelizable(ParallelScope.Self)]
 public sealed class HintTests
 {
     [Test]

@@ -11,6 +11,7 @@ namespace Katas.Cli.Tests;
 /// Each failure names the kata and what it lacks. These read the committed files (git HEAD) where a
 /// learner may have edited the working copy, so solving a kata never turns them red.
 /// </summary>
+[Parallelizable(ParallelScope.Self)]
 public sealed partial class KataLayoutTests
 {
     private static string Root => KataEnvironment.RepoRoot;

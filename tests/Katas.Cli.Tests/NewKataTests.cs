@@ -8,6 +8,7 @@ namespace Katas.Cli.Tests;
 /// `./kata new`'s names and edits, in process: which folder names it takes and why it refuses the others, the tokens it
 /// fills, where the template's files go, and the README row. (.ci/scratch-kata.sh runs the whole command in a clone.)
 /// </summary>
+[Parallelizable(ParallelScope.Self)]
 public sealed class NewKataTests
 {
     [Test]

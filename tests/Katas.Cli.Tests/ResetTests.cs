@@ -7,6 +7,7 @@ namespace Katas.Cli.Tests;
 /// `./kata reset NN` on a scratch clone of the repository (never this checkout): it asks first, keeps uncommitted work
 /// unless --force, and restores the stubs of the newest commit where every task is a stub, skipping the learner's commits.
 /// </summary>
+[Parallelizable(ParallelScope.Self)]
 public sealed class ResetTests
 {
     private const string Stub = "katas/01-linreg/Loss.cs";

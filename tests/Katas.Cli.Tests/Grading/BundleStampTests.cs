@@ -5,6 +5,7 @@ using NUnit.Framework;
 
 namespace Katas.Cli.Tests.Grading;
 
+[Parallelizable(ParallelScope.Self)]
 public sealed class BundleStampTests
 {
     private string _course = "";

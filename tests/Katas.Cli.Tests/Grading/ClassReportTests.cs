@@ -6,6 +6,7 @@ using Katas.Cli.Grading.Class;
 namespace Katas.Cli.Tests.Grading;
 
 /// <summary>The class report (class.md, class.csv, class.html) from hand-built grades, and --merge of shards' folders.</summary>
+[Parallelizable(ParallelScope.Self)]
 public sealed class ClassReportTests
 {
     private const string Course = "c0ffee0000000000000000000000000000000001";

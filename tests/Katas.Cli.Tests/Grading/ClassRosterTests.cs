@@ -6,6 +6,7 @@ using Katas.Kits;
 namespace Katas.Cli.Tests.Grading;
 
 /// <summary>grade-class reads its roster strictly: every mistake names the file and the line, and the command exits with code 2.</summary>
+[Parallelizable(ParallelScope.Self)]
 public sealed class ClassRosterTests
 {
     [Test]

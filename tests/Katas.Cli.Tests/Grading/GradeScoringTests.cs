@@ -9,6 +9,7 @@ using Katas.Runner.Protocol;
 namespace Katas.Cli.Tests;
 
 /// <summary>How `./kata grade` turns test outcomes into points, and reads the rubrics (the process check is .ci/learner-tools.sh).</summary>
+[Parallelizable(ParallelScope.Self)]
 public sealed class GradeScoringTests
 {
     private static readonly Rubric ThreeTasks = new("01-linreg", new Dictionary<int, int> { [1] = 2, [2] = 3, [3] = 5 });
