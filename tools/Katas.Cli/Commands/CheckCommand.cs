@@ -44,9 +44,6 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Se
         }
     }
 
-    /// <summary>The exit code of a check stopped with Ctrl+C or SIGTERM (the shell's 128 + SIGINT).</summary>
-    public const int StoppedExitCode = 130;
-
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
@@ -64,7 +61,7 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Se
             WorkerStart? start = KataWorkers.Prepare(console, kata, stop: stop.Token);
             if (start is null)
             {
-                return stop.Stopped ? StoppedExitCode : 1;
+                return stop.Stopped ? stop.ExitCode : 1;
             }
 
             // A one-off check keeps no standby worker: a crash costs this run a worker start (about two seconds), no more.
@@ -77,7 +74,7 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Se
             bool passed = board.Finish(KataCheck.Run(console, runner, request, board, stop.Token));
             if (stop.Stopped)
             {
-                return StoppedExitCode;
+                return stop.ExitCode;
             }
 
             allPassed &= passed;

@@ -9,9 +9,16 @@ namespace Katas.Cli.Running;
 /// </summary>
 internal sealed class StopSignals : IDisposable
 {
+    /// <summary>The exit code of a command stopped with Ctrl+C: the shell's 128 + SIGINT (2).</summary>
+    public const int InterruptedExitCode = 130;
+
+    /// <summary>The exit code of a command asked to terminate (SIGTERM): the shell's 128 + SIGTERM (15).</summary>
+    public const int TerminatedExitCode = 143;
+
     private readonly CancellationTokenSource _stop;
     private readonly ConsoleCancelEventHandler _onCtrlC;
     private readonly PosixSignalRegistration _onTerminate;
+    private volatile bool _terminated;
 
     /// <summary>Starts listening; <paramref name="outer"/> (the command's own token) stops the run too.</summary>
     public StopSignals(CancellationToken outer)
@@ -28,6 +35,7 @@ internal sealed class StopSignals : IDisposable
         _onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
         {
             signal.Cancel = true;
+            _terminated = !_stop.IsCancellationRequested || _terminated;
             _stop.Cancel();
         });
     }
@@ -37,6 +45,9 @@ internal sealed class StopSignals : IDisposable
 
     /// <summary>Whether a stop was asked for.</summary>
     public bool Stopped => _stop.IsCancellationRequested;
+
+    /// <summary>The exit code for a stopped command, after the signal that stopped it first (a stop from the command's own token counts as Ctrl+C).</summary>
+    public int ExitCode => _terminated ? TerminatedExitCode : InterruptedExitCode;
 
     /// <inheritdoc />
     public void Dispose()
