@@ -13,6 +13,19 @@ internal static partial class BoardText
         return parts.Length >= 2 ? $"{parts[^2]}.{parts[^1]}" : head;
     }
 
+    /// <summary>A test's name without its arguments: "Name" of "Name(0.9, \"sgd\")".</summary>
+    public static string WithoutArguments(string name) => name.Split('(')[0];
+
+    /// <summary>
+    /// A test's name as the board shows it: with its arguments when they read as values ("(0.9)"), without them when they
+    /// are the type names NUnit prints for delegates and objects ("System.Func`2[...]"), which say nothing to a learner.
+    /// </summary>
+    public static string Readable(string name)
+    {
+        int open = name.IndexOf('(');
+        return open > 0 && (name.Contains('`') || name.IndexOf("System.", open, StringComparison.Ordinal) > 0) ? name[..open] : name;
+    }
+
     /// <summary>At most ten lines of a message.</summary>
     public static string Shorten(string message)
     {

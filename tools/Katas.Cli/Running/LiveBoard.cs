@@ -199,6 +199,28 @@ internal sealed class LiveBoard(IAnsiConsole console, string kata, string figure
         {
             ShowFailure(shown);
         }
+
+        if (shown is not null)
+        {
+            ShowOtherCauses(FailureKinds.OtherCauses(outcomes, shown));
+        }
+    }
+
+    /// <summary>
+    /// Names the tests that fail for other causes than the one shown: the shown failure may be a consequence (a race
+    /// that no optimizer wins) of a cause another test names exactly (when a run counts as arrived).
+    /// </summary>
+    private void ShowOtherCauses(IReadOnlyList<TestOutcome> others)
+    {
+        if (others.Count == 0)
+        {
+            return;
+        }
+
+        const int Named = 3;
+        string names = string.Join("; ", others.Take(Named).Select(other => BoardText.WithoutArguments(other.Name)).Distinct());
+        string more = others.Count > Named ? $" and {others.Count - Named} more" : "";
+        console.Write(new Padder(new Text($"Also failing, for other causes: {names}{more}."), new Padding(9, 0, 0, 0)));
     }
 
     /// <summary>
@@ -237,5 +259,5 @@ internal sealed class LiveBoard(IAnsiConsole console, string kata, string figure
     private static string Label(int task) => task == 0 ? "other " : $"task {task}";
 
     private void ShowFailure(TestOutcome shown) =>
-        console.Write(new Padder(new Text($"{shown.Name}:\n{BoardText.Shorten(BoardText.WithoutRepeat(shown.Message))}"), new Padding(9, 0, 0, 0)));
+        console.Write(new Padder(new Text($"{BoardText.Readable(shown.Name)}:\n{BoardText.Shorten(BoardText.WithoutRepeat(shown.Message))}"), new Padding(9, 0, 0, 0)));
 }

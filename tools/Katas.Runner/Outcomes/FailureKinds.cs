@@ -51,6 +51,21 @@ public static class FailureKinds
     public static int DistinctCauses(IEnumerable<TestOutcome> outcomes) =>
         outcomes.Where(outcome => !outcome.Passed).Select(outcome => Gist(outcome.Message)).Distinct(StringComparer.Ordinal).Count();
 
+    /// <summary>
+    /// The failing tests of <paramref name="outcomes"/> that fail for other causes than <paramref name="shown"/>: the most
+    /// telling of each cause, in the order <see cref="MostTelling"/> picks. Left out: tests that did not run (no cause of
+    /// their own), figure snapshots (they never say why) and other cases of the shown test's own method.
+    /// </summary>
+    public static IReadOnlyList<TestOutcome> OtherCauses(IEnumerable<TestOutcome> outcomes, TestOutcome shown) =>
+        outcomes.Where(outcome => !outcome.Passed).Select((outcome, index) => (outcome, index))
+            .Where(pair => pair.outcome.Failure is not (FailureKind.NotRun or FailureKind.FigureSnapshot))
+            .OrderBy(pair => pair.outcome.Failure).ThenBy(pair => pair.index).Select(pair => pair.outcome)
+            .Where(outcome => Gist(outcome.Message) != Gist(shown.Message) && Method(outcome.Name) != Method(shown.Name))
+            .GroupBy(outcome => Gist(outcome.Message), StringComparer.Ordinal).Select(cause => cause.First()).ToList();
+
+    /// <summary>A test's method: its name without the arguments of its case.</summary>
+    private static string Method(string name) => name.Split('(')[0];
+
     private static string Gist(string message)
     {
         string first = message.Split('\n')[0];

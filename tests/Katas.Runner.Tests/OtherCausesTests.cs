@@ -1,0 +1,72 @@
+using FluentAssertions;
+using Katas.Runner.Outcomes;
+using Katas.Runner.Protocol;
+using static Katas.Runner.Tests.BoardPrinting;
+
+namespace Katas.Runner.Tests;
+
+/// <summary>
+/// A task's row shows its most telling failure, which may be a consequence (no optimizer wins the race) of a cause another
+/// test names exactly (when a run counts as arrived): the board names the tests that fail for each other cause too.
+/// </summary>
+public sealed class OtherCausesTests
+{
+    [Test]
+    public void The_row_names_one_test_for_each_other_cause_after_the_failure_it_shows()
+    {
+        TestCase consequence = Case("Momentum_beats_plain_SGD", 3), precise = Case("Steps_to_tolerance_is_the_first_step", 3),
+            sameCause = Case("Steps_to_tolerance_counts_from_the_minimum", 3), unwritten = Case("Rolling_ball", 3),
+            notRun = Case("The_race_draws_paths", 3), passing = Case("Each_path_starts_at_the_start", 3),
+            figure = Case("The_race_in_the_bowl_draws_its_figure", 3), sameMethod = new TestCase("Tests.Momentum_beats_plain_SGD(0.5)", "Tests",
+                "Momentum_beats_plain_SGD(0.5)", 3);
+        string printed = Printed(board =>
+        {
+            board.Discovered([consequence, precise, sameCause, unwritten, notRun, passing, figure, sameMethod]);
+            board.Finished(Outcome(consequence, OutcomeKind.Failed, "Momentum should arrive sooner than plain SGD (steps: sgd 500, momentum 500)."));
+            board.Finished(Outcome(precise, OutcomeKind.Failed, "The run first came within 0.001 at step 12, but StepsToTolerance says 480."));
+            board.Finished(Outcome(sameCause, OutcomeKind.Failed, "The run first came within 0.001 at step 31, but StepsToTolerance says 499."));
+            board.Finished(Outcome(unwritten, OutcomeKind.Failed, "Kata 04, task 3 (Rolling.Run) is not implemented yet: see the README."));
+            board.Finished(Outcome(notRun, OutcomeKind.NotRun, "Not run: an earlier call is still running."));
+            board.Finished(Outcome(figure, OutcomeKind.Failed, "The plot data for the race in the bowl differs from the verified snapshot."));
+            board.Finished(Outcome(sameMethod, OutcomeKind.Failed, "With momentum 0.5 it should arrive sooner than plain SGD, but never arrived."));
+            board.Finished(Outcome(passing, OutcomeKind.Passed, ""));
+        });
+
+        string[] lines = Lines(printed);
+        lines[0].Should().Be("task 3   failed 7 of 8, 1 not run, 6 different causes");
+        lines[1].Should().Be("Momentum_beats_plain_SGD:", "the first specific failure in run order is still the one shown");
+        lines[3].Should().Be("Also failing, for other causes: Steps_to_tolerance_is_the_first_step; Rolling_ball.",
+            "one test per other cause, specific ones before unwritten ones; not a test that did not run, a figure, or the shown test's own method");
+    }
+
+    [Test]
+    public void A_task_with_one_cause_names_no_other_test()
+    {
+        TestCase first = Case("Create_makes_the_optimizer", 1), second = Case("Create_keeps_every_hyperparameter", 1);
+        string printed = Printed(board =>
+        {
+            board.Discovered([first, second]);
+            board.Finished(Outcome(first, OutcomeKind.Failed, "Create(Adam) does not behave like TorchSharp's Adam after step 2."));
+            board.Finished(Outcome(second, OutcomeKind.Failed, "Create(Adam) does not behave like TorchSharp's Adam after step 3."));
+        });
+
+        printed.Should().NotContain("Also failing", "both failures have one cause (their messages differ only in numbers)");
+    }
+
+    [Test]
+    public void A_test_named_with_type_names_is_shown_without_them()
+    {
+        var withDelegate = new TestCase("Tests.Create_makes_TorchSharps_optimizer(Sgd,System.Func`2[Parameter,Optimizer])", "Tests",
+            "Create_makes_TorchSharps_optimizer(Sgd,System.Func`2[Parameter,Optimizer])", 1, null);
+        var withValue = new TestCase("Tests.The_first_RMSprop_step(0.9)", "Tests", "The_first_RMSprop_step(0.9)", 1, null);
+        string printed = Printed(board =>
+        {
+            board.Discovered([withDelegate, withValue]);
+            board.Finished(Outcome(withDelegate, OutcomeKind.Failed, "Create(SGD) does not behave like TorchSharp's SGD."));
+            board.Finished(Outcome(withValue, OutcomeKind.Failed, "With decay 0.9 the first step should move the slope by 0.3162."));
+        });
+
+        Lines(printed)[1].Should().Be("Create_makes_TorchSharps_optimizer:", "System.Func`2[...] tells a learner nothing");
+        printed.Should().Contain("Also failing, for other causes: The_first_RMSprop_step.");
+    }
+}
