@@ -39,7 +39,7 @@ public sealed class Task3SphereDescentTests : KataTest
                     {
                         Assert.Fail($"After step {t + 1}, vector {i} should be [{string.Join(", ", expected[i].Select(x => x.ToString("F6")))}] " +
                                     $"but is [{string.Join(", ", run.Steps[t + 1].Vectors[i].Select(x => x.ToString("F6")))}]. " +
-                                    $"Step t uses rate LearningRate × Decay^t (here {settings.RateAt(t)}), " +
+                                    $"Step {t + 1} is t = {t}, counted from t = 0 (whose rate is LearningRate itself), and uses rate LearningRate × Decay^t (here {settings.RateAt(t)}), " +
                                     (clip is null ? "" : $"a gradient with norm above {clip} is scaled to norm {clip}, ") +
                                     "and each vector is divided by its length after the step." + LikelyCause(run, settings, clip));
                     }

@@ -1,0 +1,64 @@
+using Katas.Testing;
+
+namespace Katas.Spread.Tests;
+
+/// <summary>
+/// Task 4: what Tammes.Solve does to its batch of restarts between steps: every vector stays on the unit sphere, and
+/// cutting the batch to its survivors changes nothing about the survivors' own paths (their momentum goes with them).
+/// Both are checked against the learner's own Solve run with other settings, not against the reference's output.
+/// </summary>
+[KataTask(4)]
+public sealed class Task4TammesBatchTests : KataTest
+{
+    private static readonly TimeSpan SolveLimit = TimeSpan.FromSeconds(60);
+
+    [Test]
+    public void Every_recorded_vector_stays_on_the_unit_sphere()
+    {
+        var settings = new TammesSettings(Restarts: 4, Survivors: 2, ExploreIterations: 50, RefineIterations: 150);
+        SpreadRun run = LearnerCode.Run(() => Tammes.Solve(10, 3, settings), "Tammes.Solve", SolveLimit);
+        foreach (SpreadStep step in run.Steps)
+        {
+            for (int i = 0; i < step.Vectors.Length; i++)
+            {
+                double length = Math.Sqrt(step.Vectors[i].Sum(x => x * x));
+                Assert.That(length, Is.EqualTo(1.0).Within(1e-6),
+                    $"At iteration {step.Iteration} vector {i} has length {length:G6}; every vector must be projected back onto the unit sphere after " +
+                    "each step. Likely cause: the length is taken over the wrong axis. On the batch [R, N, D] each vector's length runs over its D " +
+                    "coordinates, the last axis: vectors.norm(-1, keepdim: true).");
+            }
+        }
+    }
+
+    [Test]
+    public void The_cut_to_the_survivors_keeps_their_paths_and_their_momentum()
+    {
+        // The same two restarts (same seed and count, so the same draws), run with and without the cut after 30 steps. The
+        // restart that survives the cut is the one that also ends best without it, so both calls return its run, and with
+        // momentum carried through the cut the two runs are the same step for step.
+        var uncut = new TammesSettings(Restarts: 2, Survivors: 2, ExploreIterations: 30, RefineIterations: 70, Momentum: 0.9);
+        TammesSettings cut = uncut with { Survivors = 1 };
+        SpreadRun whole = LearnerCode.Run(() => Tammes.Solve(10, 3, uncut), "Tammes.Solve (2 restarts, no cut)", SolveLimit);
+        SpreadRun survivor = LearnerCode.Run(() => Tammes.Solve(10, 3, cut), "Tammes.Solve (2 restarts, cut to 1 after 30 steps)", SolveLimit);
+
+        Assert.That(survivor.Steps.Select(step => step.Iteration), Is.EqualTo(whole.Steps.Select(step => step.Iteration)),
+            "Both runs have 100 steps, so both should be recorded at the same iterations.");
+        Assert.That(Gap(survivor.Steps[0], whole.Steps[0]), Is.LessThan(1e-9),
+            "Both calls should return the run of the same restart (the one best after 30 steps also ends best here), so they should start " +
+            "at the same vectors. Likely causes: the restart kept at the cut is not the one with the largest smallest angle, or the steps " +
+            "themselves go wrong (see this task's other failures).");
+        foreach ((SpreadStep after, SpreadStep without) in survivor.Steps.Zip(whole.Steps))
+        {
+            double gap = Gap(after, without);
+            Assert.That(gap, Is.LessThan(1e-6),
+                $"At iteration {after.Iteration} the surviving restart's vectors differ by {gap:G3} from the same restart's run without the cut " +
+                $"(cut after {cut.ExploreIterations} steps, momentum {cut.Momentum}). Cutting the batch must not change a survivor's path. Likely " +
+                "cause: the velocity is reset at the cut, or not cut with the vectors: keep the survivors' rows of both " +
+                "(index_select on the vectors and on the velocity).");
+        }
+    }
+
+    /// <summary>The largest difference of any coordinate of any vector between two recorded steps.</summary>
+    private static double Gap(SpreadStep a, SpreadStep b) =>
+        a.Vectors.Zip(b.Vectors).Max(pair => pair.First.Zip(pair.Second).Max(x => Math.Abs(x.First - x.Second)));
+}
