@@ -43,6 +43,9 @@ public sealed class Task1BuiltInOptimizersTests : KataTest
         if (StepByStep.Compare(yours, expected, 1e-12) is Difference difference)
         {
             Assert.Fail($"Create({settings}) does not behave like TorchSharp's optimizer with the same settings: {difference} " +
+                        "Create only hands the settings to TorchSharp, so the cause is in its named arguments: every setting this kind uses must " +
+                        "reach its argument (lr, momentum, nesterov, alpha, eps, weight_decay, ...), and no argument the kind does not use may be " +
+                        "passed (momentum: given to RMSProp, say). What your steps look like: " +
                         Cause.Of(Problem.Rosenbrock, settings, yours, difference));
         }
     }
@@ -202,7 +205,10 @@ public sealed class Task1BuiltInOptimizersTests : KataTest
         // v starts at 0, so after one step v = (1 − α)g² and the step is lr·g/√v = lr/√(1 − α) in the gradient's direction.
         double expected = 0.1 / Math.Sqrt(1 - alpha);
         Assert.That(Math.Abs(run[1].Slope - run[0].Slope), Is.EqualTo(expected).Within(1e-3),
-            $"With decay {alpha} the first step should move the slope by 0.1/√(1 − {alpha}) = {expected:F4}; it moved {Math.Abs(run[1].Slope - run[0].Slope):F4}.");
+            $"With decay {alpha} the first step should move the slope by 0.1/√(1 − {alpha}) = {expected:F4}; it moved {Math.Abs(run[1].Slope - run[0].Slope):F4}." +
+            (Math.Abs(run[0].Slope - ArticleStart.Slope) > 1e-4
+                ? $" The run's first point is not the start (slope {run[0].Slope:G6}, not {ArticleStart.Slope}): record the parameters before each step, not after it."
+                : ""));
     }
 
     [Test]
