@@ -31,7 +31,7 @@ public sealed class CrashRowTests
         lines[1].Should().Be("Attack_runs:");
         lines[2].Should().StartWith("The test process crashed inside TorchSharp's native library");
         lines[3].Should().Be("task 1   passed (1)", "the other tasks' rows come after the crash");
-        lines[4].Should().Be("task 2   failed 3 of 3 crashed, 1 not run, 2 different causes", "the task's full row comes when its other tests have run");
+        lines[4].Should().Be("task 2   failed 2 of 3 crashed, 1 not run, 2 different causes", "the task's full row comes when its other tests have run");
         printed.Split("mat1 and mat2").Should().HaveCount(2, "the crash the 'so far' row showed is not shown again");
         printed.Split("so far").Should().HaveCount(2, "a second crash of the same task adds no second 'so far' row");
     }
@@ -48,5 +48,19 @@ public sealed class CrashRowTests
 
         Lines(printed)[0].Should().Be("task 3   failed 1 of 1 crashed");
         printed.Should().NotContain("so far");
+    }
+
+    [Test]
+    public void A_task_none_of_whose_tests_ran_says_so_instead_of_failed()
+    {
+        TestCase first = Case("Attack_runs", 3), second = Case("Attack_clips", 3);
+        string printed = Printed(board =>
+        {
+            board.Discovered([first, second]);
+            board.Finished(Outcome(first, OutcomeKind.NotRun, "Not run: the test process crashed 2 times the same way."));
+            board.Finished(Outcome(second, OutcomeKind.NotRun, "Not run: the test process crashed 2 times the same way."));
+        });
+
+        Lines(printed)[0].Should().Be("task 3   2 of 2 not run", "a test that did not run did not fail");
     }
 }

@@ -14,7 +14,7 @@ internal static partial class BoardText
     }
 
     /// <summary>A test's name without its arguments: "Name" of "Name(0.9, \"sgd\")".</summary>
-    public static string WithoutArguments(string name) => name.Split('(')[0];
+    public static string WithoutArguments(string name) => name.Split('(')[0].TrimEnd();
 
     /// <summary>
     /// A test's name as the board shows it: with its arguments when they read as values ("(0.9)"), without them when they

@@ -248,12 +248,14 @@ internal sealed class LiveBoard(IAnsiConsole console, string kata, string figure
             return $"[green]passed ({outcomes.Count})[/]";
         }
 
-        int failed = outcomes.Count(outcome => !outcome.Passed);
+        // A test that did not run did not fail: "failed 4 of 8 crashed, 4 not run" adds up, "failed 8 of 8 ..., 4 not run" did not.
         int notRun = outcomes.Count(outcome => outcome.Kind == OutcomeKind.NotRun);
+        int failed = outcomes.Count(outcome => !outcome.Passed) - notRun;
         int causes = FailureKinds.DistinctCauses(outcomes);
-        return $"[red]failed {failed} of {outcomes.Count}[/]" + (outcomes.Any(outcome => outcome.Crashed) ? " [red]crashed[/]" : "")
-               + (notRun > 0 ? $", {notRun} not run" : "")
-               + (causes > 1 ? $", {causes} different causes" : "");
+        string head = failed > 0
+            ? $"[red]failed {failed} of {outcomes.Count}[/]" + (outcomes.Any(outcome => outcome.Crashed) ? " [red]crashed[/]" : "") + (notRun > 0 ? $", {notRun} not run" : "")
+            : $"[red]{notRun} of {outcomes.Count} not run[/]";
+        return head + (causes > 1 ? $", {causes} different causes" : "");
     }
 
     private static string Label(int task) => task == 0 ? "other " : $"task {task}";
