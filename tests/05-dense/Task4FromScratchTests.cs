@@ -41,13 +41,18 @@ public sealed class Task4FromScratchTests : KataTest
         (double[] oneBatch, _) = StepsByHand(start, rows, labels, rate, [(0, 6)]);
         double worst = yours.Zip(expected, (a, e) => Math.Abs(a - e)).Max();
         bool stepsOnEverything = yours.Zip(oneBatch, (a, e) => Math.Abs(a - e)).Max() < 1e-6;
+        (double[] atDefaultRate, _) = StepsByHand(start, rows, labels, BookSettings.FromScratchLearningRate, [(0, 4), (4, 2)]);
+        bool stepsAtDefaultRate = yours.Zip(atDefaultRate, (a, e) => Math.Abs(a - e)).Max() < 1e-9;
         Assert.That(worst, Is.LessThan(1e-6),
             $"Expected: Fit(batchSize: 4) on 6 images takes two steps of rate {rate}, on images 0-3 and then 4-5. Got: weights up to {worst:G3} away " +
             "from those two steps (by hand). " +
             (stepsOnEverything
                 ? "They match ONE step on all 6 images: the batchSize argument is ignored (the book's 128 holds all 6). Make each epoch's " +
                   "BatchGenerator with the batchSize Fit is given."
-                : "Make a new BatchGenerator(images, labels, batchSize, shuffle) each epoch and call TrainingStep.Take once per batch."));
+                : stepsAtDefaultRate
+                    ? $"They match the two steps at the book's rate {BookSettings.FromScratchLearningRate}: the learningRate argument is ignored. " +
+                      "Pass the learningRate Fit is given on to TrainingStep.Take."
+                    : "Make a new BatchGenerator(images, labels, batchSize, shuffle) each epoch and call TrainingStep.Take once per batch."));
         Assert.That(history[0].Loss, Is.EqualTo(expectedLoss).Within(1e-6).Percent,
             $"Expected: the epoch's loss is the two batches' losses (each before its step) weighted by their sizes, (4·L₁ + 2·L₂)/6 = {expectedLoss:G8}. " +
             $"Got: {history[0].Loss:G8}.");
@@ -69,8 +74,33 @@ public sealed class Task4FromScratchTests : KataTest
         TrainingHistory history = LearnerCode.Run(() => FromScratch.Fit(model, x, y, epochs: 1, batchSize: 6, learningRate: rate), "FromScratch.Fit");
         Assert.That(history[0].Accuracy, Is.EqualTo(after).Within(1e-9),
             $"Expected: the epoch's accuracy is measured on the training data AFTER the epoch's steps: {after:G4} (before them it was {before:G4}). " +
-            $"Got: {history[0].Accuracy:G4}." +
-            (Math.Abs(history[0].Accuracy - before) < 1e-9 ? " That is the accuracy before the epoch: call Evaluate after the epoch's last step." : ""));
+            $"Got: {history[0].Accuracy:G4}." + WhyTheAccuracyDiffers(model, x, y, start, rows, labels, rate, history[0].Accuracy, before));
+    }
+
+    /// <summary>
+    /// Why an epoch's accuracy is not the one after its step, checked in the order the causes come: the step itself (its own
+    /// test says how it differs), then Evaluate on the trained network, and only then the moment the accuracy is taken.
+    /// </summary>
+    private static string WhyTheAccuracyDiffers(NaiveSequential model, Tensor x, Tensor y, Oracle.Net start, double[][] rows, long[] labels,
+        double rate, double reported, double before)
+    {
+        double[] yours = Oracle.Read(model).Flat();
+        double[] expected = StepsByHand(start, rows, labels, rate, [(0, 6)]).Weights;
+        if (yours.Zip(expected, (a, e) => Math.Abs(a - e)).Max() > 1e-6)
+        {
+            return $" Your network after Fit is not the one a step of rate {rate} on all 6 images gives, so its accuracy differs too: fix the " +
+                   "step first (the test Fit_takes_one_step_per_batch_of_the_size_it_is_given says how it differs).";
+        }
+
+        double trained = Oracle.Accuracy(Oracle.Forward(Oracle.Read(model), rows), labels);
+        double evaluated = LearnerCode.Run(() => FromScratch.Evaluate(model, x, y), "FromScratch.Evaluate");
+        if (Math.Abs(evaluated - trained) > 1e-9)
+        {
+            return $" Your Evaluate gives {evaluated:G4} on the trained network, whose share of images classified right is {trained:G4}: fix " +
+                   "Evaluate first (the test Evaluate_is_the_share_of_images_whose_most_probable_class_is_their_label says how).";
+        }
+
+        return Math.Abs(reported - before) < 1e-9 ? " That is the accuracy before the epoch: call Evaluate after the epoch's last step." : "";
     }
 
     /// <summary>Plain gradient descent on <paramref name="batches"/> (start, count) in turn; the weights after, and the size-weighted mean of the losses before each step.</summary>
