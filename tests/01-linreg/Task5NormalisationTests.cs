@@ -15,6 +15,23 @@ public sealed class Task5NormalisationTests : KataTest
     private const double LearningRate = 0.1;
     private const int Iterations = 50;
 
+    [Test]
+    public void Standardising_leaves_the_callers_values_where_they_were()
+    {
+        (Tensor heights, _) = Oracle.Sample.ToTensors(ScalarType.Float64);
+        double[] original = TensorAssert.ToDoubles(heights);
+        LearnerCode.Run(() => Normalisation.Standardise(heights), "Normalisation.Standardise");
+        double[] after = TensorAssert.ToDoubles(heights);
+        int changed = original.Zip(after).Count(pair => pair.First != pair.Second);
+        Assert.That(changed, Is.Zero, () =>
+        {
+            int first = original.Zip(after).TakeWhile(pair => pair.First == pair.Second).Count();
+            return "Expected: Standardise leaves the heights it is given as they were (the caller maps its line back with them). Got: " +
+                   $"{changed} of {original.Length} changed, height {first} from {original[first]} to {after[first]}. Likely cause: " +
+                   "standardising in place (sub_, div_) on the caller's tensor; (values − mean) / std makes a new one.";
+        });
+    }
+
     [TestCase(ScalarType.Float64)]
     [TestCase(ScalarType.Float32)]
     public void Standardising_uses_the_mean_and_population_standard_deviation(ScalarType dtype)
