@@ -60,23 +60,18 @@ public sealed class Task2ElementWiseTests : KataTest
     public void BroadcastShape_matches_TorchSharps_broadcasting(long[] a, long[] b)
     {
         long[] expected = TorchBroadcast(a, b);
-        (long[]? actual, ArgumentException? rejected) = LearnerCode.Run<(long[]?, ArgumentException?)>(() =>
-        {
-            try
-            {
-                return (ElementWise.BroadcastShape(a, b), null);
-            }
-            catch (ArgumentException e)
-            {
-                return (null, e);
-            }
-        }, "ElementWise.BroadcastShape");
+        (long[]? actual, ArgumentException? rejected) = Broadcast(a, b);
         const string Alignment = "Likely cause: the shapes were lined up at their FIRST axis; broadcasting lines them up at their LAST axis and pads " +
                                  "the shorter shape with 1s on the left, so [32, 10] acts as [1, 1, 32, 10] next to [64, 3, 32, 10].";
         if (rejected is not null)
         {
+            // A rule that lets a 1 stretch in one of the two shapes only accepts the same shapes the other way round.
+            string cause = Broadcast(b, a).Rejected is null
+                ? $"Likely cause: your rule is not the same both ways round, since BroadcastShape({Shapes.Text(b)}, {Shapes.Text(a)}) is accepted. " +
+                  "A size 1 stretches to the other size whichever of the two shapes it is in."
+                : Alignment;
             Assert.Fail($"{Shapes.Text(a)} and {Shapes.Text(b)} do broadcast (TorchSharp gives {Shapes.Text(expected)}), but your BroadcastShape " +
-                        $"rejected them: \"{rejected.Message}\". {Alignment}");
+                        $"rejected them: \"{rejected.Message}\". {cause}");
         }
 
         Assert.That(actual, Is.Not.Null, "BroadcastShape returned null; return the broadcast shape.");
@@ -88,6 +83,20 @@ public sealed class Task2ElementWiseTests : KataTest
                 ? "Likely cause: the result takes the larger of the two sizes; a size 1 stretches to the OTHER size, even when that is 0 (an empty axis stays empty)."
                 : Alignment));
     }
+
+    /// <summary>The learner's broadcast shape of <paramref name="a"/> and <paramref name="b"/>, or the ArgumentException it refused them with.</summary>
+    private static (long[]? Shape, ArgumentException? Rejected) Broadcast(long[] a, long[] b) =>
+        LearnerCode.Run<(long[]?, ArgumentException?)>(() =>
+        {
+            try
+            {
+                return (ElementWise.BroadcastShape(a, b), null);
+            }
+            catch (ArgumentException e)
+            {
+                return (null, e);
+            }
+        }, "ElementWise.BroadcastShape");
 
     [TestCaseSource(nameof(Incompatible))]
     public void Incompatible_shapes_are_an_ArgumentException_naming_both_shapes(long[] a, long[] b)
