@@ -1,11 +1,13 @@
 using Katas.Testing;
+using Katas.Testing.Oracles;
 
 namespace Katas.Spread.Tests;
 
 /// <summary>
-/// Task 4: what Tammes.Solve does to its batch of restarts between steps: every vector stays on the unit sphere, and
-/// cutting the batch to its survivors changes nothing about the survivors' own paths (their momentum goes with them).
-/// Both are checked against the learner's own Solve run with other settings, not against the reference's output.
+/// Task 4: what Tammes.Solve does to its batch of restarts step by step: the first step reads the schedule at iteration 0,
+/// every vector stays on the unit sphere, and cutting the batch to its survivors changes nothing about the survivors' own
+/// paths (their momentum goes with them). Checked by hand (finite differences of the soft minimum) and against the
+/// learner's own Solve run with other settings, never against the reference's output.
 /// </summary>
 [KataTask(4)]
 public sealed class Task4TammesBatchTests : KataTest
@@ -56,6 +58,38 @@ public sealed class Task4TammesBatchTests : KataTest
                 "cause: the velocity is reset at the cut, or not cut with the vectors: keep the survivors' rows of both " +
                 "(index_select on the vectors and on the velocity).");
         }
+    }
+
+    [Test]
+    public void The_first_step_reads_the_schedule_at_iteration_0_and_starts_without_velocity()
+    {
+        // One restart, 100 steps: every step is recorded, and the first is v ← v − LearningRateAt(0)·N·∇softmin(v; SharpnessAt(0)),
+        // then each vector divided by its length (the velocity starts at 0, so momentum adds nothing yet).
+        const int n = 10;
+        var settings = new TammesSettings(Restarts: 1, Survivors: 1, ExploreIterations: 30, RefineIterations: 70);
+        SpreadRun run = LearnerCode.Run(() => Tammes.Solve(n, 3, settings), "Tammes.Solve", SolveLimit);
+        Assert.That(run.Steps[1].Iteration, Is.EqualTo(1), "A run of 100 steps records every step (RecordEvery = Iterations / 100).");
+        double[][] start = run.Steps[0].Vectors;
+        double[] yours = [.. run.Steps[1].Vectors.SelectMany(vector => vector)];
+        double[] ByHand(int iteration) => FirstStep(start, n, settings.SharpnessAt(iteration), settings.LearningRateAt(iteration));
+        double gap = yours.Zip(ByHand(0), (a, e) => Math.Abs(a - e)).Max();
+        Assert.That(gap, Is.LessThan(1e-6), () =>
+            $"Solve's first step should move the start by −LearningRateAt(0) × N × the soft minimum's gradient at β = SharpnessAt(0) " +
+            $"({settings.SharpnessAt(0):G4}), then divide each vector by its length; your recorded step 1 is {gap:G3} away from that step by hand. " +
+            (yours.Zip(ByHand(1), (a, e) => Math.Abs(a - e)).Max() < 1e-6
+                ? "It is the step with the schedule read at iteration 1: SharpnessAt and LearningRateAt take the step's iteration counted from 0."
+                : "Check the gradient's factor N, the sign of the step, and that the velocity starts at 0."));
+    }
+
+    /// <summary>One step from <paramref name="start"/> by hand: the soft minimum's gradient by central differences, times N.</summary>
+    private static double[] FirstStep(double[][] start, int n, double sharpness, double rate)
+    {
+        int dim = start[0].Length;
+        double[] flat = [.. start.SelectMany(vector => vector)];
+        double[][] Vectors(double[] values) => [.. values.Chunk(dim)];
+        double[] gradient = GradientCheck.CentralDifferences(values => Oracle.SoftMinimum(Vectors(values), sharpness), flat);
+        double[][] moved = Vectors([.. flat.Select((x, i) => x - rate * n * gradient[i])]);
+        return [.. Oracle.Normalise(moved).SelectMany(vector => vector)];
     }
 
     /// <summary>The largest difference of any coordinate of any vector between two recorded steps.</summary>

@@ -18,7 +18,8 @@ internal static class Formulas
     {
         OptimizerKind.Sgd => "plain SGD keeps no state: every step is p ← p − lr·(g + wd·p) with that step's gradient. Does your Update use anything left from an earlier step?",
         OptimizerKind.Momentum =>
-            "check b ← μ·b + g from the previous buffer (the whole gradient, no (1 − μ) factor), the step with the NEW buffer, and that b is kept between steps (Keep) and updated once per step.",
+            "check b ← μ·b + g from the previous buffer (the whole gradient, no (1 − μ) factor), the step with the NEW buffer, and that b is kept between steps (Keep) and updated once per step. " +
+            "A first buffer that is the gradient tensor itself (b = g, not g.clone()) changes when the next backward() writes into the gradient.",
         OptimizerKind.RmsProp => "check v ← α·v + (1 − α)·g² from the previous v, and that v is kept between steps (Keep) and updated once per step.",
         OptimizerKind.Adam =>
             "check m ← β₁·m + (1 − β₁)·g and v ← β₂·v + (1 − β₂)·g² from their previous values, the bias corrections 1 − β₁ᵗ and 1 − β₂ᵗ with t = StepCount, " +
