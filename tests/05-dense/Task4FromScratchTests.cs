@@ -52,7 +52,7 @@ public sealed class Task4FromScratchTests : KataTest
                 : stepsAtDefaultRate
                     ? $"They match the two steps at the book's rate {BookSettings.FromScratchLearningRate}: the learningRate argument is ignored. " +
                       "Pass the learningRate Fit is given on to TrainingStep.Take."
-                    : "Make a new BatchGenerator(images, labels, batchSize, shuffle) each epoch and call TrainingStep.Take once per batch."));
+                    : EarlierTaskCause(rate) ?? "Make a new BatchGenerator(images, labels, batchSize, shuffle) each epoch and call TrainingStep.Take once per batch."));
         Assert.That(history[0].Loss, Is.EqualTo(expectedLoss).Within(1e-6).Percent,
             $"Expected: the epoch's loss is the two batches' losses (each before its step) weighted by their sizes, (4·L₁ + 2·L₂)/6 = {expectedLoss:G8}. " +
             $"Got: {history[0].Loss:G8}.");
@@ -88,8 +88,8 @@ public sealed class Task4FromScratchTests : KataTest
         double[] expected = StepsByHand(start, rows, labels, rate, [(0, 6)]).Weights;
         if (yours.Zip(expected, (a, e) => Math.Abs(a - e)).Max() > 1e-6)
         {
-            return $" Your network after Fit is not the one a step of rate {rate} on all 6 images gives, so its accuracy differs too: fix the " +
-                   "step first (the test Fit_takes_one_step_per_batch_of_the_size_it_is_given says how it differs).";
+            return $" Your network after Fit is not the one a step of rate {rate} on all 6 images gives, so its accuracy differs too: " +
+                   (EarlierTaskCause(rate) ?? "fix the step first (the test Fit_takes_one_step_per_batch_of_the_size_it_is_given says how it differs).");
         }
 
         double trained = Oracle.Accuracy(Oracle.Forward(Oracle.Read(model), rows), labels);
@@ -101,6 +101,23 @@ public sealed class Task4FromScratchTests : KataTest
         }
 
         return Math.Abs(reported - before) < 1e-9 ? " That is the accuracy before the epoch: call Evaluate after the epoch's last step." : "";
+    }
+
+    /// <summary>
+    /// Fit's steps are task 3's TrainingStep.Take: when one Take on the tiny batch already differs from a step by hand, task 3 is
+    /// the cause to name (a wrong loss or update shows up in every Fit test). Null when Take agrees.
+    /// </summary>
+    private static string? EarlierTaskCause(double rate)
+    {
+        (NaiveSequential model, Tensor x, Tensor y) = Task3TrainingStepTests.Tiny();
+        Oracle.Net start = Oracle.Read(model);
+        LearnerCode.Run(() => TrainingStep.Take(model, x, y, rate), "TrainingStep.Take");
+        double[] expected = StepsByHand(start, Oracle.Rows(x), Oracle.Longs(y), rate, [(0, 6)]).Weights;
+        double gap = Oracle.Read(model).Flat().Zip(expected, (a, e) => Math.Abs(a - e)).Max();
+        return gap <= 1e-6
+            ? null
+            : $"Your TrainingStep.Take (task 3) alone is already {gap:G3} away from one step by hand on these 6 images, and Fit's steps are " +
+              "Take's: fix task 3 first (its tests say how the loss or the update differs).";
     }
 
     /// <summary>Plain gradient descent on <paramref name="batches"/> (start, count) in turn; the weights after, and the size-weighted mean of the losses before each step.</summary>
