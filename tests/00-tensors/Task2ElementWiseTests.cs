@@ -60,7 +60,12 @@ public sealed class Task2ElementWiseTests : KataTest
     public void BroadcastShape_matches_TorchSharps_broadcasting(long[] a, long[] b)
     {
         long[] expected = TorchBroadcast(a, b);
+        long[] aBefore = [.. a], bBefore = [.. b];
         (long[]? actual, ArgumentException? rejected) = Broadcast(a, b);
+        Assert.That(a, Is.EqualTo(aBefore), () => $"BroadcastShape changed the first shape it was given, {Shapes.Text(aBefore)}, into {Shapes.Text(a)}: " +
+            "the caller's arrays are theirs. Likely cause: the result written into one of the inputs; make a new long[] for it.");
+        Assert.That(b, Is.EqualTo(bBefore), () => $"BroadcastShape changed the second shape it was given, {Shapes.Text(bBefore)}, into {Shapes.Text(b)}: " +
+            "the caller's arrays are theirs. Likely cause: the result written into one of the inputs; make a new long[] for it.");
         const string Alignment = "Likely cause: the shapes were lined up at their FIRST axis; broadcasting lines them up at their LAST axis and pads " +
                                  "the shorter shape with 1s on the left, so [32, 10] acts as [1, 1, 32, 10] next to [64, 3, 32, 10].";
         if (rejected is not null)
@@ -81,7 +86,9 @@ public sealed class Task2ElementWiseTests : KataTest
             $"Broadcasting {Shapes.Text(a)} with {Shapes.Text(b)} gives {Shapes.Text(expected)} (TorchSharp's own result); yours gave {Shapes.Text(actual!)}. " +
             (stretchedToOne
                 ? "Likely cause: the result takes the larger of the two sizes; a size 1 stretches to the OTHER size, even when that is 0 (an empty axis stays empty)."
-                : Alignment));
+                : actual!.Length != expected.Length
+                    ? $"Likely cause: the result has {actual.Length} axes; a broadcast has as many as the longer shape ({expected.Length}), the shorter one padded with 1s on the left."
+                    : Alignment));
     }
 
     /// <summary>The learner's broadcast shape of <paramref name="a"/> and <paramref name="b"/>, or the ArgumentException it refused them with.</summary>

@@ -10,13 +10,17 @@ namespace Katas.Tensors.Tests;
 [KataTask(6)]
 public sealed class Task6BackpropTests : KataTest
 {
-    /// <summary>(w, b, x, y): the book's example (x2 = 7 > y = 4), then points on both sides of the kink x2 = y.</summary>
+    /// <summary>
+    /// (w, b, x, y): the book's example (x2 = 7 > y = 4), then points on both sides of the kink x2 = y, and one with y between x1 and
+    /// x2 (x1 = 6 &lt; y = 6.5 &lt; x2 = 7), where the sign of x1 − y is not the sign of x2 − y.
+    /// </summary>
     private static readonly object[] Points =
     [
         new object[] { 3.0, 1.0, 2.0, 4.0 },
         new object[] { 0.5, -1.0, 3.0, 4.0 },
         new object[] { -2.0, 0.5, -1.5, 1.0 },
         new object[] { 1.2, 0.3, -2.0, 0.0 },
+        new object[] { 3.0, 1.0, 2.0, 6.5 },
     ];
 
     [Test]

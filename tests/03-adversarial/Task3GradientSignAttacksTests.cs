@@ -15,11 +15,13 @@ public sealed class Task3GradientSignAttacksTests : KataTest
     public void Fgsm_moves_each_value_epsilon_up_the_sign_of_the_finite_difference_cross_entropy_gradient()
     {
         var model = TinyClassifier.Create(classes: 3);
-        Tensor images = TinyClassifier.Images(2, seed: 31);
-        long[] labels = [2, 0];
+        // Six pictures, every class the label of two: a loss with the right slope's sign almost everywhere (softmax applied twice)
+        // still turns a sign somewhere among them.
+        Tensor images = TinyClassifier.Images(6, seed: 31);
+        long[] labels = [2, 0, 1, 1, 0, 2];
         Tensor adversarial = LearnerCode.Run(() => GradientSignAttacks.Fgsm(model, images, torch.tensor(labels), Epsilon), "GradientSignAttacks.Fgsm");
-        TensorAssert.HasShape(adversarial, [2, 3, 4, 4], "FGSM's pictures");
-        for (int n = 0; n < 2; n++)
+        TensorAssert.HasShape(adversarial, [6, 3, 4, 4], "FGSM's pictures");
+        for (int n = 0; n < labels.Length; n++)
         {
             double[] x = TinyClassifier.Row(images, n);
             int label = (int)labels[n];
@@ -37,8 +39,13 @@ public sealed class Task3GradientSignAttacksTests : KataTest
                 }
             }
 
+            int sloped = gradient.Count(g => Math.Abs(g) > 1e-9);
             Assert.That(wrong, Is.Empty, $"Picture {n} (true class {label}): {wrong.Count} of {x.Length} values differ from x + ε·sign(∂CE/∂x), clipped, where CE is the cross-entropy of the label passed in (not of the model's own prediction). " +
-                (against == wrong.Count ? "They all moved DOWN the cross-entropy of the true class: that makes the classifier surer of it. FGSM climbs it: +ε·sign(gradient)." : "") +
+                (against == wrong.Count && against >= 0.9 * sloped
+                    ? "They all moved DOWN the cross-entropy of the true class: that makes the classifier surer of it. FGSM climbs it: +ε·sign(gradient)."
+                    : against == wrong.Count
+                        ? $"Only {against} of the {sloped} values with a slope moved against it, the others with it: your loss is not the cross-entropy of the logits. Likely causes: softmax applied before cross_entropy (it takes the logits and applies log-softmax itself), or nll_loss on the logits (it takes log-probabilities)."
+                        : "") +
                 $"\n{string.Join('\n', wrong.Take(12))}");
         }
     }
@@ -124,6 +131,14 @@ public sealed class Task3GradientSignAttacksTests : KataTest
             $"With a random start and 0 steps PGD returns the random start: each value moved by a uniform draw in [−ε, ε] (here ε = {Epsilon}), so " +
             $"some by more than ε/2. Yours moved them by at most {moved:G3}. ") +
             (moved == 0 ? "Likely cause: the random start is never drawn: add noise uniform in [−ε, ε] (from the generator) before the first step." : ""));
+        // Values at least ε from 0 and 1 are not clipped, so their moves are the draws themselves: about a quarter fall below −ε/2
+        // and a quarter above +ε/2 (of some hundred values, never none of either).
+        using Tensor free = images.ge(Epsilon).logical_and(images.le(1 - Epsilon));
+        using Tensor moves = (start - images).masked_select(free);
+        double down = moves.min().ToDouble(), up = moves.max().ToDouble();
+        Assert.That(down < -Epsilon / 2 && up > Epsilon / 2, Is.True, string.Create(CultureInfo.InvariantCulture,
+            $"PGD's random start moves each value by a draw uniform in [−ε, ε] (ε = {Epsilon}), so some values go down by more than ε/2 and some up by more than ε/2; away from 0 and 1 yours moved them from {down:G3} to {up:G3}. ") +
+            "Likely cause: the noise is drawn from one side only (uniform in [0, ε], or rand instead of a draw centred on 0): draw it uniform in [−ε, ε].");
         double low = start.min().ToDouble();
         double high = start.max().ToDouble();
         string outside = string.Create(CultureInfo.InvariantCulture, $"PGD's random start spans {low:G4} to {high:G4}: ") +
