@@ -150,7 +150,8 @@ public sealed class Task3GradientStepTests : KataTest
         double ratio = (after.Slope - start.Slope) / (expected.Slope - start.Slope);
         return ratio switch
         {
-            _ when after == start => "\nNothing moved: update the tensors in place (sub_) under torch.no_grad().",
+            _ when after == start => "\nNothing moved: update the tensors in place (sub_) under torch.no_grad(), with the gradients backward() left in " +
+                                     ".grad, and only then zero them (zero_() before the update leaves a gradient of 0 to step with).",
             _ when Math.Abs(ratio + 1) < 1e-6 => "\nThe step went uphill: subtract the gradient, don't add it.",
             _ when Math.Abs(ratio - 2) < 1e-6 => "\nThe step was twice too long: is the update applied twice, or the rate multiplied in twice?",
             _ => "\nEach parameter moves by minus its own learning rate times its gradient.",

@@ -10,6 +10,10 @@ namespace Katas.Optimizers.Tests;
 [KataTask(4)]
 public sealed class Task4MomentumTests : KataTest
 {
+    /// <summary>A path's position left as the array was made: 0.</summary>
+    private const string NeverWritten =
+        " It is exactly 0, as the path's array is made: that position was never written. Likely cause: the loop stops one step short; take all `steps` steps and record x after each.";
+
     /// <summary>Starts on the right slope, and learning rates, where SGD and momentum 0.9 end in different valleys (measured: see the README).</summary>
     private static readonly double[] Starts = [2.0, 2.1, 2.2, 2.3];
 
@@ -36,6 +40,7 @@ public sealed class Task4MomentumTests : KataTest
             Assert.That(path[k], Is.EqualTo(expected[k]).Within(1e-12),
                 $"Position {k} should be {expected[k]:G10} (plain SGD at rate 0.01 on f′(x) = 4x³ − 6x + 1 from 2.0); yours is {path[k]:G10}." +
                 (late ? " Every position is the one before it should be: x is recorded before the optimizer's step; record it after Step()."
+                    : path[k] == 0 && Enumerable.Range(0, k).All(j => Math.Abs(path[j] - expected[j]) < 1e-12) ? NeverWritten
                     : k > 0 && Math.Abs(path[k] - path[k - 1]) > 0 && Math.Abs(path[k] - expected[k]) > 1e-6 ? " Reset the gradient before every backward()." : ""));
         }
     }
@@ -53,7 +58,8 @@ public sealed class Task4MomentumTests : KataTest
             {
                 double end = LearnerCode.Run(() => Rolling.Roll(start, p => new TorchOptimizer(optim.SGD(p, rate)), Steps), "Rolling.Roll")[^1];
                 Assert.That(end, Is.EqualTo(TwoValleys.LocalMinimum).Within(1e-3),
-                    $"Plain SGD at rate {rate} from x = {start} should settle in the shallow valley at {TwoValleys.LocalMinimum:0.####} after {Steps} steps; it ended at {end:G6}.");
+                    $"Plain SGD at rate {rate} from x = {start} should settle in the shallow valley at {TwoValleys.LocalMinimum:0.####} after {Steps} steps; it ended at {end:G6}." +
+                (end == 0 ? NeverWritten : ""));
             }
         }
     }
@@ -68,7 +74,7 @@ public sealed class Task4MomentumTests : KataTest
                 double end = LearnerCode.Run(() => Rolling.Roll(start, p => new TorchOptimizer(optim.SGD(p, rate, momentum: 0.9)), Steps), "Rolling.Roll")[^1];
                 string hint = Math.Abs(end - TwoValleys.LocalMinimum) < 1e-3
                     ? " It stopped in the shallow valley like plain SGD: create the optimizer once, before the loop, so its velocity carries from step to step."
-                    : "";
+                    : end == 0 ? NeverWritten : "";
                 Assert.That(end, Is.EqualTo(TwoValleys.GlobalMinimum).Within(1e-3),
                     $"SGD with momentum 0.9 at rate {rate} from x = {start} should roll over the hill at {TwoValleys.Hill:0.###} into the deep valley at " +
                     $"{TwoValleys.GlobalMinimum:0.####}; it ended at {end:G6}.{hint}");
