@@ -28,5 +28,5 @@ internal static class BoardPrinting
 
     public static TestCase Case(string name, int task, string? longBecause = null) => new("Tests." + name, "Tests", name, task, longBecause);
 
-    public static TestOutcome Outcome(TestCase test, OutcomeKind kind, string message) => new(test.FullName, test.ClassName, test.Name, test.Task, kind, message);
+    public static TestOutcome Outcome(TestCase test, OutcomeKind kind, string message) => TestOutcome.Of(test, kind, message);
 }

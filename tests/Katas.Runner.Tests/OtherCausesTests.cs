@@ -33,7 +33,7 @@ public sealed class OtherCausesTests
         });
 
         string[] lines = Lines(printed);
-        lines[0].Should().Be("task 3   failed 6 of 8, 1 not run, 6 different causes");
+        lines[0].Should().Be("task 3   failed 6 of 8, 1 not run, 5 different causes");
         lines[1].Should().Be("Momentum_beats_plain_SGD:", "the first specific failure in run order is still the one shown");
         lines[3].Should().Be("Also failing, for other causes: Steps_to_tolerance_is_the_first_step; Rolling_ball.",
             "one test per other cause, specific ones before unwritten ones; not a test that did not run, a figure, or the shown test's own method");
@@ -69,4 +69,25 @@ public sealed class OtherCausesTests
         Lines(printed)[1].Should().Be("Create_makes_TorchSharps_optimizer:", "System.Func`2[...] tells a learner nothing");
         printed.Should().Contain("Also failing, for other causes: The_first_RMSprop_step.");
     }
+
+    [Test]
+    public void The_failing_cases_of_one_test_method_count_as_one_cause()
+    {
+        // Cases named by their TestName carry no method in their names: the worker tells the method.
+        TestCase sgd = Named("Your optimizer matches TorchSharp's step for step: momentum 0.7"),
+            nesterov = Named("Your optimizer matches TorchSharp's step for step: Nesterov 0.8"),
+            decay = Named("Your optimizer matches TorchSharp's step for step: Nesterov 0.8, weight decay 0.05");
+        string printed = Printed(board =>
+        {
+            board.Discovered([sgd, nesterov, decay]);
+            board.Finished(Outcome(sgd, OutcomeKind.Passed, ""));
+            board.Finished(Outcome(nesterov, OutcomeKind.Failed, "Nesterov is asked for but your steps are heavy-ball momentum."));
+            board.Finished(Outcome(decay, OutcomeKind.Failed, "With weight decay, Nesterov is asked for but your steps are heavy-ball momentum."));
+        });
+
+        Lines(printed)[0].Should().Be("task 2   failed 2 of 3", "one ignored nesterov flag fails both cases that set it: one cause, not two");
+        printed.Should().NotContain("Also failing", "the other failing case is the same test method");
+    }
+
+    private static TestCase Named(string name) => new("Tests." + name, "Tests", name, 2) { Method = "Steps_match_TorchSharps" };
 }

@@ -56,7 +56,7 @@ internal static class GradeRun
         var seen = result.Outcomes.ToDictionary(outcome => outcome.FullName, StringComparer.Ordinal);
         var extra = seen.Keys.Except(expected.Select(test => test.FullName), StringComparer.Ordinal).ToList();
         List<TestOutcome> outcomes = expected.Select(test => seen.TryGetValue(test.FullName, out TestOutcome? outcome) ? outcome
-            : new TestOutcome(test.FullName, test.ClassName, test.Name, test.Task, OutcomeKind.NotRun,
+            : TestOutcome.Of(test, OutcomeKind.NotRun,
                 "Not reported: the grading run never reported this test of the course, so it counts as failed.")).ToList();
         if (extra.Count > 0)
         {

@@ -46,10 +46,33 @@ public static class FailureKinds
 
     /// <summary>
     /// How many different causes the failures of <paramref name="outcomes"/> have: failures whose messages start with the
-    /// same line (numbers aside) count once, so seven tests of one unwritten method are one cause.
+    /// same line (numbers aside) count once, so seven tests of one unwritten method are one cause, and so do the failing cases
+    /// of one test method, whose messages differ by the settings they name (one ignored flag fails every case that sets it).
     /// </summary>
-    public static int DistinctCauses(IEnumerable<TestOutcome> outcomes) =>
-        outcomes.Where(outcome => !outcome.Passed).Select(outcome => Gist(outcome.Message)).Distinct(StringComparer.Ordinal).Count();
+    public static int DistinctCauses(IEnumerable<TestOutcome> outcomes)
+    {
+        List<TestOutcome> failures = outcomes.Where(outcome => !outcome.Passed).ToList();
+        // Failures joined by a shared gist or a shared method are one cause: count the groups (union-find over both keys).
+        var parent = Enumerable.Range(0, failures.Count).ToArray();
+        int Root(int i) => parent[i] == i ? i : parent[i] = Root(parent[i]);
+        var firstByKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < failures.Count; i++)
+        {
+            foreach (string key in new[] { "gist:" + Gist(failures[i].Message), "method:" + Method(failures[i]) })
+            {
+                if (firstByKey.TryGetValue(key, out int other))
+                {
+                    parent[Root(i)] = Root(other);
+                }
+                else
+                {
+                    firstByKey[key] = i;
+                }
+            }
+        }
+
+        return Enumerable.Range(0, failures.Count).Select(Root).Distinct().Count();
+    }
 
     /// <summary>
     /// The failing tests of <paramref name="outcomes"/> that fail for other causes than <paramref name="shown"/>: the most
@@ -60,11 +83,11 @@ public static class FailureKinds
         outcomes.Where(outcome => !outcome.Passed).Select((outcome, index) => (outcome, index))
             .Where(pair => pair.outcome.Failure is not (FailureKind.NotRun or FailureKind.FigureSnapshot))
             .OrderBy(pair => pair.outcome.Failure).ThenBy(pair => pair.index).Select(pair => pair.outcome)
-            .Where(outcome => Gist(outcome.Message) != Gist(shown.Message) && Method(outcome.Name) != Method(shown.Name))
+            .Where(outcome => Gist(outcome.Message) != Gist(shown.Message) && Method(outcome) != Method(shown))
             .GroupBy(outcome => Gist(outcome.Message), StringComparer.Ordinal).Select(cause => cause.First()).ToList();
 
-    /// <summary>A test's method: its name without the arguments of its case.</summary>
-    private static string Method(string name) => name.Split('(')[0];
+    /// <summary>A test's method: as the worker discovered it, or else its name without the arguments of its case.</summary>
+    private static string Method(TestOutcome outcome) => outcome.Method.Length > 0 ? outcome.ClassName + "." + outcome.Method : outcome.Name.Split('(')[0];
 
     private static string Gist(string message)
     {

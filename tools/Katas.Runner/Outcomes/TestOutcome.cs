@@ -11,6 +11,10 @@ namespace Katas.Runner.Outcomes;
 /// <param name="Message">The failure message, or "".</param>
 public sealed record TestOutcome(string FullName, string ClassName, string Name, int Task, OutcomeKind Kind, string Message)
 {
+    /// <summary>The outcome of <paramref name="test"/>: its names, task and method, how it ended and its message.</summary>
+    public static TestOutcome Of(Protocol.TestCase test, OutcomeKind kind, string message) =>
+        new(test.FullName, test.ClassName, test.Name, test.Task, kind, message) { Method = test.Method };
+
     /// <summary>Whether it passed.</summary>
     [JsonIgnore]
     public bool Passed => Kind == OutcomeKind.Passed;
@@ -18,6 +22,9 @@ public sealed record TestOutcome(string FullName, string ClassName, string Name,
     /// <summary>Whether it took the test process down.</summary>
     [JsonIgnore]
     public bool Crashed => Kind == OutcomeKind.Crashed;
+
+    /// <summary>The test method's name (<see cref="Protocol.TestCase.Method"/>), or "" when not known.</summary>
+    public string Method { get; init; } = "";
 
     /// <summary>How long it ran, in seconds.</summary>
     public double Seconds { get; init; }

@@ -10,6 +10,12 @@ namespace Katas.Runner.Protocol;
 /// <param name="LongBecause">For a test marked [LongTest]: what makes it long; null for every other test.</param>
 public sealed record TestCase(string FullName, string ClassName, string Name, int Task, string? LongBecause = null)
 {
+    /// <summary>
+    /// The test method's name: a test case named by its TestName ("Your optimizer matches TorchSharp's ...") shows no method
+    /// in its name, and the board counts the failing cases of one method as one cause. "" when not known.
+    /// </summary>
+    public string Method { get; init; } = "";
+
     /// <summary>A test the board runs after the quick ones (it takes tens of seconds).</summary>
     [JsonIgnore]
     public bool IsLong => LongBecause is not null;

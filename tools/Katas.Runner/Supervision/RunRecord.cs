@@ -161,7 +161,7 @@ internal sealed class RunRecord(string kata, IRunObserver observer)
         }
 
         TestCase test = Case(result.FullName);
-        var outcome = new TestOutcome(test.FullName, test.ClassName, test.Name, test.Task, result.Passed ? OutcomeKind.Passed : OutcomeKind.Failed, result.Message)
+        TestOutcome outcome = TestOutcome.Of(test, result.Passed ? OutcomeKind.Passed : OutcomeKind.Failed, result.Message) with
         {
             Seconds = result.Seconds,
             StackTrace = result.StackTrace,
@@ -178,7 +178,7 @@ internal sealed class RunRecord(string kata, IRunObserver observer)
     {
         Running = null;
         TestCase crashed = Case(test);
-        Record(new TestOutcome(crashed.FullName, crashed.ClassName, crashed.Name, crashed.Task, OutcomeKind.Crashed, cause));
+        Record(TestOutcome.Of(crashed, OutcomeKind.Crashed, cause));
     }
 
     /// <summary>Every discovered test without an outcome (of <paramref name="task"/> only, when given) is marked not run, with <paramref name="why"/>.</summary>
@@ -188,7 +188,7 @@ internal sealed class RunRecord(string kata, IRunObserver observer)
         {
             foreach (TestCase test in _discovered.Where(test => !_outcomes.ContainsKey(test.FullName) && (task is null || test.Task == task)).ToList())
             {
-                Record(new TestOutcome(test.FullName, test.ClassName, test.Name, test.Task, OutcomeKind.NotRun, why));
+                Record(TestOutcome.Of(test, OutcomeKind.NotRun, why));
             }
         }
     }

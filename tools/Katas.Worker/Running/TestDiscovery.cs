@@ -26,7 +26,7 @@ internal static class TestDiscovery
             : longBecause;
         if (!test.IsSuite)
         {
-            found.Add(new DiscoveredTest(test.Id, new TestCase(test.FullName, test.ClassName ?? "", test.Name, current, longHere)));
+            found.Add(new DiscoveredTest(test.Id, new TestCase(test.FullName, test.ClassName ?? "", test.Name, current, longHere) { Method = test.Method?.Name ?? "" }));
             return;
         }
 
