@@ -168,11 +168,33 @@ public sealed class Task4GradientDescentTests : KataTest
 
 
     /// <summary>
+    /// A run's losses and steps follow from task 1's loss: when the learner's MeanSquaredError is already wrong at
+    /// <paramref name="line"/>, that is the cause to name. Null when it agrees with the MSE computed in plain loops.
+    /// </summary>
+    private static string? WrongLoss(Line line)
+    {
+        (Tensor heights, Tensor weights) = Oracle.Sample.ToTensors(ScalarType.Float64);
+        using Tensor slope = torch.tensor(line.Slope, dtype: ScalarType.Float64);
+        using Tensor intercept = torch.tensor(line.Intercept, dtype: ScalarType.Float64);
+        double yours = LearnerCode.Run(() => Loss.MeanSquaredError(heights, weights, slope, intercept).ToDouble(), "Loss.MeanSquaredError");
+        double expected = Oracle.MeanSquaredError(Oracle.Sample.Heights, Oracle.Sample.Weights, line);
+        return Math.Abs(yours - expected) <= 1e-9 * Math.Max(1, Math.Abs(expected))
+            ? null
+            : string.Create(CultureInfo.InvariantCulture, $"\nLikely cause: your Loss.MeanSquaredError (task 1) gives {yours:G8} at {line}, where the mean squared error is {expected:G8}: ") +
+              "every loss and step of the run follows from it, so fix task 1 first (its tests say how it differs).";
+    }
+
+    /// <summary>
     /// What the step into iteration <paramref name="iteration"/> looks like, measured against the gradients at the
     /// learner's own earlier points (closed form): the plausible bugs each move by a known multiple of them.
     /// </summary>
     private static string LikelyCause(Trajectory run, int iteration, LearningRates rates)
     {
+        if (WrongLoss(run[0].Line) is { } earlier)
+        {
+            return earlier;
+        }
+
         if (iteration == 0)
         {
             return "\nLikely cause: the first entry should be the starting line and its loss, recorded before the first step.";
