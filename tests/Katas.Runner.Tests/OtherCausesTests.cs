@@ -89,5 +89,23 @@ public sealed class OtherCausesTests
         printed.Should().NotContain("Also failing", "the other failing case is the same test method");
     }
 
+    [Test]
+    public void Another_methods_failing_cases_are_named_once_as_one_cause()
+    {
+        TestCase shown = Case("Create_makes_the_optimizer", 2), first = Named("Steps match for momentum 0.7"), second = Named("Steps match for Nesterov 0.8");
+        string printed = Printed(board =>
+        {
+            board.Discovered([shown, first, second]);
+            board.Finished(Outcome(shown, OutcomeKind.Failed, "Create(Adam) does not behave like TorchSharp's Adam."));
+            board.Finished(Outcome(first, OutcomeKind.Failed, "The first step agreed but a later one does not."));
+            board.Finished(Outcome(second, OutcomeKind.Failed, "Nesterov is asked for but your steps are heavy-ball momentum."));
+        });
+
+        string[] lines = Lines(printed);
+        lines[0].Should().Be("task 2   failed 3 of 3, 2 different causes");
+        lines.Where(line => line.StartsWith("Also failing", StringComparison.Ordinal)).Should().Equal(["Also failing, for other causes: Steps match for momentum 0.7."],
+            "the two failing cases of one method are one cause, as the row counts them, so one of them is named");
+    }
+
     private static TestCase Named(string name) => new("Tests." + name, "Tests", name, 2) { Method = "Steps_match_TorchSharps" };
 }

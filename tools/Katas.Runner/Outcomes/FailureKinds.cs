@@ -40,20 +40,48 @@ public static class FailureKinds
     }
 
     /// <summary>The failure to show first among <paramref name="outcomes"/>: the most telling kind, then the first in run order.</summary>
-    public static TestOutcome? MostTelling(IEnumerable<TestOutcome> outcomes) =>
-        outcomes.Where(outcome => !outcome.Passed).Select((outcome, index) => (outcome, index))
-            .OrderBy(pair => pair.outcome.Failure).ThenBy(pair => pair.index).Select(pair => pair.outcome).FirstOrDefault();
+    public static TestOutcome? MostTelling(IEnumerable<TestOutcome> outcomes)
+    {
+        List<TestOutcome> failures = Failures(outcomes);
+        return TellingOrder(failures).Select(i => failures[i]).FirstOrDefault();
+    }
 
     /// <summary>
     /// How many different causes the failures of <paramref name="outcomes"/> have: failures whose messages start with the
     /// same line (numbers aside) count once, so seven tests of one unwritten method are one cause, and so do the failing cases
     /// of one test method, whose messages differ by the settings they name (one ignored flag fails every case that sets it).
     /// </summary>
-    public static int DistinctCauses(IEnumerable<TestOutcome> outcomes)
+    public static int DistinctCauses(IEnumerable<TestOutcome> outcomes) => Causes(Failures(outcomes)).Distinct().Count();
+
+    /// <summary>
+    /// The failing tests of <paramref name="outcomes"/> that fail for other causes than <paramref name="shown"/> (causes as
+    /// <see cref="DistinctCauses"/> counts them): the most telling of each, in the order <see cref="MostTelling"/> picks. Left
+    /// out: tests that did not run (no cause of their own) and figure snapshots (they never say why).
+    /// </summary>
+    public static IReadOnlyList<TestOutcome> OtherCauses(IEnumerable<TestOutcome> outcomes, TestOutcome shown)
     {
-        List<TestOutcome> failures = outcomes.Where(outcome => !outcome.Passed).ToList();
-        // Failures joined by a shared gist or a shared method are one cause: count the groups (union-find over both keys).
-        var parent = Enumerable.Range(0, failures.Count).ToArray();
+        List<TestOutcome> failures = Failures(outcomes);
+        int[] cause = Causes(failures);
+        int shownAt = failures.FindIndex(failure => failure.FullName == shown.FullName);
+        int shownCause = shownAt >= 0 ? cause[shownAt] : -1;
+        return TellingOrder(failures)
+            .Where(i => failures[i].Failure is not (FailureKind.NotRun or FailureKind.FigureSnapshot) && cause[i] != shownCause)
+            .DistinctBy(i => cause[i]).Select(i => failures[i]).ToList();
+    }
+
+    private static List<TestOutcome> Failures(IEnumerable<TestOutcome> outcomes) => outcomes.Where(outcome => !outcome.Passed).ToList();
+
+    /// <summary>The indices of <paramref name="failures"/>, most telling kind first, then in run order.</summary>
+    private static IEnumerable<int> TellingOrder(List<TestOutcome> failures) =>
+        Enumerable.Range(0, failures.Count).OrderBy(i => failures[i].Failure).ThenBy(i => i);
+
+    /// <summary>
+    /// Each failure's cause, as the index of one failure of it: failures joined by a shared gist or a shared method are one
+    /// cause (union-find over both keys).
+    /// </summary>
+    private static int[] Causes(List<TestOutcome> failures)
+    {
+        int[] parent = [.. Enumerable.Range(0, failures.Count)];
         int Root(int i) => parent[i] == i ? i : parent[i] = Root(parent[i]);
         var firstByKey = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < failures.Count; i++)
@@ -71,20 +99,8 @@ public static class FailureKinds
             }
         }
 
-        return Enumerable.Range(0, failures.Count).Select(Root).Distinct().Count();
+        return [.. Enumerable.Range(0, failures.Count).Select(Root)];
     }
-
-    /// <summary>
-    /// The failing tests of <paramref name="outcomes"/> that fail for other causes than <paramref name="shown"/>: the most
-    /// telling of each cause, in the order <see cref="MostTelling"/> picks. Left out: tests that did not run (no cause of
-    /// their own), figure snapshots (they never say why) and other cases of the shown test's own method.
-    /// </summary>
-    public static IReadOnlyList<TestOutcome> OtherCauses(IEnumerable<TestOutcome> outcomes, TestOutcome shown) =>
-        outcomes.Where(outcome => !outcome.Passed).Select((outcome, index) => (outcome, index))
-            .Where(pair => pair.outcome.Failure is not (FailureKind.NotRun or FailureKind.FigureSnapshot))
-            .OrderBy(pair => pair.outcome.Failure).ThenBy(pair => pair.index).Select(pair => pair.outcome)
-            .Where(outcome => Gist(outcome.Message) != Gist(shown.Message) && Method(outcome) != Method(shown))
-            .GroupBy(outcome => Gist(outcome.Message), StringComparer.Ordinal).Select(cause => cause.First()).ToList();
 
     /// <summary>A test's method: as the worker discovered it, or else its name without the arguments of its case.</summary>
     private static string Method(TestOutcome outcome) => outcome.Method.Length > 0 ? outcome.ClassName + "." + outcome.Method : outcome.Name.Split('(')[0];
