@@ -12,6 +12,9 @@ internal static class Oracle
 {
     private static readonly Lazy<(Tensor Images, Tensor Labels, Tensor TestImages, Tensor TestLabels, ImageDataset Test)> Subset = new(LoadSubset);
 
+    /// <summary>The largest difference between two lists of numbers (weights, say) taken position by position.</summary>
+    public static double LargestDifference(IReadOnlyList<double> a, IReadOnlyList<double> b) => a.Zip(b, (x, y) => Math.Abs(x - y)).Max();
+
     /// <summary>Training images of the shipped subset the accuracy tests use (a slice, to keep the tests fast).</summary>
     public const int TrainSlice = 2000;
 

@@ -38,21 +38,22 @@ public sealed class Task4FromScratchTests : KataTest
         TrainingHistory history = LearnerCode.Run(() => FromScratch.Fit(model, x, y, epochs: 1, batchSize: 4, learningRate: rate), "FromScratch.Fit");
         double[] yours = Oracle.Read(model).Flat();
         (double[] expected, double expectedLoss) = StepsByHand(start, rows, labels, rate, [(0, 4), (4, 2)]);
-        (double[] oneBatch, _) = StepsByHand(start, rows, labels, rate, [(0, 6)]);
-        double worst = yours.Zip(expected, (a, e) => Math.Abs(a - e)).Max();
-        bool stepsOnEverything = yours.Zip(oneBatch, (a, e) => Math.Abs(a - e)).Max() < 1e-6;
-        (double[] atDefaultRate, _) = StepsByHand(start, rows, labels, BookSettings.FromScratchLearningRate, [(0, 4), (4, 2)]);
-        bool stepsAtDefaultRate = yours.Zip(atDefaultRate, (a, e) => Math.Abs(a - e)).Max() < 1e-9;
-        Assert.That(worst, Is.LessThan(1e-6),
-            $"Expected: Fit(batchSize: 4) on 6 images takes two steps of rate {rate}, on images 0-3 and then 4-5. Got: weights up to {worst:G3} away " +
-            "from those two steps (by hand). " +
-            (stepsOnEverything
-                ? "They match ONE step on all 6 images: the batchSize argument is ignored (the book's 128 holds all 6). Make each epoch's " +
-                  "BatchGenerator with the batchSize Fit is given."
-                : stepsAtDefaultRate
-                    ? $"They match the two steps at the book's rate {BookSettings.FromScratchLearningRate}: the learningRate argument is ignored. " +
-                      "Pass the learningRate Fit is given on to TrainingStep.Take."
-                    : EarlierTaskCause(rate) ?? "Make a new BatchGenerator(images, labels, batchSize, shuffle) each epoch and call TrainingStep.Take once per batch."));
+        double worst = Oracle.LargestDifference(yours, expected);
+        // The causes are looked for only when the test fails: they step by hand again and call the learner's TrainingStep.
+        Assert.That(worst, Is.LessThan(1e-6), () =>
+        {
+            double[] oneBatch = StepsByHand(start, rows, labels, rate, [(0, 6)]).Weights;
+            double[] atDefaultRate = StepsByHand(start, rows, labels, BookSettings.FromScratchLearningRate, [(0, 4), (4, 2)]).Weights;
+            return $"Expected: Fit(batchSize: 4) on 6 images takes two steps of rate {rate}, on images 0-3 and then 4-5. Got: weights up to {worst:G3} away " +
+                   "from those two steps (by hand). " +
+                   (Oracle.LargestDifference(yours, oneBatch) < 1e-6
+                       ? "They match ONE step on all 6 images: the batchSize argument is ignored (the book's 128 holds all 6). Make each epoch's " +
+                         "BatchGenerator with the batchSize Fit is given."
+                       : Oracle.LargestDifference(yours, atDefaultRate) < 1e-9
+                           ? $"They match the two steps at the book's rate {BookSettings.FromScratchLearningRate}: the learningRate argument is ignored. " +
+                             "Pass the learningRate Fit is given on to TrainingStep.Take."
+                           : EarlierTaskCause(rate, oneBatch) ?? "Make a new BatchGenerator(images, labels, batchSize, shuffle) each epoch and call TrainingStep.Take once per batch.");
+        });
         Assert.That(history[0].Loss, Is.EqualTo(expectedLoss).Within(1e-6).Percent,
             $"Expected: the epoch's loss is the two batches' losses (each before its step) weighted by their sizes, (4·L₁ + 2·L₂)/6 = {expectedLoss:G8}. " +
             $"Got: {history[0].Loss:G8}.");
@@ -68,28 +69,29 @@ public sealed class Task4FromScratchTests : KataTest
         double[][] rows = Oracle.Rows(x);
         long[] labels = Oracle.Longs(y);
         double before = Oracle.Accuracy(Oracle.Forward(start, rows), labels);
-        double AfterOneStep(double r) => Oracle.Accuracy(Oracle.Forward(start.With(StepsByHand(start, rows, labels, r, [(0, 6)]).Weights), rows), labels);
-        double rate = new[] { 0.5, 1, 2, 5, 10 }.First(r => AfterOneStep(r) != before);
-        double after = AfterOneStep(rate);
+        double[] OneStep(double r) => StepsByHand(start, rows, labels, r, [(0, 6)]).Weights;
+        double AccuracyOf(double[] weights) => Oracle.Accuracy(Oracle.Forward(start.With(weights), rows), labels);
+        double rate = new[] { 0.5, 1, 2, 5, 10 }.First(r => AccuracyOf(OneStep(r)) != before);
+        double[] stepped = OneStep(rate);
+        double after = AccuracyOf(stepped);
         TrainingHistory history = LearnerCode.Run(() => FromScratch.Fit(model, x, y, epochs: 1, batchSize: 6, learningRate: rate), "FromScratch.Fit");
-        Assert.That(history[0].Accuracy, Is.EqualTo(after).Within(1e-9),
+        Assert.That(history[0].Accuracy, Is.EqualTo(after).Within(1e-9), () =>
             $"Expected: the epoch's accuracy is measured on the training data AFTER the epoch's steps: {after:G4} (before them it was {before:G4}). " +
-            $"Got: {history[0].Accuracy:G4}." + WhyTheAccuracyDiffers(model, x, y, start, rows, labels, rate, history[0].Accuracy, before));
+            $"Got: {history[0].Accuracy:G4}." + WhyTheAccuracyDiffers(model, x, y, rows, labels, rate, stepped, history[0].Accuracy, before));
     }
 
     /// <summary>
     /// Why an epoch's accuracy is not the one after its step, checked in the order the causes come: the step itself (its own
     /// test says how it differs), then Evaluate on the trained network, and only then the moment the accuracy is taken.
+    /// <paramref name="stepped"/> is the network after the step by hand.
     /// </summary>
-    private static string WhyTheAccuracyDiffers(NaiveSequential model, Tensor x, Tensor y, Oracle.Net start, double[][] rows, long[] labels,
-        double rate, double reported, double before)
+    private static string WhyTheAccuracyDiffers(NaiveSequential model, Tensor x, Tensor y, double[][] rows, long[] labels,
+        double rate, double[] stepped, double reported, double before)
     {
-        double[] yours = Oracle.Read(model).Flat();
-        double[] expected = StepsByHand(start, rows, labels, rate, [(0, 6)]).Weights;
-        if (yours.Zip(expected, (a, e) => Math.Abs(a - e)).Max() > 1e-6)
+        if (Oracle.LargestDifference(Oracle.Read(model).Flat(), stepped) > 1e-6)
         {
             return $" Your network after Fit is not the one a step of rate {rate} on all 6 images gives, so its accuracy differs too: " +
-                   (EarlierTaskCause(rate) ?? "fix the step first (the test Fit_takes_one_step_per_batch_of_the_size_it_is_given says how it differs).");
+                   (EarlierTaskCause(rate, stepped) ?? "fix the step first (the test Fit_takes_one_step_per_batch_of_the_size_it_is_given says how it differs).");
         }
 
         double trained = Oracle.Accuracy(Oracle.Forward(Oracle.Read(model), rows), labels);
@@ -105,15 +107,14 @@ public sealed class Task4FromScratchTests : KataTest
 
     /// <summary>
     /// Fit's steps are task 3's TrainingStep.Take: when one Take on the tiny batch already differs from a step by hand, task 3 is
-    /// the cause to name (a wrong loss or update shows up in every Fit test). Null when Take agrees.
+    /// the cause to name (a wrong loss or update shows up in every Fit test). <paramref name="oneStepByHand"/> is the tiny
+    /// network after one step by hand at <paramref name="rate"/> on all 6 images. Null when Take agrees.
     /// </summary>
-    private static string? EarlierTaskCause(double rate)
+    private static string? EarlierTaskCause(double rate, double[] oneStepByHand)
     {
         (NaiveSequential model, Tensor x, Tensor y) = Task3TrainingStepTests.Tiny();
-        Oracle.Net start = Oracle.Read(model);
         LearnerCode.Run(() => TrainingStep.Take(model, x, y, rate), "TrainingStep.Take");
-        double[] expected = StepsByHand(start, Oracle.Rows(x), Oracle.Longs(y), rate, [(0, 6)]).Weights;
-        double gap = Oracle.Read(model).Flat().Zip(expected, (a, e) => Math.Abs(a - e)).Max();
+        double gap = Oracle.LargestDifference(Oracle.Read(model).Flat(), oneStepByHand);
         return gap <= 1e-6
             ? null
             : $"Your TrainingStep.Take (task 3) alone is already {gap:G3} away from one step by hand on these 6 images, and Fit's steps are " +

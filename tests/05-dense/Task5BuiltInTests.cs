@@ -81,7 +81,7 @@ public sealed class Task5BuiltInTests : KataTest
         LearnerCode.Run(() => BuiltInNetwork.Fit(model, x, y, epochs: 2, batchSize: 64), "BuiltInNetwork.Fit");
         double[] yours = Flat(model);
         double Distance(int restartEvery, bool zeroGrad = true, bool softmaxFirst = false) =>
-            yours.Zip(RmsPropSteps(x, y, restartEvery, zeroGrad, softmaxFirst), (a, e) => Math.Abs(a - e)).Max();
+            Oracle.LargestDifference(yours, RmsPropSteps(x, y, restartEvery, zeroGrad, softmaxFirst));
         double worst = Distance(restartEvery: 4);
         string cause = Distance(restartEvery: 2) < 1e-5 ? "They match a NEW optimizer every epoch: create it once, before the epochs' loop."
             : Distance(restartEvery: 1) < 1e-5 ? "They match a NEW optimizer every batch: create it once, before the epochs' loop."
@@ -97,7 +97,7 @@ public sealed class Task5BuiltInTests : KataTest
     }
 
     /// <summary>784 → 512 → 10 with torch.nn, from the same start every call (the global seed is set first).</summary>
-    private static Sequential SameStart()
+    internal static Sequential SameStart()
     {
         torch.manual_seed(4);
         return torch.nn.Sequential(("hidden", torch.nn.Linear(784, 512)), ("relu", torch.nn.ReLU()), ("output", torch.nn.Linear(512, 10)));
@@ -210,7 +210,7 @@ public sealed class Task5BuiltInTests : KataTest
         }, "BuiltInNetwork.Evaluate");
     }
 
-    private static double[] Flat(Sequential model) => model.parameters().SelectMany(TensorAssert.ToDoubles).ToArray();
+    internal static double[] Flat(Sequential model) => model.parameters().SelectMany(TensorAssert.ToDoubles).ToArray();
 
     [Test]
     public void Fit_trains_in_training_mode_and_Evaluate_runs_in_eval_mode_without_gradients()
