@@ -62,10 +62,11 @@ public sealed class Task2ElementWiseTests : KataTest
         long[] expected = TorchBroadcast(a, b);
         long[] aBefore = [.. a], bBefore = [.. b];
         (long[]? actual, ArgumentException? rejected) = Broadcast(a, b);
-        Assert.That(a, Is.EqualTo(aBefore), () => $"BroadcastShape changed the first shape it was given, {Shapes.Text(aBefore)}, into {Shapes.Text(a)}: " +
-            "the caller's arrays are theirs. Likely cause: the result written into one of the inputs; make a new long[] for it.");
-        Assert.That(b, Is.EqualTo(bBefore), () => $"BroadcastShape changed the second shape it was given, {Shapes.Text(bBefore)}, into {Shapes.Text(b)}: " +
-            "the caller's arrays are theirs. Likely cause: the result written into one of the inputs; make a new long[] for it.");
+        foreach ((string which, long[] given, long[] before) in new[] { ("first", a, aBefore), ("second", b, bBefore) })
+        {
+            Assert.That(given, Is.EqualTo(before), () => $"BroadcastShape changed the {which} shape it was given, {Shapes.Text(before)}, into " +
+                $"{Shapes.Text(given)}: the caller's arrays are theirs. Likely cause: the result written into one of the inputs; make a new long[] for it.");
+        }
         const string Alignment = "Likely cause: the shapes were lined up at their FIRST axis; broadcasting lines them up at their LAST axis and pads " +
                                  "the shorter shape with 1s on the left, so [32, 10] acts as [1, 1, 32, 10] next to [64, 3, 32, 10].";
         if (rejected is not null)

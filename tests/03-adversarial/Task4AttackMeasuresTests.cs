@@ -81,29 +81,20 @@ public sealed class Task4AttackMeasuresTests : KataTest
         }
     }
 
-    [Test]
-    public void Batches_of_different_shapes_are_an_ArgumentException_naming_both()
+    // The second case holds 48 values in each batch, and [1, 3, 4, 4] and [3, 1, 4, 4] broadcast against each other: without a
+    // refusal the measures would compare every picture with the wrong one, silently.
+    [TestCase(2, new long[] { 1, 3, 4, 4 }, TestName = "Batches_of_different_shapes_are_an_ArgumentException_naming_both")]
+    [TestCase(1, new long[] { 3, 1, 4, 4 }, TestName = "Batches_of_as_many_values_in_other_shapes_are_an_ArgumentException_too")]
+    public void Batches_of_other_shapes_are_an_ArgumentException_naming_both(int pictures, long[] adversarialShape)
     {
         var model = TinyClassifier.Create();
-        Tensor original = TinyClassifier.Images(2, seed: 43);
-        Exception? refused = LearnerCode.Run(() => Thrown.By(() => AttackMeasures.Measure(model, original, original[..1], 1)), "AttackMeasures.Measure");
-        Assert.That(refused is ArgumentException && refused.Message.Contains("2, 3, 4, 4", StringComparison.Ordinal) && refused.Message.Contains("1, 3, 4, 4", StringComparison.Ordinal),
-            Is.True, "Measure with an original [2, 3, 4, 4] and an adversarial batch [1, 3, 4, 4] must throw an ArgumentException naming both shapes; " +
-                     (refused is null ? "yours returned normally." : $"yours threw {refused.GetType().Name}: {refused.Message.Split('\n')[0]}"));
-    }
-
-    [Test]
-    public void Batches_of_as_many_values_in_other_shapes_are_an_ArgumentException_too()
-    {
-        // [1, 3, 4, 4] and [3, 1, 4, 4] hold 48 values each, and they broadcast against each other: without a refusal the measures
-        // would compare every picture with the wrong one, silently.
-        var model = TinyClassifier.Create();
-        Tensor original = TinyClassifier.Images(1, seed: 43);
-        Tensor reshaped = original.reshape(3, 1, 4, 4);
-        Exception? refused = LearnerCode.Run(() => Thrown.By(() => AttackMeasures.Measure(model, original, reshaped, 1)), "AttackMeasures.Measure");
-        Assert.That(refused is ArgumentException && refused.Message.Contains("1, 3, 4, 4", StringComparison.Ordinal) && refused.Message.Contains("3, 1, 4, 4", StringComparison.Ordinal),
-            Is.True, "Measure with an original [1, 3, 4, 4] and an adversarial batch [3, 1, 4, 4] must throw an ArgumentException naming both shapes: " +
-                     "the same number of values in another shape is another batch (compare the shapes, not numel()); " +
+        Tensor original = TinyClassifier.Images(pictures, seed: 43);
+        Tensor adversarial = original.flatten().narrow(0, 0, adversarialShape.Aggregate(1L, (count, size) => count * size)).reshape(adversarialShape);
+        string originalShape = string.Join(", ", original.shape), otherShape = string.Join(", ", adversarialShape);
+        Exception? refused = LearnerCode.Run(() => Thrown.By(() => AttackMeasures.Measure(model, original, adversarial, 1)), "AttackMeasures.Measure");
+        Assert.That(refused is ArgumentException && refused.Message.Contains(originalShape, StringComparison.Ordinal) && refused.Message.Contains(otherShape, StringComparison.Ordinal),
+            Is.True, $"Measure with an original [{originalShape}] and an adversarial batch [{otherShape}] must throw an ArgumentException naming both shapes" +
+                     (original.numel() == adversarial.numel() ? ": the same number of values in another shape is another batch (compare the shapes, not numel()); " : "; ") +
                      (refused is null ? "yours returned normally." : $"yours threw {refused.GetType().Name}: {refused.Message.Split('\n')[0]}"));
     }
 }
