@@ -35,7 +35,12 @@ internal sealed class StopSignals : IDisposable
         _onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
         {
             signal.Cancel = true;
-            _terminated = !_stop.IsCancellationRequested || _terminated;
+            if (!_stop.IsCancellationRequested)
+            {
+                // The first stop decides the exit code: a SIGTERM after Ctrl+C leaves it at Ctrl+C's.
+                _terminated = true;
+            }
+
             _stop.Cancel();
         });
     }
