@@ -13,6 +13,14 @@ public static class LearnerCode
     /// <summary>The time limit of a call into learner code unless a test or a runner says otherwise.</summary>
     public static readonly TimeSpan StandardTimeLimit = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// The stack of a call into learner code: more than the 1.5 MB .NET gives a thread, so deep but finite code (and libtorch
+    /// under it) has room, and no more, because a recursion without end fills all of it before the process ends: a stack
+    /// overflow through tensor operations reached the board about a second later with 16 MB than with 4 or 2 MB (kata 01,
+    /// `check` on a copy whose loss recursed through a lambda: 7.9-8.1 s against 5.7-5.9 s for its two crashes).
+    /// </summary>
+    private const int LearnerStackBytes = 4 * 1024 * 1024;
+
     /// <summary>How long one call into learner code may take unless a test says otherwise.</summary>
     public static TimeSpan DefaultTimeLimit { get; private set; } = StandardTimeLimit;
 
@@ -59,7 +67,7 @@ public static class LearnerCode
             {
                 thrown = e;
             }
-        }, maxStackSize: 16 * 1024 * 1024)
+        }, maxStackSize: LearnerStackBytes)
         {
             // An endless loop must not keep the test process alive after the run.
             IsBackground = true,
