@@ -97,12 +97,14 @@ internal static class WorkerLoop
 
     /// <summary>
     /// Loads TorchSharp's native library and runs the compiler once, so the first save is answered as fast as the next:
-    /// both cost about a second the first time in a process.
+    /// both cost about a second the first time in a process. They are independent, so the library loads on a thread of
+    /// its own while the compiler warms up (measured on 2 cores: ready after 1.2-1.3 s instead of 1.4-1.6 s).
     /// </summary>
     private static void Warm(KataCompiler compiler)
     {
-        Katas.TorchRuntime.Initialise(threads: 1, seed: Katas.TorchRuntime.DefaultSeed);
+        Task torch = Task.Run(() => Katas.TorchRuntime.Initialise(threads: 1, seed: Katas.TorchRuntime.DefaultSeed));
         compiler.WarmUp();
         _ = typeof(LearnerCode);
+        torch.GetAwaiter().GetResult();
     }
 }
