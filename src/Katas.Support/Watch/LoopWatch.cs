@@ -49,7 +49,7 @@ public static class LoopWatch
     /// <summary>
     /// How deep a watched call may go into the stack: far more than any kata needs (a chain of the learner's methods takes
     /// a few kilobytes), and reached in a moment by a recursion without end, which would otherwise run on for seconds (a
-    /// tensor operation per call) until the thread's 16 MiB are full, and then unwind thousands of frames more.
+    /// tensor operation per call) until the thread's 4 MiB (LearnerCode's) are full, and then unwind thousands of frames more.
     /// </summary>
     public const long StackLimitBytes = 256 << 10;
 
