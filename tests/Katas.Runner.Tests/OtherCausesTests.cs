@@ -35,8 +35,49 @@ public sealed class OtherCausesTests
         string[] lines = Lines(printed);
         lines[0].Should().Be("task 3   failed 6 of 8, 1 not run, 5 different causes");
         lines[1].Should().Be("Momentum_beats_plain_SGD:", "the first specific failure in run order is still the one shown");
-        lines[3].Should().Be("Also failing, for other causes: Steps_to_tolerance_is_the_first_step; Rolling_ball.",
-            "one test per other cause, specific ones before unwritten ones; not a test that did not run, a figure, or the shown test's own method");
+        lines[3].Should().Be("Also failing, for other causes: Steps_to_tolerance_is_the_first_step.",
+            "one test per other cause; not a test that did not run, a figure, or the shown test's own method");
+        lines[4].Should().Be("Also not implemented yet: Rolling.Run.", "a stub still to write is work left, named by its method, apart from the bugs");
+    }
+
+    [Test]
+    public void A_task_of_unwritten_stubs_names_the_methods_left_to_write_not_causes()
+    {
+        TestCase first = Case("A_batch_is_a_slice", 1), second = Case("A_batch_past_the_end_is_an_error", 1), third = Case("A_timeseries_keeps_its_order", 1),
+            fourth = Case("Scaled_images_are_float32", 1), written = Case("Flattened_images_keep_every_pixel", 1);
+        string printed = Printed(board =>
+        {
+            board.Discovered([first, second, third, fourth, written]);
+            board.Finished(Outcome(first, OutcomeKind.Failed, "Kata 00, task 1 (DataTensors.Batch) is not implemented yet: see katas/00-tensors/README.md, task 1."));
+            board.Finished(Outcome(second, OutcomeKind.Failed, "Kata 00, task 1 (DataTensors.Batch) is not implemented yet: see katas/00-tensors/README.md, task 1."));
+            board.Finished(Outcome(third, OutcomeKind.Failed, "Kata 00, task 1 (DataTensors.Timeseries) is not implemented yet: see katas/00-tensors/README.md, task 1."));
+            board.Finished(Outcome(fourth, OutcomeKind.Failed, "Kata 00, task 1 (DataTensors.Scale) is not implemented yet: see katas/00-tensors/README.md, task 1."));
+            board.Finished(Outcome(written, OutcomeKind.Passed, ""));
+        });
+
+        string[] lines = Lines(printed);
+        lines[0].Should().Be("task 1   failed 4 of 5, 3 methods not implemented yet", "three stubs left to write are work left, not three bugs");
+        lines[1].Should().Be("A_batch_is_a_slice:");
+        lines.Should().Contain("Also not implemented yet: DataTensors.Timeseries, DataTensors.Scale.");
+        printed.Should().NotContain("Also failing", "no test fails for a reason of its own");
+    }
+
+    [Test]
+    public void A_real_failure_beside_unwritten_stubs_is_shown_first_and_the_stubs_are_named_after_it()
+    {
+        TestCase wrong = Case("Relu_zeroes_negative_values", 2), unwritten = Case("Broadcast_shapes_line_up_at_the_last_axis", 2);
+        string printed = Printed(board =>
+        {
+            board.Discovered([unwritten, wrong]);
+            board.Finished(Outcome(unwritten, OutcomeKind.Failed, "Kata 00, task 2 (ElementWise.BroadcastShape) is not implemented yet: see katas/00-tensors/README.md, task 2."));
+            board.Finished(Outcome(wrong, OutcomeKind.Failed, "Relu(-1) should be 0; your code gave -1."));
+        });
+
+        string[] lines = Lines(printed);
+        lines[0].Should().Be("task 2   failed 2 of 2, 2 different causes", "a bug and a stub are two causes");
+        lines[1].Should().Be("Relu_zeroes_negative_values:", "a real failure before a stub not written yet");
+        lines.Should().Contain("Also not implemented yet: ElementWise.BroadcastShape.");
+        printed.Should().NotContain("Also failing");
     }
 
     [Test]

@@ -202,25 +202,36 @@ internal sealed class LiveBoard(IAnsiConsole console, string kata, string figure
 
         if (shown is not null)
         {
-            ShowOtherCauses(FailureKinds.OtherCauses(outcomes, shown));
+            ShowOtherCauses(FailureKinds.OtherCauses(outcomes, shown), shown);
         }
     }
 
     /// <summary>
     /// Names the tests that fail for other causes than the one shown: the shown failure may be a consequence (a race
-    /// that no optimizer wins) of a cause another test names exactly (when a run counts as arrived).
+    /// that no optimizer wins) of a cause another test names exactly (when a run counts as arrived). Stubs still to
+    /// write are named by their methods, apart: they are work left, not bugs.
     /// </summary>
-    private void ShowOtherCauses(IReadOnlyList<TestOutcome> others)
+    private void ShowOtherCauses(IReadOnlyList<TestOutcome> others, TestOutcome shown)
     {
-        if (others.Count == 0)
+        string? shownMethod = FailureKinds.UnwrittenMethod(shown);
+        List<string> failing = others.Where(other => FailureKinds.UnwrittenMethod(other) is null)
+            .Select(other => BoardText.WithoutArguments(other.Name)).Distinct().ToList();
+        List<string> unwritten = others.Select(FailureKinds.UnwrittenMethod).OfType<string>()
+            .Where(method => method != shownMethod).Distinct(StringComparer.Ordinal).ToList();
+        // Three failing tests are enough to point at the other causes; the methods left to write are the task's to-do list.
+        ShowNames("Also failing, for other causes: ", failing, "; ", named: 3);
+        ShowNames("Also not implemented yet: ", unwritten, ", ", named: 8);
+    }
+
+    private void ShowNames(string lead, List<string> names, string separator, int named)
+    {
+        if (names.Count == 0)
         {
             return;
         }
 
-        const int Named = 3;
-        string names = string.Join("; ", others.Take(Named).Select(other => BoardText.WithoutArguments(other.Name)).Distinct());
-        string more = others.Count > Named ? $" and {others.Count - Named} more" : "";
-        console.Write(new Padder(new Text($"Also failing, for other causes: {names}{more}."), new Padding(9, 0, 0, 0)));
+        string more = names.Count > named ? $" and {names.Count - named} more" : "";
+        console.Write(new Padder(new Text($"{lead}{string.Join(separator, names.Take(named))}{more}."), new Padding(9, 0, 0, 0)));
     }
 
     /// <summary>
@@ -255,6 +266,12 @@ internal sealed class LiveBoard(IAnsiConsole console, string kata, string figure
         string head = failed > 0
             ? $"[red]failed {failed} of {outcomes.Count}[/]" + (outcomes.Any(outcome => outcome.Crashed) ? " [red]crashed[/]" : "") + (notRun > 0 ? $", {notRun} not run" : "")
             : $"[red]{notRun} of {outcomes.Count} not run[/]";
+        // Stubs not written yet are work left, not bugs: "4 methods not implemented yet" rather than "4 different causes".
+        if (FailureKinds.OnlyUnwritten(outcomes) is { Count: > 1 } unwritten)
+        {
+            return head + $", {unwritten.Count} methods not implemented yet";
+        }
+
         return head + (causes > 1 ? $", {causes} different causes" : "");
     }
 

@@ -1,10 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace Katas.Runner.Outcomes;
 
 /// <summary>
 /// Tells the kinds of failure apart by the messages the kata tests give them: tests/Katas.Testing writes these words
 /// (LearnerCode's time limit, SnapshotAssert's figure comparison, the stubs' "not implemented yet").
 /// </summary>
-public static class FailureKinds
+public static partial class FailureKinds
 {
     /// <summary>The start of every figure-snapshot failure (tests/Katas.Testing/SnapshotAssert.cs).</summary>
     public static IReadOnlyList<string> SnapshotStarts { get; } = ["The plot data for", "There is no verified snapshot"];
@@ -68,6 +70,27 @@ public static class FailureKinds
             .Where(i => failures[i].Failure is not (FailureKind.NotRun or FailureKind.FigureSnapshot) && cause[i] != shownCause)
             .DistinctBy(i => cause[i]).Select(i => failures[i]).ToList();
     }
+
+    /// <summary>
+    /// The method an unwritten stub names in its "not implemented yet" ("Kata 04, task 3 (Rolling.Run) is not implemented
+    /// yet: ..." names Rolling.Run); null for any other outcome.
+    /// </summary>
+    public static string? UnwrittenMethod(TestOutcome outcome) =>
+        outcome.Failure == FailureKind.NotImplemented && UnwrittenStub().Match(outcome.Message) is { Success: true } stub ? stub.Groups[1].Value : null;
+
+    /// <summary>
+    /// The methods still to write that the failures of <paramref name="outcomes"/> name, in run order, when every failure that
+    /// ran is an unwritten stub; null when a test failed for another reason (or nothing failed).
+    /// </summary>
+    public static IReadOnlyList<string>? OnlyUnwritten(IEnumerable<TestOutcome> outcomes)
+    {
+        List<TestOutcome> failed = Failures(outcomes).Where(outcome => outcome.Failure != FailureKind.NotRun).ToList();
+        List<string?> methods = failed.Select(UnwrittenMethod).ToList();
+        return failed.Count > 0 && methods.All(method => method is not null) ? methods.OfType<string>().Distinct(StringComparer.Ordinal).ToList() : null;
+    }
+
+    [GeneratedRegex(@"\(([^()\n]+)\) is not implemented yet")]
+    private static partial Regex UnwrittenStub();
 
     private static List<TestOutcome> Failures(IEnumerable<TestOutcome> outcomes) => outcomes.Where(outcome => !outcome.Passed).ToList();
 
