@@ -70,6 +70,23 @@ public sealed class Task1DataTensorsTests : KataTest
         TensorAssert.Close(scaled, pixels.Select(p => p / 255).ToArray(), [8, 6, 5, 3], "The scaled images (pixel / 255)", rtol: 1e-6, atol: 1e-7);
     }
 
+    [TestCase(100, TestName = "A_dark_batch_is_scaled_by_255_not_by_its_own_brightest_pixel")]
+    [TestCase(0, TestName = "A_black_batch_scales_to_zeros_not_to_NaN")]
+    public void A_batch_without_a_white_pixel_is_scaled_by_255(int brightest)
+    {
+        // Pixels are counts from 0 to 255 whatever the picture holds: a dark photograph stays dark.
+        Tensor images = torch.randint(0, brightest + 1, [4, 3, 2, 3], dtype: ScalarType.Byte);
+        images[0, 0, 0, 0] = torch.tensor((byte)brightest);
+        Tensor scaled = LearnerCode.Run(() => DataTensors.ScaleImages(images), "DataTensors.ScaleImages");
+        double[] expected = TensorAssert.ToDoubles(images).Select(p => p / 255).ToArray();
+        double largest = TensorAssert.ToDoubles(scaled).Max();
+        Assert.That(largest, Is.EqualTo(brightest / 255.0).Within(1e-6),
+            $"Expected: a batch whose brightest pixel is {brightest} scales to at most {brightest}/255 = {brightest / 255.0:G4}. Got: a largest value of {largest:G4}. " +
+            "Likely cause: the pixels were divided by the batch's own maximum (images.max()) instead of by 255: pixel values are counts from 0 to 255 " +
+            "whatever the picture holds, so a dark picture must stay dark (and an all-black batch would divide 0 by 0).");
+        TensorAssert.Close(scaled, expected, [4, 3, 2, 3], "The scaled images (pixel / 255)", rtol: 1e-6, atol: 1e-7);
+    }
+
     [Test]
     public void Flattened_images_have_rank_2_and_one_row_per_image_read_row_by_row()
     {

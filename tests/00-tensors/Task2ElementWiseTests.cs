@@ -34,14 +34,28 @@ public sealed class Task2ElementWiseTests : KataTest
     ];
 
     [Test]
-    public void Relu_matches_a_plain_loop_and_keeps_shape_and_dtype([Values(ScalarType.Float32, ScalarType.Float64)] ScalarType dtype)
+    public void Relu_matches_a_plain_loop_and_keeps_shape_and_dtype([Values(ScalarType.Float32, ScalarType.Float64, ScalarType.Int64)] ScalarType dtype)
     {
-        Tensor x = torch.randn([4, 3, 5], dtype: dtype);
+        Tensor x = dtype == ScalarType.Int64 ? torch.randint(-9, 10, [4, 3, 5], dtype: dtype) : torch.randn([4, 3, 5], dtype: dtype);
         Tensor relu = LearnerCode.Run(() => ElementWise.Relu(x), "ElementWise.Relu");
         TensorAssert.HasShape(relu, [4, 3, 5], "relu(x)");
-        TensorAssert.HasDtype(relu, dtype, "relu(x)", "a tensor made on the way (torch.zeros without a dtype is float32) was mixed in: clamp_min(0) keeps x's dtype.");
+        TensorAssert.HasDtype(relu, dtype, "relu(x)", "a tensor made on the way (torch.zeros without a dtype is float32) was mixed in, or integers were " +
+            "divided (/ is true division in TorchSharp, so (x + x.abs()) / 2 of int64 values is float32): clamp_min(0) keeps x's dtype.");
         double[] expected = TensorAssert.ToDoubles(x).Select(v => Math.Max(v, 0)).ToArray();
         TensorAssert.Close(relu, expected, [4, 3, 5], "relu(x) = max(x, 0)", rtol: 0);
+    }
+
+    [Test]
+    public void Relu_is_exact_at_the_ends_of_float32s_range()
+    {
+        float[] values = [float.NegativeInfinity, -3e38f, -1e-30f, 0f, 1e-30f, 3e38f, float.PositiveInfinity];
+        Tensor x = torch.tensor(values);
+        double[] relu = TensorAssert.ToDoubles(LearnerCode.Run(() => ElementWise.Relu(x), "ElementWise.Relu"));
+        double[] expected = values.Select(v => (double)Math.Max(v, 0f)).ToArray();
+        Assert.That(relu, Is.EqualTo(expected),
+            $"Expected: relu of [{string.Join(", ", values)}] is [{string.Join(", ", expected)}]. Got: [{string.Join(", ", relu)}]. Likely cause: relu " +
+            "computed by arithmetic, such as (x + |x|) / 2, which overflows for large values (3e38 + 3e38 is ∞ in float32) and gives NaN at −∞ " +
+            "(−∞ + ∞); max(x, 0) is a comparison: x.clamp_min(0).");
     }
 
     [Test]

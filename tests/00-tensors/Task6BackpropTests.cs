@@ -11,8 +11,9 @@ namespace Katas.Tensors.Tests;
 public sealed class Task6BackpropTests : KataTest
 {
     /// <summary>
-    /// (w, b, x, y): the book's example (x2 = 7 > y = 4), then points on both sides of the kink x2 = y, and one with y between x1 and
-    /// x2 (x1 = 6 &lt; y = 6.5 &lt; x2 = 7), where the sign of x1 − y is not the sign of x2 − y.
+    /// (w, b, x, y): the book's example (x2 = 7 > y = 4), then points on both sides of the kink x2 = y, one with y between x1 and
+    /// x2 (x1 = 6 &lt; y = 6.5 &lt; x2 = 7), where the sign of x1 − y is not the sign of x2 − y, and the kink itself (x2 = y = 7), where
+    /// the README takes the sign of 0 as 0, as finite differences and TorchSharp's abs do.
     /// </summary>
     private static readonly object[] Points =
     [
@@ -21,6 +22,7 @@ public sealed class Task6BackpropTests : KataTest
         new object[] { -2.0, 0.5, -1.5, 1.0 },
         new object[] { 1.2, 0.3, -2.0, 0.0 },
         new object[] { 3.0, 1.0, 2.0, 6.5 },
+        new object[] { 3.0, 1.0, 2.0, 7.0 },
     ];
 
     [Test]
@@ -54,7 +56,10 @@ public sealed class Task6BackpropTests : KataTest
             [local.LossByX2, local.X2ByX1, local.X2ByB, local.X1ByW], numeric, "yours", "finite differences", relative: 1e-6, absolute: 1e-8);
         if (table is not null)
         {
-            string hint = Math.Abs(local.LossByX2 - numeric[0]) > 1e-6
+            string hint = Math.Abs(local.LossByX2 - numeric[0]) > 1e-6 && x2 == y
+                ? $"Here x2 = y = {y}: the loss is at its kink, where the README takes the sign of 0 as 0 (Math.Sign(0) is 0; so is TorchSharp's " +
+                  "abs gradient there). A test such as x2 >= y ? 1 : -1 gives ±1 there instead."
+                : Math.Abs(local.LossByX2 - numeric[0]) > 1e-6
                 ? $"Here x2 = {x2} is {(x2 < y ? "below" : "above")} y = {y}, so ∂|y − x2|/∂x2 = sign(x2 − y) = {Math.Sign(x2 - y)}. " +
                   "The derivative of |u| is sign(u), and the chain rule multiplies it by ∂(y − x2)/∂x2 = −1; the book's example has x2 > y, " +
                   "where the answer happens to be +1."

@@ -75,7 +75,9 @@ public sealed class Task2GradientsTests : KataTest
             Assert.Fail("Expected: after Gradients.OfMeanSquaredError, heights.grad holds ∂MSE/∂hᵢ = (2/n)·slope·eᵢ, because backward() " +
                         "differentiates the loss with respect to every tensor that requires grad (this test made the heights require grad). " +
                         "Got: heights.grad is null, so backward() never ran through your loss. Likely cause: the gradients were computed by " +
-                        "their formula ((2/n)Σe·h, (2/n)Σe) instead of by autograd. The kata is about autograd: make the two parameters " +
+                        "their formula ((2/n)Σe·h, (2/n)Σe) instead of by autograd, or the data were detached (or copied) on their way into " +
+                        "the loss, which cuts them out of the graph: pass heights and weights to Loss.MeanSquaredError as they are given. " +
+                        "The kata is about autograd: make the two parameters " +
                         "tensors that require grad, compute the loss with Loss.MeanSquaredError, call loss.backward() and return their .grad " +
                         "(torch.autograd.grad also leaves .grad empty: use backward()).");
         }

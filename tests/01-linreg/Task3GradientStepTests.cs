@@ -14,15 +14,19 @@ public sealed class Task3GradientStepTests : KataTest
 {
     private static readonly LearningRates Rates = LearningRates.Article;
 
-    [Test]
-    public void One_step_moves_each_parameter_against_its_gradient_by_its_own_learning_rate()
+    /// <summary>The article's rates (the intercept's 1,000 times the slope's), and a pair in another ratio.</summary>
+    private static readonly object[] RatePairs = [new object[] { 2e-5, 2e-2 }, new object[] { 3e-5, 5e-3 }];
+
+    [TestCaseSource(nameof(RatePairs))]
+    public void One_step_moves_each_parameter_against_its_gradient_by_its_own_learning_rate(double slopeRate, double interceptRate)
     {
+        var rates = new LearningRates(slopeRate, interceptRate);
         Line start = Oracle.ArticleStart1;
-        Line after = StepOnce(start, Rates).After;
-        Line expected = ExpectedStep(start, Rates);
+        Line after = StepOnce(start, rates).After;
+        Line expected = ExpectedStep(start, rates);
         string? table = GradientCheck.Compare(["slope", "intercept"], [after.Slope, after.Intercept], [expected.Slope, expected.Intercept],
             "after your step", "p − rate·∂MSE/∂p", relative: 1e-9, absolute: 1e-12);
-        Assert.That(table, Is.Null, $"One step from {start} with learning rates {Rates} should land on {expected}:\n{table}" +
+        Assert.That(table, Is.Null, $"One step from {start} with learning rates {rates} should land on {expected}:\n{table}" +
             StepHint(start, after, expected));
     }
 
@@ -154,6 +158,8 @@ public sealed class Task3GradientStepTests : KataTest
                                      ".grad, and only then zero them (zero_() before the update leaves a gradient of 0 to step with).",
             _ when Math.Abs(ratio + 1) < 1e-6 => "\nThe step went uphill: subtract the gradient, don't add it.",
             _ when Math.Abs(ratio - 2) < 1e-6 => "\nThe step was twice too long: is the update applied twice, or the rate multiplied in twice?",
+            _ when Math.Abs(ratio - 1) < 1e-6 => "\nThe slope moved right and the intercept did not: the intercept moves by rates.Intercept times its own " +
+                                                "gradient (the article's rates happen to be 1,000 apart; these are not).",
             _ => "\nEach parameter moves by minus its own learning rate times its gradient.",
         };
     }
