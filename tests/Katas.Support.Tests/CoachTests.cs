@@ -64,6 +64,10 @@ public sealed class CoachTests
         Coach.ExplainException(new ExternalException("element 0 of tensors does not require grad and does not have a grad_fn"))
             .Message.Should().Contain("requires_grad: true");
         Coach.ExplainException(new NullReferenceException()).Message.Should().Contain(".grad");
+        Coach.ExplainException(new ExternalException("start (896) + length (128) exceeds dimension size (1000)."))
+            .Message.Should().Contain("past the end of an axis").And.NotContain("shapes don't fit", "a slice past the end involves one tensor");
+        Coach.ExplainException(new ExternalException("index 10 is out of bounds for dimension 0 with size 10"))
+            .Message.Should().Contain("past the end of an axis");
         Coach.ExplainException(new NotImplementedException("Kata 01, task 1 is not implemented yet")).Should()
             .Be(new Diagnosis(Symptom.NotImplemented, "Kata 01, task 1 is not implemented yet"));
     }

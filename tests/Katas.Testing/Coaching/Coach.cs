@@ -157,6 +157,13 @@ public static class Coach
             return "float32 and float64 tensors were mixed. Create each new tensor with the dtype of the tensors it meets (dtype: x.dtype).";
         }
 
+        // Before the shapes: "start (896) + length (128) exceeds dimension size (1000)" names a size but only one tensor.
+        if (Has(message, "exceeds dimension size") || Has(message, "out of bounds for dimension") || Has(message, "out of range"))
+        {
+            return "an index or a slice reaches past the end of an axis (narrow, an index, or a slice whose start + length is beyond the " +
+                   "axis' size). The last piece of an axis may be shorter than the others: end it at Math.Min(start + length, size).";
+        }
+
         if (Has(message, "size of tensor") || Has(message, "shape") || Has(message, "size mismatch") || Has(message, "must match the size"))
         {
             return "two tensors' shapes don't fit together. Print .shape of each operand; scalars should have shape [].";
