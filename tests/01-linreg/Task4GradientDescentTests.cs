@@ -96,7 +96,8 @@ public sealed class Task4GradientDescentTests : KataTest
             Assert.That(wide, Is.Not.Null,
                 $"Expected: on float64 data the slope and intercept are float64 tensors. Got: all {run.Count} recorded lines are values " +
                 "float32 can hold, starting with the start 6.041117 rounded to float32. Likely cause: the parameters were created as float32 " +
-                "whatever the data; create them with dtype: heights.dtype.");
+                "whatever the data (create them with dtype: heights.dtype), or their values were read through float32 when recorded " +
+                "(ToSingle(), or a float variable): read them with ToDouble().");
         }
     }
 
@@ -171,7 +172,7 @@ public sealed class Task4GradientDescentTests : KataTest
     /// A run's losses and steps follow from task 1's loss: when the learner's MeanSquaredError is already wrong at
     /// <paramref name="line"/>, that is the cause to name. Null when it agrees with the MSE computed in plain loops.
     /// </summary>
-    private static string? WrongLoss(Line line)
+    internal static string? WrongLoss(Line line)
     {
         (Tensor heights, Tensor weights) = Oracle.Sample.ToTensors(ScalarType.Float64);
         using Tensor slope = torch.tensor(line.Slope, dtype: ScalarType.Float64);

@@ -138,10 +138,15 @@ public sealed class Task5NormalisationTests : KataTest
             {
                 // On standardised data ∂MSE/∂a = 2(a − r) and the run starts at a = 0, so the first step is a = 2·rate·r.
                 double impliedRate = fit.StandardisedTrajectory.Count > 1 ? fit.StandardisedTrajectory[1].Slope / expected[1].Slope * rate : double.NaN;
+                string cause = EarlierTaskCause(zHeights, zWeights, rate, expected)
+                               ?? (Math.Abs(impliedRate - rate) <= 1e-6 * rate
+                                   ? $" Your first step is at rate {rate}, the right one, and your GradientDescent.Run gives the right run on data standardised " +
+                                     "by hand. Likely cause: Fit runs on data standardised otherwise (check Standardise's tests), or for another number of iterations."
+                                   : $" Your first step corresponds to a learning rate of {impliedRate:G4}. Likely cause: Fit does not pass its learningRate on " +
+                                     "(LearningRates.Uniform(learningRate)), or it starts elsewhere than (0, 0).");
                 Assert.Fail($"Expected: Fit(learning rate {rate}) runs gradient descent from (0, 0) on the standardised data at rate {rate}, " +
                             $"so iteration {i} is at {expected[i].Line} (float64 gradient descent on data standardised by hand). " +
-                            $"Got: {yours.Line}. Your first step corresponds to a learning rate of {impliedRate:G4}. Likely cause: Fit does not pass " +
-                            "its learningRate on (LearningRates.Uniform(learningRate)), or it starts elsewhere than (0, 0).");
+                            $"Got: {yours.Line}.{cause}");
             }
         }
 
@@ -154,6 +159,33 @@ public sealed class Task5NormalisationTests : KataTest
                              : "");
         Assert.That(fit.Line.Slope, Is.EqualTo(expectedLine.Slope).Within(1e-9).Percent, message);
         Assert.That(fit.Line.Intercept, Is.EqualTo(expectedLine.Intercept).Within(1e-9).Percent, message);
+    }
+
+    /// <summary>
+    /// Fit's run follows from the earlier tasks: when the learner's loss (task 1) or GradientDescent.Run (tasks 3 and 4, on the
+    /// data standardised by hand) is already wrong, that is the cause to name, not Fit. Null when both agree with the oracle.
+    /// </summary>
+    private static string? EarlierTaskCause(double[] zHeights, double[] zWeights, double rate, Trajectory expected)
+    {
+        if (Task4GradientDescentTests.WrongLoss(Oracle.ArticleStart1) is { } wrongLoss)
+        {
+            return wrongLoss;
+        }
+
+        using Tensor heights = torch.tensor(zHeights, dtype: ScalarType.Float64);
+        using Tensor weights = torch.tensor(zWeights, dtype: ScalarType.Float64);
+        Trajectory run = LearnerCode.Run(() => GradientDescent.Run(heights, weights, new Line(0, 0), LearningRates.Uniform(rate), expected.Count), "GradientDescent.Run");
+        for (int i = 0; i < Math.Min(run.Count, expected.Count); i++)
+        {
+            if (Math.Abs(run[i].Slope - expected[i].Slope) > 1e-9 || Math.Abs(run[i].Intercept - expected[i].Intercept) > 1e-9)
+            {
+                return $"\nLikely cause: your GradientDescent.Run (task 4) already differs on data standardised by hand, at iteration {i}: " +
+                       $"(slope {run[i].Slope:G12}, intercept {run[i].Intercept:G12}) against (slope {expected[i].Slope:G12}, intercept {expected[i].Intercept:G12}). Fit's steps are its steps, so fix tasks 3 and 4 first (./kata check 01 --task 3, then --task 4: " +
+                       "their tests say how a step differs; the article's rates there are 1,000 apart, these are equal).";
+            }
+        }
+
+        return null;
     }
 
     private static (double[] Standardised, Standardisation Statistics) StandardiseByHand(IReadOnlyList<double> values)
