@@ -17,6 +17,9 @@ public sealed class Task4DenseLayerTests : KataTest
         double[] b = Matrix.RandomVector(3, random);
         Tensor output = LearnerCode.Run(() => Dense.Forward(x.ToTensor(), w.ToTensor(), torch.tensor(b)), "Dense.Forward");
         TensorAssert.HasShape(output, [6, 3], "relu(x·W + b) for x [6, 4], W [4, 3], b [3]");
+        TensorAssert.HasDtype(output, ScalarType.Float64, "relu(x·W + b) of float64 inputs",
+            "a step on the way made float32 values (a tensor created without a dtype, a to_type): Forward keeps its inputs' dtype. If it calls your " +
+            "ElementWise.Relu (task 2), that must keep the dtype too (task 2's tests say whether it does).");
         double[] affine = x.TimesPlus(w, b).Values;
         double[] expected = affine.Select(v => Math.Max(v, 0)).ToArray();
         double[] actual = TensorAssert.ToDoubles(output);

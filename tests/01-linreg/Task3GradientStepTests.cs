@@ -39,7 +39,9 @@ public sealed class Task3GradientStepTests : KataTest
         Assert.That(loss, Is.EqualTo(expected).Within(1e-9).Percent,
             $"Take should return the loss of the line it started from ({expected}), but returned {loss}." +
             (Math.Abs(loss - Oracle.MeanSquaredError(Oracle.Sample.Heights, Oracle.Sample.Weights, ExpectedStep(start, Rates))) < 1e-6 * expected
-                ? " That is the loss after the step: compute and remember it before updating." : ""));
+                ? " That is the loss after the step: compute and remember it before updating."
+                : Math.Abs(loss - expected) <= GradientCheck.Float32Precision * expected
+                ? " That is the right loss rounded to float32's precision: read it with ToDouble(), not ToSingle() (or a float variable)." : ""));
     }
 
     [Test]

@@ -37,6 +37,7 @@ public static class GradientCheck
         string actualLabel, string referenceLabel, double relative, double absolute = 0)
     {
         bool ok = true;
+        double largestError = 0;
         var table = new StringBuilder();
         table.AppendLine(CultureInfo.InvariantCulture, $"  {"parameter",-12}{actualLabel,22}{referenceLabel,22}{"relative error",16}");
         for (int i = 0; i < names.Count; i++)
@@ -45,10 +46,21 @@ public static class GradientCheck
             double scale = Math.Max(Math.Abs(reference[i]), double.Epsilon);
             bool agrees = error <= absolute + relative * Math.Abs(reference[i]) && double.IsFinite(actual[i]);
             ok &= agrees;
+            largestError = agrees ? largestError : Math.Max(largestError, double.IsFinite(actual[i]) ? error / scale : double.PositiveInfinity);
             table.AppendLine(CultureInfo.InvariantCulture,
                 $"  {names[i],-12}{actual[i],22:G12}{reference[i],22:G12}{error / scale,16:G3}{(agrees ? "" : "  <-- differs")}");
         }
 
+        // A comparison at float64's precision that fails only by float32's rounding has one likely cause, whatever the formula.
+        if (!ok && relative < 1e-6 && largestError <= Float32Precision)
+        {
+            table.AppendLine("  Every difference is at float32's precision (relative 1e-7 or so): somewhere on the way a float32 tensor took part " +
+                             "(to_type(ScalarType.Float32), a tensor made without a dtype) or a value was read with ToSingle(). Keep the inputs' dtype.");
+        }
+
         return ok ? null : table.ToString();
     }
+
+    /// <summary>The largest relative error float32 rounding leaves in a short computation (its epsilon is 1.2e-7).</summary>
+    public const double Float32Precision = 2e-6;
 }
