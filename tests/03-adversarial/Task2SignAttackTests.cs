@@ -20,7 +20,7 @@ public sealed class Task2SignAttackTests : KataTest
         AttackSteps run = LearnerCode.Run(() => SignAttack.Run(model, images, target: 1, steps: 3, stepSize: Step), "SignAttack.Run");
         Assert.That(run.Images, Has.Count.EqualTo(4), "3 steps give 4 images: the original (Images[0]), then one after each step.");
         Assert.That(run.Probabilities, Has.Count.EqualTo(4), "3 steps give 4 rows of the article's table: the probabilities of the original and after each step.");
-        Assert.That(TinyClassifier.Same(run.Images[0], images), Is.True, "Images[0] must be the original pictures, unchanged.");
+        AssertOriginalFirst(run, images);
         for (int k = 1; k < 3; k++)
         {
             // Every step moves every value of these pictures (none sits at 0 or 1), so two steps' pictures never agree.
@@ -38,6 +38,11 @@ public sealed class Task2SignAttackTests : KataTest
                 $"Probabilities[{k}] (the softmax of the model in eval mode for Images[{k}])", rtol: 1e-9, atol: 1e-12);
         }
     }
+
+    private static void AssertOriginalFirst(AttackSteps run, Tensor images) =>
+        Assert.That(run.Images.Count > 0 && TinyClassifier.Same(run.Images[0], images), Is.True,
+            "Images[0] must be the original pictures, unchanged; yours holds other values. Likely cause: the list's first entry is the tensor the " +
+            "steps then change in place (new List<Tensor> { x }); keep a copy of the original instead: { x.clone() }.");
 
     [Test]
     public void The_first_step_moves_each_value_one_step_against_the_sign_of_the_finite_difference_gradient()
@@ -98,6 +103,8 @@ public sealed class Task2SignAttackTests : KataTest
         var model = TinyClassifier.Create();
         Tensor images = TinyClassifier.Images(2, seed: 24, low: 0.2, high: 0.8);
         AttackSteps run = LearnerCode.Run(() => SignAttack.Run(model, images, target: 1, steps: 3, stepSize: Step), "SignAttack.Run");
+        // Measured from an Images[0] that is not the original, the first step's moves would look like anything: that cause first.
+        AssertOriginalFirst(run, images);
         for (int k = 1; k <= 3; k++)
         {
             double[] moves = (run.Images[k] - run.Images[k - 1]).abs().to(ScalarType.Float64).data<double>().ToArray();
@@ -197,6 +204,21 @@ public sealed class Task2SignAttackTests : KataTest
         Assert.That(TinyClassifier.Same(first.Final, second.Final), Is.True,
             "Two runs of the same attack gave different pictures. In eval mode with frozen weights the attack is deterministic." + Frozen.TrainingModeCause(model));
         Assert.That(Frozen.ParametersWithGradient(model), Is.Null, "The attack left gradients on the model's parameters: freeze them (task 1).");
+    }
+
+    [TestCase(0.0)]
+    [TestCase(-0.01)]
+    public void A_step_size_not_above_0_is_an_ArgumentOutOfRangeException(double stepSize)
+    {
+        var model = TinyClassifier.Create();
+        Tensor images = TinyClassifier.Images(1, seed: 29);
+        Exception? thrown = LearnerCode.Run(() => Thrown.By(() => SignAttack.Run(model, images, target: 1, steps: 2, stepSize: stepSize)),
+            $"SignAttack.Run (stepSize: {stepSize})");
+        Assert.That(thrown, Is.InstanceOf<ArgumentOutOfRangeException>(),
+            $"stepSize = {stepSize} must throw an ArgumentOutOfRangeException: a step that is not above 0 never moves the picture, or moves it the wrong " +
+            "way, and an attack that silently returns copies of the original hides the caller's mistake. " +
+            (thrown is null ? "Yours returned normally (a check of size < 0 lets 0 through; test !(size > 0), which refuses NaN too)."
+                : $"Yours threw {thrown.GetType().Name}: {thrown.Message.Split('\n')[0]}"));
     }
 
     [Test]

@@ -157,8 +157,13 @@ public sealed class Task3GradientSignAttacksTests : KataTest
         var model = TinyClassifier.Create(classes: 3);
         Tensor images = TinyClassifier.Images(2, seed: 37);
         Tensor labels = torch.tensor(new long[] { 1, 2 });
+        Tensor before = images.clone();
         Tensor adversarial = LearnerCode.Run(() => GradientSignAttacks.Pgd(model, images, labels, Epsilon, alpha, 1), "GradientSignAttacks.Pgd");
-        double[] moves = (adversarial - images).abs().to(ScalarType.Float64).data<double>().ToArray();
+        // Measured against pictures PGD itself changed, nothing would seem to move: that cause first.
+        Assert.That(TinyClassifier.Same(images, before), Is.True,
+            "PGD changed the caller's pictures: they now hold the attacked values. Likely cause: x is the caller's tensor (x = images, or images.detach(), " +
+            "which shares its values) and the steps change it in place; step a copy (images.detach().clone()).");
+        double[] moves = (adversarial - before).abs().to(ScalarType.Float64).data<double>().ToArray();
         double[] off = moves.Where(m => Math.Abs(m - alpha) > 1e-9).ToArray();
         Assert.That(off, Is.Empty, string.Create(CultureInfo.InvariantCulture,
             $"One PGD step of α = {alpha} should move every value by exactly α (far from 0 and 1, inside the ε-ball); {off.Length} of {moves.Length} " +

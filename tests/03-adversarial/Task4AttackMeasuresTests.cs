@@ -30,6 +30,17 @@ public sealed class Task4AttackMeasuresTests : KataTest
     }
 
     [Test]
+    public void Quantising_leaves_the_callers_pictures_alone()
+    {
+        Tensor images = TinyClassifier.Images(2, seed: 41).mul(1.2).sub(0.1);
+        Tensor before = images.clone();
+        LearnerCode.Run(() => AttackMeasures.Quantise8Bit(images), "AttackMeasures.Quantise8Bit");
+        Assert.That(TinyClassifier.Same(images, before), Is.True,
+            "Quantise8Bit changed the caller's pictures. Likely cause: in-place operations (clamp_, mul_, round_, div_); the ones without the " +
+            "trailing underscore return a new tensor and leave the input as it was.");
+    }
+
+    [Test]
     public void Quantising_clips_to_0_to_1_keeps_shape_and_dtype_and_gives_whole_counts([Values(ScalarType.Float32, ScalarType.Float64)] ScalarType dtype)
     {
         Tensor values = TinyClassifier.Images(2, seed: 41, low: -0.2, high: 1.2, dtype: dtype);
@@ -51,7 +62,16 @@ public sealed class Task4AttackMeasuresTests : KataTest
         // Changes of up to 6 counts, some of them fractions of a count that an 8-bit PNG rounds away.
         Tensor change = (torch.rand(original.shape, ScalarType.Float64, generator: generator) - 0.5) * (12.0 / 255);
         Tensor adversarial = (original + change).clamp(0, 1);
+        Tensor originalBefore = original.clone(), adversarialBefore = adversarial.clone();
         AttackMetrics[] metrics = LearnerCode.Run(() => AttackMeasures.Measure(model, original, adversarial, 1), "AttackMeasures.Measure");
+        // Measured on pictures Measure itself changed, every figure would be off: that cause first.
+        foreach ((Tensor given, Tensor before, string which) in new[] { (original, originalBefore, "original"), (adversarial, adversarialBefore, "adversarial") })
+        {
+            Assert.That(TinyClassifier.Same(given, before), Is.True,
+                $"Measure changed the caller's {which} pictures. Likely cause: an in-place operation on them (clamp_, mul_, round_, div_: the ones with " +
+                "a trailing underscore), e.g. in Quantise8Bit; quantise a copy (the operations without the underscore return a new tensor).");
+        }
+
         Assert.That(metrics, Has.Length.EqualTo(4), "One AttackMetrics per picture.");
         string training = Frozen.TrainingModeCause(model);
         double[] linfs = Enumerable.Range(0, 4).Select(n => TinyClassifier.Row(adversarial, n).Zip(TinyClassifier.Row(original, n), (x, y) => Math.Abs(x - y)).Max() * 255).ToArray();
