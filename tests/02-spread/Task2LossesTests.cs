@@ -103,6 +103,22 @@ public sealed class Task2LossesTests : KataTest
     }
 
     [Test]
+    public void Loss_c_has_a_finite_gradient_at_an_equilibrium()
+    {
+        // At the octahedron every tangent part is exactly 0: a plain √(|t|²) has an infinite derivative there, and 0·∞ is NaN,
+        // so a descent that reaches an equilibrium (or starts at one) would end on NaN vectors.
+        Tensor vectors = Oracle.Tensor(Oracle.Octahedron).requires_grad_();
+        Tensor loss = LearnerCode.Run(() => Losses.TangentForce(vectors), "Losses.TangentForce (at the octahedron)");
+        LearnerCode.Run(() => { loss.backward(); return 0; }, "backward() through Losses.TangentForce");
+        double[] gradient = vectors.grad is { } g ? TensorAssert.ToDoubles(g) : [];
+        Assert.That(gradient.Length > 0 && gradient.All(double.IsFinite), Is.True,
+            $"At the octahedron, an equilibrium, loss c's gradient should be finite (0: nothing pushes along the sphere); yours has " +
+            $"{gradient.Count(x => !double.IsFinite(x))} of {gradient.Length} values that are NaN or infinite. Likely cause: the length of each " +
+            "tangent part as √(|t|²): at an equilibrium t is exactly 0 and the square root's derivative there is infinite. Keep the length " +
+            "differentiable at 0: √(|t|² + a tiny constant such as 1e-18), as the descent of task 3 reaches such points.");
+    }
+
+    [Test]
     public void Loss_a_gradient_matches_finite_differences() =>
         LossCheck.GradientMatchesFiniteDifferences(Losses.NegativeMinimumAngle, Random7, "Losses.NegativeMinimumAngle");
 

@@ -49,6 +49,23 @@ public sealed class Task3SphereDescentTests : KataTest
     }
 
     [Test]
+    public void The_loss_is_given_each_steps_iteration_so_it_can_sharpen_over_time()
+    {
+        var seen = new List<int>();
+        Tensor Recording(Tensor vectors, int iteration)
+        {
+            seen.Add(iteration);
+            return LinearLoss(vectors, iteration);
+        }
+
+        LearnerCode.Run(() => SphereDescent.Run(Oracle.Tensor(Start), Recording, new DescentSettings(0.3, 4)), "SphereDescent.Run");
+        Assert.That(seen.Distinct(), Is.EqualTo(new[] { 0, 1, 2, 3 }),
+            $"Run should call the loss at each step with that step's iteration, counted from 0: 0, 1, 2, 3 for 4 iterations (a loss such as " +
+            $"Tammes' soft minimum sharpens with it). Yours called it with [{string.Join(", ", seen)}]. " +
+            (seen.Count == 4 && seen.All(i => i == seen[0]) ? "Likely cause: a constant passed instead of the loop's iteration." : ""));
+    }
+
+    [Test]
     public void The_start_the_end_and_every_RecordEvery_th_iteration_are_recorded()
     {
         var settings = new DescentSettings(0.01, 10, RecordEvery: 4);

@@ -81,6 +81,45 @@ public sealed class Task4TammesBatchTests : KataTest
                 : "Check the gradient's factor N, the sign of the step, and that the velocity starts at 0."));
     }
 
+    [Test]
+    public void The_second_step_carries_the_first_steps_velocity_times_the_momentum()
+    {
+        // Momentum 0.9, so that neither 0.5 (the defaults') nor 1 − μ gives the same step: v₂ = μ·v₁ − LearningRateAt(1)·N·∇softmin(x₁).
+        const int n = 10;
+        const double momentum = 0.9;
+        var settings = new TammesSettings(Restarts: 1, Survivors: 1, ExploreIterations: 30, RefineIterations: 70, Momentum: momentum);
+        SpreadRun run = LearnerCode.Run(() => Tammes.Solve(n, 3, settings), "Tammes.Solve", SolveLimit);
+        double[] yours = [.. run.Steps[2].Vectors.SelectMany(vector => vector)];
+        double[] Second(double mu)
+        {
+            (double[] x1, double[] v1) = Step(Flat(run.Steps[0].Vectors), new double[n * 3], n, settings, 0, mu);
+            return Step(x1, v1, n, settings, 1, mu).Vectors;
+        }
+
+        double GapTo(double mu) => yours.Zip(Second(mu), (a, e) => Math.Abs(a - e)).Max();
+        double gap = GapTo(momentum);
+        Assert.That(gap, Is.LessThan(1e-6), () =>
+            $"With momentum μ = {momentum}, Solve's second step should be velocity = μ·velocity − LearningRateAt(1)·N·∇softmin, with the first step's " +
+            $"velocity, then vectors + velocity, each divided by its length; your recorded step 2 is {gap:G3} away from those two steps by hand. " +
+            (GapTo(0.5) < 1e-6 ? "It is the step with momentum 0.5, the defaults': use settings.Momentum."
+                : GapTo(1 - momentum) < 1e-6 ? "It is the step with the velocity kept at 1 − μ: heavy-ball momentum keeps μ·velocity (a moving average would keep 1 − μ of the new value)."
+                : GapTo(0) < 1e-6 ? "It is the step without the first step's velocity: keep the velocity from one step to the next."
+                : "Check that the velocity is kept between steps and multiplied by settings.Momentum before the gradient is subtracted."));
+    }
+
+    /// <summary>One heavy-ball step by hand from unit vectors <paramref name="x"/> with velocity <paramref name="v"/>, at <paramref name="iteration"/>.</summary>
+    private static (double[] Vectors, double[] Velocity) Step(double[] x, double[] v, int n, TammesSettings settings, int iteration, double momentum)
+    {
+        double[][] Vectors(double[] values) => [.. values.Chunk(3)];
+        double sharpness = settings.SharpnessAt(iteration);
+        double[] gradient = GradientCheck.CentralDifferences(values => Oracle.SoftMinimum(Vectors(values), sharpness), x);
+        double[] velocity = [.. v.Select((vi, i) => (momentum * vi) - (settings.LearningRateAt(iteration) * n * gradient[i]))];
+        double[][] moved = Vectors([.. x.Select((xi, i) => xi + velocity[i])]);
+        return ([.. Oracle.Normalise(moved).SelectMany(vector => vector)], velocity);
+    }
+
+    private static double[] Flat(double[][] vectors) => [.. vectors.SelectMany(vector => vector)];
+
     /// <summary>One step from <paramref name="start"/> by hand: the soft minimum's gradient by central differences, times N.</summary>
     private static double[] FirstStep(double[][] start, int n, double sharpness, double rate)
     {
