@@ -33,5 +33,18 @@ internal static class EvaluationCheck
                 ? $"On the first 1,000 images alone yours is right ({first:G6}): the images after the first chunk are compared with the wrong labels. " +
                   "Cut the labels with the same start and length as the images (narrow(0, start, size) on both)."
                 : "Compare argmax(dim 1) of the output with each image's own label, and divide the count by the number of images."));
+
+        // 1,500 images, the last 500 all labelled wrong: 800 right of 1,500. Chunks of unequal size (1,000 and 500, or any size that
+        // does not divide 1,500) must be counted, not averaged: the mean of the chunks' accuracies weighs a short chunk like a full one.
+        long[] lastWrong = labels.Take(1500).Select((c, i) => i >= 1000 ? (predicted[i] + 1) % 10 : c).ToArray();
+        using Tensor y1500 = torch.tensor(lastWrong);
+        double part = LearnerCode.Run(() => evaluate(x.narrow(0, 0, 1500), y1500), what + " on 1,500 images");
+        double expected = 800.0 / 1500;
+        Assert.That(part, Is.EqualTo(expected).Within(allowed * 2000 / 1500),
+            $"On 1,500 images whose last 500 are all labelled wrong, 800 are right: the accuracy is 800/1500 = {expected:G4}; yours is {part:G4}. " +
+            (Math.Abs(part - 0.4) < 0.01
+                ? "That is the mean of two chunks' accuracies (0.8 on the first 1,000 and 0 on the last 500): it weighs the short last chunk like a full " +
+                  "one. Count the images classified right over all chunks and divide by the number of images."
+                : "Count the images whose most probable class is their label, over every chunk, and divide by the number of images."));
     }
 }

@@ -81,8 +81,24 @@ public sealed class Task2BatchesTests : KataTest
         List<(long[] Images, long[] Labels)> batches = Epoch(images, labels, 128, shuffled ? new Generator(3) : null);
         Assert.That(batches.Select(b => b.Labels.Length), Is.EqualTo(new[] { 128, 128, 128, 128 }),
             $"Expected: 512 samples in batches of 128 make exactly 4 full batches. Got: {batches.Count} batches of " +
-            $"{string.Join(", ", batches.Select(b => b.Labels.Length))}. Likely cause: the batch count is count / size + 1, which is one too many when " +
-            "the size divides the count; round up instead: (count + size − 1) / size.");
+            $"{string.Join(", ", batches.Select(b => b.Labels.Length))}. " +
+            (batches.Count == 4 && batches[^1].Labels.Length == 0
+                ? "Likely cause: the last batch's size is count % size, which is 0 when the size divides the count; a batch holds " +
+                  "min(size, count − start) samples."
+                : "Likely cause: the batch count is count / size + 1, which is one too many when the size divides the count; round up " +
+                  "instead: (count + size − 1) / size."));
+    }
+
+    [TestCase(0)]
+    [TestCase(-1)]
+    public void A_batch_size_below_1_is_an_ArgumentException(int batchSize)
+    {
+        (Tensor images, Tensor labels) = Numbered(10);
+        Exception? thrown = LearnerCode.Run(() => Thrown.By(() => new BatchGenerator(images, labels, batchSize)), $"new BatchGenerator (batchSize: {batchSize})");
+        Assert.That(thrown, Is.InstanceOf<ArgumentException>(),
+            $"A batch size of {batchSize} must be refused with an ArgumentException (ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1)): " +
+            (batchSize == 0 ? "0 samples per batch divides by zero when counting the batches" : "a negative size makes an epoch without batches, so Fit would train without a single step") +
+            ". " + (thrown is null ? "Yours accepted it." : $"Yours threw {thrown.GetType().Name}: {thrown.Message.Split('\n')[0]}"));
     }
 
     [Test]

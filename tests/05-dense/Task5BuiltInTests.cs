@@ -80,10 +80,16 @@ public sealed class Task5BuiltInTests : KataTest
         Sequential model = SameStart();
         LearnerCode.Run(() => BuiltInNetwork.Fit(model, x, y, epochs: 2, batchSize: 64), "BuiltInNetwork.Fit");
         double[] yours = Flat(model);
-        double Distance(int restartEvery, bool zeroGrad = true, bool softmaxFirst = false) =>
-            Oracle.LargestDifference(yours, RmsPropSteps(x, y, restartEvery, zeroGrad, softmaxFirst));
+        double Distance(int restartEvery, bool zeroGrad = true, bool softmaxFirst = false, int batch = 64) =>
+            Oracle.LargestDifference(yours, RmsPropSteps(x, y, restartEvery, zeroGrad, softmaxFirst, batch));
         double worst = Distance(restartEvery: 4);
-        string cause = Distance(restartEvery: 2) < 1e-5 ? "They match a NEW optimizer every epoch: create it once, before the epochs' loop."
+        string cause = Oracle.LargestDifference(yours, Flat(SameStart())) < 1e-12
+                ? "The weights did not move at all: does each step's optimizer.step() come after loss.backward(), with no zero_grad() between them " +
+                  "(it would erase the gradients the step needs)?"
+            : Distance(restartEvery: 4, batch: 128) < 1e-5
+                ? "They match one step per epoch on all 128 images: the batchSize argument (64) is ignored. Make each epoch's BatchGenerator with the " +
+                  "batchSize Fit is given."
+            : Distance(restartEvery: 2) < 1e-5 ? "They match a NEW optimizer every epoch: create it once, before the epochs' loop."
             : Distance(restartEvery: 1) < 1e-5 ? "They match a NEW optimizer every batch: create it once, before the epochs' loop."
             : Distance(restartEvery: 4, zeroGrad: false) < 1e-5
                 ? "They match steps whose gradients were never zeroed (backward() adds into .grad): call optimizer.zero_grad() before each backward()."
@@ -104,15 +110,17 @@ public sealed class Task5BuiltInTests : KataTest
     }
 
     /// <summary>
-    /// Four RMSprop steps from <see cref="SameStart"/> on the two halves of the data in turn, with a new optimizer every
+    /// Two epochs of RMSprop steps from <see cref="SameStart"/> in batches of <paramref name="batch"/> (64: four steps, on the two halves of
+    /// the data in turn; 128, a batch size ignored: two steps on all of it), with a new optimizer every
     /// <paramref name="restartEvery"/> steps, zeroing the gradients before each backward() or (a mistake) never, on the logits or
     /// (a mistake) on their softmax.
     /// </summary>
-    private static double[] RmsPropSteps(Tensor x, Tensor y, int restartEvery, bool zeroGrad, bool softmaxFirst)
+    private static double[] RmsPropSteps(Tensor x, Tensor y, int restartEvery, bool zeroGrad, bool softmaxFirst, int batch = 64)
     {
         Sequential model = SameStart();
         optim.Optimizer? optimizer = null;
-        for (int step = 0; step < 4; step++)
+        int perEpoch = 128 / batch;
+        for (int step = 0; step < 2 * perEpoch; step++)
         {
             using var scope = torch.NewDisposeScope();
             if (step % restartEvery == 0)
@@ -125,8 +133,8 @@ public sealed class Task5BuiltInTests : KataTest
                 optimizer!.zero_grad();
             }
 
-            Tensor outputs = model.forward(x.narrow(0, step % 2 * 64, 64));
-            torch.nn.functional.cross_entropy(softmaxFirst ? torch.nn.functional.softmax(outputs, 1) : outputs, y.narrow(0, step % 2 * 64, 64)).backward();
+            Tensor outputs = model.forward(x.narrow(0, step % perEpoch * batch, batch));
+            torch.nn.functional.cross_entropy(softmaxFirst ? torch.nn.functional.softmax(outputs, 1) : outputs, y.narrow(0, step % perEpoch * batch, batch)).backward();
             optimizer!.step();
         }
 
@@ -219,7 +227,9 @@ public sealed class Task5BuiltInTests : KataTest
         Sequential model = torch.nn.Sequential(("linear", torch.nn.Linear(784, 10)), ("spy", spy));
         Tensor x = Oracle.TrainImages.narrow(0, 0, 64);
         Tensor y = Oracle.TrainLabels.narrow(0, 0, 64);
-        LearnerCode.Run(() => BuiltInNetwork.Fit(model, x, y, epochs: 2, batchSize: 32), "BuiltInNetwork.Fit");
+        // A model that was evaluated before its training (a baseline) arrives in evaluation mode: the first epoch must still train.
+        model.eval();
+        LearnerCode.Run(() => BuiltInNetwork.Fit(model, x, y, epochs: 2, batchSize: 32), "BuiltInNetwork.Fit (on a model left in eval mode)");
         List<(bool Training, bool Grad)> fitCalls = [.. spy.Calls];
         spy.Calls.Clear();
         LearnerCode.Run(() => BuiltInNetwork.Evaluate(model, x, y), "BuiltInNetwork.Evaluate");
