@@ -26,7 +26,7 @@ public sealed class Task3DimensionCurveTests : KataTest
         for (int i = 0; i < rows.Count; i++)
         {
             Assert.That(rows[i].Epsilon50, Is.Not.Null,
-                $"FGSM never flipped half the {rows[i].Side} x {rows[i].Side} pictures, even at 64/255: it should climb the cross-entropy of the true label.");
+                $"FGSM never flipped half the {rows[i].Side} x {rows[i].Side} pictures, even at 64/255: it should climb the cross-entropy of the true label, by ε as given (already in [0, 1] units: not divided by 255 again).");
             if (i > 0)
             {
                 Assert.That(rows[i].Epsilon50!.Value, Is.LessThan(rows[i - 1].Epsilon50!.Value),

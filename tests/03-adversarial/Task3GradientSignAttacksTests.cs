@@ -40,8 +40,11 @@ public sealed class Task3GradientSignAttacksTests : KataTest
             }
 
             int sloped = gradient.Count(g => Math.Abs(g) > 1e-9);
+            double[] moves = [.. actual.Zip(x, (a, b) => Math.Abs(a - b)).Where(m => m > 1e-12)];
             Assert.That(wrong, Is.Empty, $"Picture {n} (true class {label}): {wrong.Count} of {x.Length} values differ from x + ε·sign(∂CE/∂x), clipped, where CE is the cross-entropy of the label passed in (not of the model's own prediction). " +
-                (against == wrong.Count && against >= 0.9 * sloped
+                (moves.Length > 0 && moves.All(m => Math.Abs(m - (Epsilon / 255)) < 1e-12)
+                    ? $"Every value moved by ε/255 = {Epsilon / 255:G3} instead of ε = {Epsilon}: ε is already in [0, 1] units (8/255 is passed as 0.0314), so don't divide it by 255 again."
+                : against == wrong.Count && against >= 0.9 * sloped
                     ? "They all moved DOWN the cross-entropy of the true class: that makes the classifier surer of it. FGSM climbs it: +ε·sign(gradient)."
                     : against == wrong.Count
                         ? $"Only {against} of the {sloped} values with a slope moved against it, the others with it: your loss is not the cross-entropy of the logits. Likely causes: softmax applied before cross_entropy (it takes the logits and applies log-softmax itself), or nll_loss on the logits (it takes log-probabilities)."
@@ -170,6 +173,77 @@ public sealed class Task3GradientSignAttacksTests : KataTest
             $"moved by something else, from {moves.Min():G3} to {moves.Max():G3}. ") +
             (off.All(m => Math.Abs(m - Epsilon) < 1e-9) ? "Likely cause: every step is ε long; ε is the radius of the ball, each step moves by stepSize (α)." : ""));
     }
+
+    [Test]
+    public void Each_pgd_step_follows_the_gradient_at_the_picture_it_has_reached()
+    {
+        // The bowl's class 1 wants every value at 0.5; PGD on label 0 climbs the cross-entropy of class 0, toward 0.5. Steps of 0.1 from
+        // values 0.05 away cross 0.5, so the second step goes back; values 0.15 away cross on the second step. ε = 0.3: no projection.
+        (Tensor images, double[] x0) = BowlPictures([-0.15, -0.05, 0.05, 0.15]);
+        Tensor adversarial = LearnerCode.Run(() => GradientSignAttacks.Pgd(new BowlClassifier(), images, torch.tensor(new long[] { 0 }), 0.3, 0.1, 2),
+            "GradientSignAttacks.Pgd (on a bowl)");
+        double[] yours = TinyClassifier.Row(adversarial, 0);
+        double[] byHand = BowlSteps(x0, stepSize: 0.1, steps: 2, epsilon: 0.3, projectEveryStep: true, gradientAtStart: false);
+        int[] wrong = Enumerable.Range(0, x0.Length).Where(i => Math.Abs(yours[i] - byHand[i]) > 1e-9).ToArray();
+        Assert.That(wrong, Is.Empty, string.Create(CultureInfo.InvariantCulture,
+            $"Each PGD step should follow the sign of the gradient at the picture the previous step reached. On a classifier whose class 1 wants every " +
+            $"value at 0.5, a value that started at 0.55 is at 0.45 after step 1 and should be back at 0.55 after step 2; {wrong.Length} of {x0.Length} " +
+            $"values are not where two such steps put them (e.g. {x0[wrong.FirstOrDefault()]:0.00} ended at {yours[wrong.FirstOrDefault()]:0.00}, " +
+            $"expected {byHand[wrong.FirstOrDefault()]:0.00}). ") +
+            (Same(yours, BowlSteps(x0, 0.1, 2, 0.3, projectEveryStep: true, gradientAtStart: true))
+                ? "Likely cause: every step takes the gradient at the original pictures; take it at x, the picture after the previous step."
+                : "Likely cause: the gradient is not computed again at the current picture in every step."));
+    }
+
+    [Test]
+    public void Pgd_projects_onto_its_epsilon_ball_after_every_step()
+    {
+        // ε = 0.04 and steps of 0.1 toward 0.5 from values 0.05 away: step 1 crosses 0.5 and is projected back to 0.01 short of it, so
+        // step 2's gradient still points the same way and the projection holds the value there. Projected only at the end, step 2 starts
+        // from the other side of 0.5, comes back, and ends where it began.
+        (Tensor images, double[] x0) = BowlPictures([-0.05, 0.05]);
+        Tensor adversarial = LearnerCode.Run(() => GradientSignAttacks.Pgd(new BowlClassifier(), images, torch.tensor(new long[] { 0 }), 0.04, 0.1, 2),
+            "GradientSignAttacks.Pgd (on a bowl)");
+        double[] yours = TinyClassifier.Row(adversarial, 0);
+        double[] byHand = BowlSteps(x0, stepSize: 0.1, steps: 2, epsilon: 0.04, projectEveryStep: true, gradientAtStart: false);
+        int[] wrong = Enumerable.Range(0, x0.Length).Where(i => Math.Abs(yours[i] - byHand[i]) > 1e-9).ToArray();
+        Assert.That(wrong, Is.Empty, string.Create(CultureInfo.InvariantCulture,
+            $"PGD projects back onto the ε-ball (and [0, 1]) after every step, so each gradient is taken inside the ball. With ε = 0.04 and steps of 0.1 " +
+            $"toward 0.5, a value at 0.55 goes to 0.45, is projected to 0.51, and stays at 0.51; {wrong.Length} of {x0.Length} values did not " +
+            $"(e.g. {x0[wrong.FirstOrDefault()]:0.00} ended at {yours[wrong.FirstOrDefault()]:0.00}). ") +
+            (Same(yours, BowlSteps(x0, 0.1, 2, 0.04, projectEveryStep: false, gradientAtStart: false))
+                ? "Likely cause: the projection comes once, after the loop: project inside the loop, after each step."
+                : "Likely cause: check the order in each step: the gradient at x, the step along its sign, then the projection."));
+    }
+
+    /// <summary>One picture whose values sit at 0.5 + each offset in turn, and those values.</summary>
+    private static (Tensor Images, double[] Values) BowlPictures(double[] offsets)
+    {
+        double[] values = Enumerable.Range(0, TinyClassifier.Values).Select(i => BowlClassifier.Centre + offsets[i % offsets.Length]).ToArray();
+        return (torch.tensor(values, [1, TinyClassifier.Channels, TinyClassifier.Side, TinyClassifier.Side]), values);
+    }
+
+    /// <summary>PGD on label 0 of the bowl by hand: each value steps toward 0.5 (against the sign of x − 0.5), projected onto its ball.</summary>
+    private static double[] BowlSteps(double[] x0, double stepSize, int steps, double epsilon, bool projectEveryStep, bool gradientAtStart)
+    {
+        double[] x = [.. x0];
+        for (int step = 0; step < steps; step++)
+        {
+            for (int i = 0; i < x.Length; i++)
+            {
+                double at = gradientAtStart ? x0[i] : x[i];
+                x[i] -= stepSize * Math.Sign(at - BowlClassifier.Centre);
+                if (projectEveryStep)
+                {
+                    x[i] = Math.Clamp(x[i], Math.Max(0, x0[i] - epsilon), Math.Min(1, x0[i] + epsilon));
+                }
+            }
+        }
+
+        return [.. x.Select((v, i) => Math.Clamp(v, Math.Max(0, x0[i] - epsilon), Math.Min(1, x0[i] + epsilon)))];
+    }
+
+    private static bool Same(double[] a, double[] b) => a.Zip(b).All(pair => Math.Abs(pair.First - pair.Second) < 1e-9);
 
     [Test]
     public void Pgd_does_not_leak_tensors()
