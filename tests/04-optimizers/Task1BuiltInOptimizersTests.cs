@@ -235,6 +235,12 @@ public sealed class Task1BuiltInOptimizersTests : KataTest
     private static Trajectory ArticleRun(OptimizerSettings settings, int iterations)
     {
         Trajectory run = LearnerCode.Run(() => OptimizerRuns.BuiltInArticleRun(Sample, settings, iterations), "OptimizerRun.Run");
+        // A loss that is not the mean squared error steps and converges differently: name that before judging the run.
+        double mse = Enumerable.Range(0, Sample.Count).Average(i => Math.Pow(run[0].Line.At(Sample.Heights[i]) - Sample.Weights[i], 2));
+        Assert.That(Math.Abs(run[0].Loss - (Sample.Count * mse)) > 1e-6 * Sample.Count * mse, Is.True,
+            $"The loss recorded at the start is {run[0].Loss:G6}, {Sample.Count} times the mean squared error of that line ({mse:G6}): the loss is " +
+            "the SUM of the squared errors. The article's loss is their mean (.mean()), and a sum makes every gradient, and so every step, " +
+            $"{Sample.Count} times larger.");
         Diagnosis? diagnosis = Coach.ExamineLosses(run.Losses, settings.ToString());
         if (diagnosis is not null)
         {

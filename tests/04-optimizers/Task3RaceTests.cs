@@ -20,8 +20,13 @@ public sealed class Task3RaceTests : KataTest
         Assert.That((result.Xs[0], result.Ys[0]), Is.EqualTo(bowl.Start), "The path starts at the surface's start.");
         for (int k = 0; k < result.Xs.Count; k++)
         {
-            Assert.That(result.Losses[k], Is.EqualTo(bowl.Value(result.Xs[k], result.Ys[k])).Within(1e-12),
-                $"The loss recorded at point {k} is not the surface's value there: record the point and the loss computed from it together.");
+            double value = bowl.Value(result.Xs[k], result.Ys[k]);
+            Assert.That(result.Losses[k], Is.EqualTo(value).Within(1e-12), () =>
+                $"The loss recorded at point {k}, {result.Losses[k]:G10}, is not the surface's value there, {value:G10}. " +
+                ((float)result.Xs[k] == result.Xs[k] && (float)result.Ys[k] == result.Ys[k] && Math.Abs(result.Losses[k] - value) <= 2e-6 * Math.Abs(value)
+                    ? "Every point and loss is a float32 value: the race's parameters are float32 tensors, so the loss is computed in float32. Create " +
+                      "them as float64 (torch.tensor(x, dtype: ScalarType.Float64)), as the surfaces' values are."
+                    : "Record the point and the loss computed from it together."));
         }
 
         // Plain gradient descent on (x² + 50y²)/2: x ← (1 − lr)x, y ← (1 − 50lr)y.

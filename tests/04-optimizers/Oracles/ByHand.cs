@@ -59,6 +59,7 @@ internal static class ByHand
                 bool first = !state.TryGetValue("v", out double old);
                 double square = mistakes.HasFlag(Mistake.SquareStartsAtFirst) && first ? g * g
                     : mistakes.HasFlag(Mistake.NoOneMinusDecay) ? s.Alpha * old + g * g
+                    : mistakes.HasFlag(Mistake.DecaySwapped) ? (1 - s.Alpha) * old + s.Alpha * g * g
                     : s.Alpha * old + (1 - s.Alpha) * g * g;
                 state["v"] = square;
                 bool inside = s.EpsInsideSqrt != mistakes.HasFlag(Mistake.EpsFlipped);

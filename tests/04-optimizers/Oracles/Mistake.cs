@@ -45,4 +45,7 @@ internal enum Mistake
 
     /// <summary>One state (buffer, running means, sum of squares) for all the parameters instead of one each.</summary>
     SharedState = 1 << 12,
+
+    /// <summary>RMSprop's decay on the wrong terms: v ← (1 − α)·v + α·g², keeping 1 − α of the old mean square.</summary>
+    DecaySwapped = 1 << 13,
 }

@@ -19,23 +19,22 @@ internal static class UpdateRuleCheck
         int steps = yours.Count;
         // A candidate the problem can't tell from the correct rule (ε next to large gradients) explains nothing.
         List<double[]> correct = ByHand.Trace(problem, settings, Mistake.None, steps);
-        foreach ((OptimizerSettings changed, string cause) in IgnoredHyperparameters(settings))
+        // Every candidate that reproduces the trace is named: a small ε ignored and ε on the wrong side of the root can move the
+        // parameters alike, and naming only the first would blame a learner who passes Settings.Eps for ignoring it.
+        List<string> matches =
+        [
+            .. IgnoredHyperparameters(settings).Where(candidate => Matches(ByHand.Trace(problem, candidate.Changed, Mistake.None, steps)))
+                .Select(candidate => $"your steps match {candidate.Changed} instead: {candidate.Cause}"),
+            .. Mistakes(settings).Where(candidate => Matches(ByHand.Trace(problem, settings, candidate.Mistake, steps)))
+                .Select(candidate => "your steps match a known mistake: " + candidate.Cause),
+        ];
+        return matches.Count switch
         {
-            if (Matches(ByHand.Trace(problem, changed, Mistake.None, steps)))
-            {
-                return $"Your steps match {changed} instead: {cause}";
-            }
-        }
-
-        foreach ((Mistake mistake, string cause) in Mistakes(settings))
-        {
-            if (Matches(ByHand.Trace(problem, settings, mistake, steps)))
-            {
-                return "Your steps match a known mistake: " + cause;
-            }
-        }
-
-        return null;
+            0 => null,
+            1 => char.ToUpperInvariant(matches[0][0]) + matches[0][1..],
+            _ => $"Your steps match {matches.Count} known mistakes, which these settings can't tell apart; check each: " +
+                 string.Join(" Or ", matches.Select((match, i) => $"({i + 1}) {match}")),
+        };
 
         bool Matches(List<double[]> candidate) => StepByStep.Compare(yours, candidate, Tolerance) is null && StepByStep.Compare(correct, candidate, Tolerance) is not null;
     }
@@ -160,6 +159,9 @@ internal static class UpdateRuleCheck
             case OptimizerKind.RmsProp:
                 yield return (Mistake.NoOneMinusDecay,
                     "v ← α·v + g², without the (1 − α) on the new squared gradient. The running mean square is v ← α·v + (1 − α)·g².");
+                yield return (Mistake.DecaySwapped,
+                    "α and 1 − α are swapped: v ← (1 − α)·v + α·g² keeps only 1 − α of the running mean square. It is v ← α·v + (1 − α)·g²: α, " +
+                    "close to 1, on the old average.");
                 yield return (Mistake.NoRoot,
                     "the step divides by v instead of its square root: p ← p − lr·g/(√v + ε) (Keras: √(v + ε)). RMS means ROOT mean square.");
                 yield return (Mistake.SquareStartsAtFirst,
