@@ -50,8 +50,8 @@ internal static class LossCheck
                 if (!right)
                 {
                     Assert.Fail($"{loss} is built on your Angles.Pairwise (task 1), which is wrong for these vectors: the angle [{i},{j}] should be " +
-                                $"{expected} rad, yours is {angles[i * n + j]}. Fix task 1 first (./kata check 02 --task 1); this loss's own " +
-                                "formula can't be judged until then.");
+                                $"{expected} rad, yours is {angles[i * n + j]}. Fix task 1 first (./kata check 02 --task 1); what is built on it " +
+                                "can't be judged until then.");
                 }
             }
         }

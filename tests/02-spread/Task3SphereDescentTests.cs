@@ -72,6 +72,12 @@ public sealed class Task3SphereDescentTests : KataTest
         SpreadRun run = LearnerCode.Run(() => SphereDescent.Run(Oracle.Tensor(Start), LinearLoss, settings), "SphereDescent.Run");
         Assert.That(run.Steps.Select(step => step.Iteration), Is.EqualTo(new[] { 0, 4, 8, 10 }),
             "Record iteration 0 (the start), every RecordEvery-th iteration, and the last one (DescentSettings.Records tells which).");
+        if (Math.Abs(run.Steps[0].MinimumAngle - SpreadGeometry.MinimumAngle(Start)) > 1e-9)
+        {
+            // The recorded angle comes from task 1's Angles: a wrong Pairwise is the cause to name, not the recording.
+            LossCheck.BlameTask1IfAnglesAreWrong(Start, "The recorded smallest angle (Record uses Angles.Minimum)");
+        }
+
         Assert.That(run.Steps[0].MinimumAngle, Is.EqualTo(SpreadGeometry.MinimumAngle(Start)).Within(1e-9),
             "Each recorded step carries the smallest angle of its vectors (radians).");
     }

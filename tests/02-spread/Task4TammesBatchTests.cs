@@ -47,8 +47,8 @@ public sealed class Task4TammesBatchTests : KataTest
             "Both runs have 100 steps, so both should be recorded at the same iterations.");
         Assert.That(Gap(survivor.Steps[0], whole.Steps[0]), Is.LessThan(1e-9),
             "Both calls should return the run of the same restart (the one best after 30 steps also ends best here), so they should start " +
-            "at the same vectors. Likely causes: the restart kept at the cut is not the one with the largest smallest angle, or the steps " +
-            "themselves go wrong (see this task's other failures).");
+            "at the same vectors. Likely causes: the restart kept at the cut, or the one Solve returns at the end, is not the one with the " +
+            "largest smallest angle (the smallest largest cosine: argmin, not argmax), or the steps themselves go wrong (see this task's other failures).");
         foreach ((SpreadStep after, SpreadStep without) in survivor.Steps.Zip(whole.Steps))
         {
             double gap = Gap(after, without);
@@ -56,7 +56,8 @@ public sealed class Task4TammesBatchTests : KataTest
                 $"At iteration {after.Iteration} the surviving restart's vectors differ by {gap:G3} from the same restart's run without the cut " +
                 $"(cut after {cut.ExploreIterations} steps, momentum {cut.Momentum}). Cutting the batch must not change a survivor's path. Likely " +
                 "cause: the velocity is reset at the cut, or not cut with the vectors: keep the survivors' rows of both " +
-                "(index_select on the vectors and on the velocity).");
+                "(index_select on the vectors and on the velocity). Or the step depends on the batch's size: N is the number of vectors " +
+                "(n, or shape[^2] of [R, N, D]); shape[0] is R, the number of restarts, which changes at the cut.");
         }
     }
 
@@ -73,11 +74,16 @@ public sealed class Task4TammesBatchTests : KataTest
         double[] yours = [.. run.Steps[1].Vectors.SelectMany(vector => vector)];
         double[] ByHand(int iteration) => FirstStep(start, n, settings.SharpnessAt(iteration), settings.LearningRateAt(iteration));
         double gap = yours.Zip(ByHand(0), (a, e) => Math.Abs(a - e)).Max();
+        double[] unscaled = FirstStep(start, 1, settings.SharpnessAt(0), settings.LearningRateAt(0));
         Assert.That(gap, Is.LessThan(1e-6), () =>
             $"Solve's first step should move the start by −LearningRateAt(0) × N × the soft minimum's gradient at β = SharpnessAt(0) " +
             $"({settings.SharpnessAt(0):G4}), then divide each vector by its length; your recorded step 1 is {gap:G3} away from that step by hand. " +
-            (yours.Zip(ByHand(1), (a, e) => Math.Abs(a - e)).Max() < 1e-6
+            (WrongGradient(start, settings.SharpnessAt(0)) is { } wrongGradient ? wrongGradient
+                : yours.Zip(ByHand(1), (a, e) => Math.Abs(a - e)).Max() < 1e-6
                 ? "It is the step with the schedule read at iteration 1: SharpnessAt and LearningRateAt take the step's iteration counted from 0."
+                : yours.Zip(unscaled, (a, e) => Math.Abs(a - e)).Max() < 1e-6
+                ? $"It is the step without the factor N = {n} (here one restart: shape[0] of the batch [R, N, D] is R = 1, not N): scale the " +
+                  "gradient by n, the number of vectors."
                 : "Check the gradient's factor N, the sign of the step, and that the velocity starts at 0."));
     }
 
@@ -105,6 +111,32 @@ public sealed class Task4TammesBatchTests : KataTest
                 : GapTo(1 - momentum) < 1e-6 ? "It is the step with the velocity kept at 1 − μ: heavy-ball momentum keeps μ·velocity (a moving average would keep 1 − μ of the new value)."
                 : GapTo(0) < 1e-6 ? "It is the step without the first step's velocity: keep the velocity from one step to the next."
                 : "Check that the velocity is kept between steps and multiplied by settings.Momentum before the gradient is subtracted."));
+    }
+
+    /// <summary>
+    /// Solve steps with the learner's SoftMinimumGradient: when it already differs from finite differences of the soft minimum at
+    /// <paramref name="start"/>, that is the cause to name. Null when it agrees, or is not written yet.
+    /// </summary>
+    private static string? WrongGradient(double[][] start, double sharpness)
+    {
+        double[] flat = Flat(start);
+        double[] numeric = GradientCheck.CentralDifferences(values => Oracle.SoftMinimum([.. values.Chunk(start[0].Length)], sharpness), flat);
+        double[]? yours = LearnerCode.Run(() =>
+        {
+            try
+            {
+                return TensorAssert.ToDoubles(Tammes.SoftMinimumGradient(Oracle.Tensor(start), sharpness));
+            }
+            catch (NotImplementedException)
+            {
+                return null;
+            }
+        }, "Tammes.SoftMinimumGradient");
+        double worst = yours is null || yours.Length != numeric.Length ? 0 : yours.Zip(numeric, (a, e) => Math.Abs(a - e)).Max();
+        return worst > 1e-6
+            ? $"Your SoftMinimumGradient already differs from finite differences of the soft minimum at the start, by up to {worst:G3}: Solve steps " +
+              "with it, so fix it first (its own tests in this task say how it differs)."
+            : null;
     }
 
     /// <summary>One heavy-ball step by hand from unit vectors <paramref name="x"/> with velocity <paramref name="v"/>, at <paramref name="iteration"/>.</summary>
