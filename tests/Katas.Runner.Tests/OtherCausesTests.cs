@@ -38,6 +38,8 @@ public sealed class OtherCausesTests
         lines[3].Should().Be("Also failing, for other causes: Steps_to_tolerance_is_the_first_step.",
             "one test per other cause; not a test that did not run, a figure, or the shown test's own method");
         lines[4].Should().Be("Also not implemented yet: Rolling.Run.", "a stub still to write is work left, named by its method, apart from the bugs");
+        lines[5].Should().Be("Also a figure differs from the reference: The_race_in_the_bowl_draws_its_figure.",
+            "the row counts the figure as a cause, so it is named, apart: a figure says that the plot differs, not why");
     }
 
     [Test]

@@ -43,6 +43,38 @@ internal static partial class BoardText
         return constraint.Success ? message[..constraint.Index].TrimEnd() : message;
     }
 
+    /// <summary>
+    /// The message without what NUnit adds about the test's own code: the asserted expression ("Assert.That(gap, Is.LessThan(1e-6))"),
+    /// "Expected: True / But was: False" after a sentence that already says what was wrong, and the stack frames of the test and
+    /// of NUnit that Assert.Multiple appends. They name lines in tests/, which a learner need not open; the learner's own line
+    /// ("(at ... katas/...)") stays.
+    /// </summary>
+    public static string WithoutTestInternals(string message)
+    {
+        string[] lines = message.Split('\n');
+        var kept = new List<string>();
+        for (int i = 0; i < lines.Length; i++)
+        {
+            string line = lines[i].Trim();
+            bool boolean = line is "Expected: True" or "Expected: False" && i + 1 < lines.Length && lines[i + 1].Trim().StartsWith("But was:", StringComparison.Ordinal);
+            bool testFrame = line.StartsWith("at ", StringComparison.Ordinal)
+                             && (line.Contains("NUnit.Framework.", StringComparison.Ordinal) || line.Contains(".Tests.", StringComparison.Ordinal));
+            if (boolean)
+            {
+                i++;
+            }
+            else if (!testFrame && !AssertedExpression().IsMatch(line) && !(line.Length == 0 && kept.Count > 0 && kept[^1].Trim().Length == 0))
+            {
+                kept.Add(lines[i]);
+            }
+        }
+
+        return string.Join('\n', kept).TrimEnd();
+    }
+
+    [GeneratedRegex(@"^Assert\.\w+\(.*\)$")]
+    private static partial Regex AssertedExpression();
+
     [GeneratedRegex(@"\n\s*Expected: null\s*\n\s*But was:", RegexOptions.Singleline)]
     private static partial Regex NullConstraint();
 }

@@ -203,6 +203,10 @@ internal sealed class LiveBoard(IAnsiConsole console, string kata, string figure
         if (shown is not null)
         {
             ShowOtherCauses(FailureKinds.OtherCauses(outcomes, shown), shown);
+            // The row counts a differing figure as a cause of its own, so it is named too, apart: a figure says that, not why.
+            ShowNames("Also a figure differs from the reference: ",
+                [.. outcomes.Where(outcome => outcome.Failure == FailureKind.FigureSnapshot && outcome.FullName != shown.FullName)
+                    .Select(outcome => BoardText.WithoutArguments(outcome.Name)).Distinct()], "; ", named: 3);
         }
     }
 
@@ -278,5 +282,5 @@ internal sealed class LiveBoard(IAnsiConsole console, string kata, string figure
     private static string Label(int task) => task == 0 ? "other " : $"task {task}";
 
     private void ShowFailure(TestOutcome shown) =>
-        console.Write(new Padder(new Text($"{BoardText.Readable(shown.Name)}:\n{BoardText.Shorten(BoardText.WithoutRepeat(shown.Message))}"), new Padding(9, 0, 0, 0)));
+        console.Write(new Padder(new Text($"{BoardText.Readable(shown.Name)}:\n{BoardText.Shorten(BoardText.WithoutTestInternals(BoardText.WithoutRepeat(shown.Message)))}"), new Padding(9, 0, 0, 0)));
 }
