@@ -15,7 +15,13 @@ internal static class EvaluationCheck
     /// Fails unless <paramref name="evaluate"/> gives 0.8 on <see cref="Oracle.TrainImages"/> with labels that are the argmax of
     /// <paramref name="probabilities"/> (the oracle's forward pass of the same network) except at every fifth image.
     /// </summary>
-    public static void AssertEveryImageMeetsItsOwnLabel(double[][] probabilities, Func<Tensor, Tensor, double> evaluate, string what)
+    /// <param name="probabilities">The oracle's forward pass of the network, per image.</param>
+    /// <param name="evaluate">The learner's Evaluate.</param>
+    /// <param name="what">Its name, for messages.</param>
+    /// <param name="forward">The learner's own forward pass of the same network, when it is the learner's (task 1): a forward pass that
+    /// predicts other classes than the oracle's is the cause to name, not Evaluate.</param>
+    public static void AssertEveryImageMeetsItsOwnLabel(double[][] probabilities, Func<Tensor, Tensor, double> evaluate, string what,
+        Func<Tensor, Tensor>? forward = null)
     {
         long[] predicted = probabilities.Select(p => (long)Array.IndexOf(p, p.Max())).ToArray();
         // A float32 forward pass may pick the other class where two are within rounding of each other: those images don't count.
@@ -27,6 +33,15 @@ internal static class EvaluationCheck
         double all = LearnerCode.Run(() => evaluate(x, y), what + " on 2,000 images");
         double first = LearnerCode.Run(() => evaluate(x.narrow(0, 0, 1000), y.narrow(0, 0, 1000)), what + " on the first 1,000");
         double allowed = (ties + 0.5) / labels.Length;
+        if (forward is not null && Math.Abs(all - 0.8) > allowed)
+        {
+            long[] yours = Oracle.Longs(LearnerCode.Run(() => forward(x).argmax(1), "the network's Forward"));
+            int differ = yours.Zip(predicted).Count(pair => pair.First != pair.Second);
+            Assert.That(differ, Is.LessThanOrEqualTo(ties), () =>
+                $"Your network's own forward pass predicts another class than relu(x·W + b), then softmax(x·W + b), for {differ} of {labels.Length} images, " +
+                "so no Evaluate can count them right: fix task 1 first (NaiveDense.Forward, NaiveSequential.Forward: ./kata check 05 --task 1 says how).");
+        }
+
         Assert.That(all, Is.EqualTo(0.8).Within(allowed),
             $"The labels are the network's own predictions except at every fifth image, so the accuracy on all 2,000 images is 0.8; yours is {all:G6}. " +
             (Math.Abs(first - 0.8) <= (ties + 0.5) / 1000.0
