@@ -138,9 +138,41 @@ public sealed class Task2SignAttackTests : KataTest
             $"Step 2 should move each value against the sign of the gradient at the picture after step 1. With a classifier whose class 1 wants every " +
             $"value at 0.5, a value that started at 0.55 is at 0.45 after step 1 and should go back to 0.55; {wrong.Length} of {x2.Length} values did not " +
             $"(e.g. {TinyClassifier.Pixel(wrong.FirstOrDefault())}: {x1[wrong.FirstOrDefault()]:0.00} went to {x2[wrong.FirstOrDefault()]:0.00}). ") +
-            (sameAsFirst
-                ? "Likely cause: every step reused the first step's gradient (computed once, before the loop): compute it again at the current picture in every step."
-                : "Compute the gradient of p_other − p_target at the current picture in every step."));
+            (Task1Cause(model, run.Images[1], target: 1)
+                ?? (sameAsFirst
+                    ? "Likely cause: every step reused the first step's gradient (computed once, before the loop): compute it again at the current picture in every step."
+                    : "Compute the gradient of p_other − p_target at the current picture in every step.")));
+    }
+
+    /// <summary>
+    /// The attack steps along task 1's InputGradient of ProbabilityGap: when that already differs from finite differences at
+    /// <paramref name="pictures"/>' first picture, task 1 is the cause to name. Null when it agrees (or is not written yet).
+    /// </summary>
+    private static string? Task1Cause(nn.Module<Tensor, Tensor> model, Tensor pictures, long target)
+    {
+        Tensor first = pictures.narrow(0, 0, 1).detach().clone();
+        double[] numeric = TinyClassifier.FiniteDifferences(model, TinyClassifier.Row(first, 0), logits =>
+        {
+            double[] p = TinyClassifier.Softmax(logits);
+            return p[1 - target] - p[target];
+        });
+        double[]? yours = LearnerCode.Run(() =>
+        {
+            try
+            {
+                return TinyClassifier.Row(InputGradient.Of(model, first, logits => InputGradient.ProbabilityGap(logits, target)), 0);
+            }
+            catch (NotImplementedException)
+            {
+                return null;
+            }
+        }, "InputGradient.Of (ProbabilityGap)");
+        double scale = numeric.Max(Math.Abs);
+        double worst = yours is null || yours.Length != numeric.Length ? 0 : yours.Zip(numeric, (a, e) => Math.Abs(a - e)).Max();
+        return worst > 1e-6 * Math.Max(1, scale) && worst > 1e-9
+            ? $"Likely cause: task 1. Your InputGradient.Of of ProbabilityGap already differs from finite differences at this picture (by up to {worst:G3}, " +
+              $"largest finite difference {scale:G3}), and every step follows its sign: fix task 1 first (./kata check 03 --task 1 says how)."
+            : null;
     }
 
     [Test]

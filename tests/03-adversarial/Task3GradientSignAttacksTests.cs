@@ -41,8 +41,10 @@ public sealed class Task3GradientSignAttacksTests : KataTest
 
             int sloped = gradient.Count(g => Math.Abs(g) > 1e-9);
             double[] moves = [.. actual.Zip(x, (a, b) => Math.Abs(a - b)).Where(m => m > 1e-12)];
+            string training = Frozen.TrainingModeCause(model);
             Assert.That(wrong, Is.Empty, $"Picture {n} (true class {label}): {wrong.Count} of {x.Length} values differ from x + ε·sign(∂CE/∂x), clipped, where CE is the cross-entropy of the label passed in (not of the model's own prediction). " +
-                (moves.Length > 0 && moves.All(m => Math.Abs(m - (Epsilon / 255)) < 1e-12)
+                (training.Length > 0 ? training.TrimStart() + " (InputGradient.Freeze, task 1, does it.)"
+                : moves.Length > 0 && moves.All(m => Math.Abs(m - (Epsilon / 255)) < 1e-12)
                     ? $"Every value moved by ε/255 = {Epsilon / 255:G3} instead of ε = {Epsilon}: ε is already in [0, 1] units (8/255 is passed as 0.0314), so don't divide it by 255 again."
                 : against == wrong.Count && against >= 0.9 * sloped
                     ? "They all moved DOWN the cross-entropy of the true class: that makes the classifier surer of it. FGSM climbs it: +ε·sign(gradient)."
