@@ -13,6 +13,9 @@ public static class TorchRuntime
     /// <summary>
     /// Loads the native library (with an explanation when that fails), fixes the number of CPU threads
     /// (results differ slightly between thread counts) and seeds the random number generator.
+    /// The thread count holds for the calling thread: libtorch's OpenMP and MKL keep it per thread, so a new thread
+    /// that runs tensor code calls torch.set_num_threads itself (measured: a matrix product on a new thread used both
+    /// cores after Initialise(threads: 1) on another).
     /// </summary>
     /// <exception cref="InvalidOperationException">TorchSharp's native library could not be loaded.</exception>
     public static void Initialise(int threads = 1, int seed = DefaultSeed)

@@ -1,6 +1,7 @@
 using Katas.Testing.Coaching;
 using Katas.Watch;
 using NUnit.Framework;
+using TorchSharp;
 
 namespace Katas.Testing;
 
@@ -46,6 +47,9 @@ public static class LearnerCode
         }
 
         TimeSpan limit = timeLimit ?? DefaultTimeLimit;
+        // libtorch keeps its thread count per thread (OpenMP's and MKL's settings are thread-local): a new thread would run
+        // matrix products and convolutions on every core, whatever the test set. The learner's thread takes the caller's count.
+        int threads = torch.get_num_threads();
         T? result = default;
         Exception? thrown = null;
         WatchedCall? watch = null;
@@ -54,6 +58,7 @@ public static class LearnerCode
         {
             // Code compiled by the katas' test worker reports where it is at every loop and method (LoopWatch), so a call
             // past its limit is named by its line and stops at its next watch point; code built by MSBuild has no watch points.
+            torch.set_num_threads(threads);
             using WatchedCall call = LoopWatch.Arm(Environment.TickCount64 + (long)limit.TotalMilliseconds);
             watch = call;
             armed.Set();

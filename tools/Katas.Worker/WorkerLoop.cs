@@ -98,13 +98,15 @@ internal static class WorkerLoop
     /// <summary>
     /// Loads TorchSharp's native library and runs the compiler once, so the first save is answered as fast as the next:
     /// both cost about a second the first time in a process. They are independent, so the library loads on a thread of
-    /// its own while the compiler warms up (measured on 2 cores: ready after 1.2-1.3 s instead of 1.4-1.6 s).
+    /// its own while the compiler warms up (measured on 2 cores: ready after 1.2-1.3 s instead of 1.4-1.6 s). The thread
+    /// count and seed are set here, on the worker's own thread: libtorch keeps the thread count per thread.
     /// </summary>
     private static void Warm(KataCompiler compiler)
     {
-        Task torch = Task.Run(() => Katas.TorchRuntime.Initialise(threads: 1, seed: Katas.TorchRuntime.DefaultSeed));
+        Task load = Task.Run(Katas.TorchRuntime.EnsureNativeLibraryLoads);
         compiler.WarmUp();
         _ = typeof(LearnerCode);
-        torch.GetAwaiter().GetResult();
+        load.GetAwaiter().GetResult();
+        Katas.TorchRuntime.Initialise(threads: 1, seed: Katas.TorchRuntime.DefaultSeed);
     }
 }
