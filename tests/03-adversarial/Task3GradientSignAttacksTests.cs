@@ -181,12 +181,7 @@ public sealed class Task3GradientSignAttacksTests : KataTest
     {
         // The bowl's class 1 wants every value at 0.5; PGD on label 0 climbs the cross-entropy of class 0, toward 0.5. Steps of 0.1 from
         // values 0.05 away cross 0.5, so the second step goes back; values 0.15 away cross on the second step. ε = 0.3: no projection.
-        (Tensor images, double[] x0) = BowlPictures([-0.15, -0.05, 0.05, 0.15]);
-        Tensor adversarial = LearnerCode.Run(() => GradientSignAttacks.Pgd(new BowlClassifier(), images, torch.tensor(new long[] { 0 }), 0.3, 0.1, 2),
-            "GradientSignAttacks.Pgd (on a bowl)");
-        double[] yours = TinyClassifier.Row(adversarial, 0);
-        double[] byHand = BowlSteps(x0, stepSize: 0.1, steps: 2, epsilon: 0.3, projectEveryStep: true, gradientAtStart: false);
-        int[] wrong = Enumerable.Range(0, x0.Length).Where(i => Math.Abs(yours[i] - byHand[i]) > 1e-9).ToArray();
+        (double[] x0, double[] yours, double[] byHand, int[] wrong) = TwoPgdStepsOnTheBowl([-0.15, -0.05, 0.05, 0.15], epsilon: 0.3);
         Assert.That(wrong, Is.Empty, string.Create(CultureInfo.InvariantCulture,
             $"Each PGD step should follow the sign of the gradient at the picture the previous step reached. On a classifier whose class 1 wants every " +
             $"value at 0.5, a value that started at 0.55 is at 0.45 after step 1 and should be back at 0.55 after step 2; {wrong.Length} of {x0.Length} " +
@@ -203,12 +198,7 @@ public sealed class Task3GradientSignAttacksTests : KataTest
         // ε = 0.04 and steps of 0.1 toward 0.5 from values 0.05 away: step 1 crosses 0.5 and is projected back to 0.01 short of it, so
         // step 2's gradient still points the same way and the projection holds the value there. Projected only at the end, step 2 starts
         // from the other side of 0.5, comes back, and ends where it began.
-        (Tensor images, double[] x0) = BowlPictures([-0.05, 0.05]);
-        Tensor adversarial = LearnerCode.Run(() => GradientSignAttacks.Pgd(new BowlClassifier(), images, torch.tensor(new long[] { 0 }), 0.04, 0.1, 2),
-            "GradientSignAttacks.Pgd (on a bowl)");
-        double[] yours = TinyClassifier.Row(adversarial, 0);
-        double[] byHand = BowlSteps(x0, stepSize: 0.1, steps: 2, epsilon: 0.04, projectEveryStep: true, gradientAtStart: false);
-        int[] wrong = Enumerable.Range(0, x0.Length).Where(i => Math.Abs(yours[i] - byHand[i]) > 1e-9).ToArray();
+        (double[] x0, double[] yours, double[] byHand, int[] wrong) = TwoPgdStepsOnTheBowl([-0.05, 0.05], epsilon: 0.04);
         Assert.That(wrong, Is.Empty, string.Create(CultureInfo.InvariantCulture,
             $"PGD projects back onto the ε-ball (and [0, 1]) after every step, so each gradient is taken inside the ball. With ε = 0.04 and steps of 0.1 " +
             $"toward 0.5, a value at 0.55 goes to 0.45, is projected to 0.51, and stays at 0.51; {wrong.Length} of {x0.Length} values did not " +
@@ -218,11 +208,19 @@ public sealed class Task3GradientSignAttacksTests : KataTest
                 : "Likely cause: check the order in each step: the gradient at x, the step along its sign, then the projection."));
     }
 
-    /// <summary>One picture whose values sit at 0.5 + each offset in turn, and those values.</summary>
-    private static (Tensor Images, double[] Values) BowlPictures(double[] offsets)
+    /// <summary>
+    /// Two PGD steps of 0.1 on label 0 of the bowl, from one picture whose values sit at 0.5 + each offset in turn: the start, the
+    /// learner's end, the end by hand, and the values where the two differ.
+    /// </summary>
+    private static (double[] Start, double[] Yours, double[] ByHand, int[] Wrong) TwoPgdStepsOnTheBowl(double[] offsets, double epsilon)
     {
-        double[] values = Enumerable.Range(0, TinyClassifier.Values).Select(i => BowlClassifier.Centre + offsets[i % offsets.Length]).ToArray();
-        return (torch.tensor(values, [1, TinyClassifier.Channels, TinyClassifier.Side, TinyClassifier.Side]), values);
+        double[] x0 = Enumerable.Range(0, TinyClassifier.Values).Select(i => BowlClassifier.Centre + offsets[i % offsets.Length]).ToArray();
+        Tensor images = torch.tensor(x0, [1, TinyClassifier.Channels, TinyClassifier.Side, TinyClassifier.Side]);
+        Tensor adversarial = LearnerCode.Run(() => GradientSignAttacks.Pgd(new BowlClassifier(), images, torch.tensor(new long[] { 0 }), epsilon, 0.1, 2),
+            "GradientSignAttacks.Pgd (on a bowl)");
+        double[] yours = TinyClassifier.Row(adversarial, 0);
+        double[] byHand = BowlSteps(x0, stepSize: 0.1, steps: 2, epsilon, projectEveryStep: true, gradientAtStart: false);
+        return (x0, yours, byHand, [.. Enumerable.Range(0, x0.Length).Where(i => Math.Abs(yours[i] - byHand[i]) > 1e-9)]);
     }
 
     /// <summary>PGD on label 0 of the bowl by hand: each value steps toward 0.5 (against the sign of x − 0.5), projected onto its ball.</summary>
