@@ -56,9 +56,9 @@ public static class LearnerCode
         using var armed = new ManualResetEventSlim();
         var thread = new Thread(() =>
         {
+            torch.set_num_threads(threads);
             // Code compiled by the katas' test worker reports where it is at every loop and method (LoopWatch), so a call
             // past its limit is named by its line and stops at its next watch point; code built by MSBuild has no watch points.
-            torch.set_num_threads(threads);
             using WatchedCall call = LoopWatch.Arm(Environment.TickCount64 + (long)limit.TotalMilliseconds);
             watch = call;
             armed.Set();
