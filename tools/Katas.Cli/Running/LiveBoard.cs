@@ -202,29 +202,23 @@ internal sealed class LiveBoard(IAnsiConsole console, string kata, string figure
 
         if (shown is not null)
         {
-            ShowOtherCauses(FailureKinds.OtherCauses(outcomes, shown), shown);
-            // The row counts a differing figure as a cause of its own, so it is named too, apart: a figure says that, not why.
-            ShowNames("Also a figure differs from the reference: ",
-                [.. outcomes.Where(outcome => outcome.Failure == FailureKind.FigureSnapshot && outcome.FullName != shown.FullName)
-                    .Select(outcome => BoardText.WithoutArguments(outcome.Name)).Distinct()], "; ", named: 3);
+            ShowOtherCauses(FailureKinds.OtherCauses(outcomes, shown));
         }
     }
 
     /// <summary>
     /// Names the tests that fail for other causes than the one shown: the shown failure may be a consequence (a race
     /// that no optimizer wins) of a cause another test names exactly (when a run counts as arrived). Stubs still to
-    /// write are named by their methods, apart: they are work left, not bugs.
+    /// write are named by their methods, and differing figures apart (a figure says that the plot differs, not why).
     /// </summary>
-    private void ShowOtherCauses(IReadOnlyList<TestOutcome> others, TestOutcome shown)
+    private void ShowOtherCauses(IReadOnlyList<TestOutcome> others)
     {
-        string? shownMethod = FailureKinds.UnwrittenMethod(shown);
-        List<string> failing = others.Where(other => FailureKinds.UnwrittenMethod(other) is null)
-            .Select(other => BoardText.WithoutArguments(other.Name)).Distinct().ToList();
-        List<string> unwritten = others.Select(FailureKinds.UnwrittenMethod).OfType<string>()
-            .Where(method => method != shownMethod).Distinct(StringComparer.Ordinal).ToList();
+        List<string> TestNames(Func<TestOutcome, bool> which) => [.. others.Where(which).Select(other => BoardText.WithoutArguments(other.Name)).Distinct()];
         // Three failing tests are enough to point at the other causes; the methods left to write are the task's to-do list.
-        ShowNames("Also failing, for other causes: ", failing, "; ", named: 3);
-        ShowNames("Also not implemented yet: ", unwritten, ", ", named: 8);
+        ShowNames("Also failing, for other causes: ",
+            TestNames(other => other.Failure != FailureKind.FigureSnapshot && FailureKinds.UnwrittenMethod(other) is null), "; ", named: 3);
+        ShowNames("Also not implemented yet: ", [.. others.Select(FailureKinds.UnwrittenMethod).OfType<string>().Distinct(StringComparer.Ordinal)], ", ", named: 8);
+        ShowNames("Also a figure differs from the reference: ", TestNames(other => other.Failure == FailureKind.FigureSnapshot), "; ", named: 3);
     }
 
     private void ShowNames(string lead, List<string> names, string separator, int named)

@@ -58,7 +58,7 @@ public static partial class FailureKinds
     /// <summary>
     /// The failing tests of <paramref name="outcomes"/> that fail for other causes than <paramref name="shown"/> (causes as
     /// <see cref="DistinctCauses"/> counts them): the most telling of each, in the order <see cref="MostTelling"/> picks. Left
-    /// out: tests that did not run (no cause of their own) and figure snapshots (they never say why).
+    /// out: tests that did not run (no cause of their own).
     /// </summary>
     public static IReadOnlyList<TestOutcome> OtherCauses(IEnumerable<TestOutcome> outcomes, TestOutcome shown)
     {
@@ -67,7 +67,7 @@ public static partial class FailureKinds
         int shownAt = failures.FindIndex(failure => failure.FullName == shown.FullName);
         int shownCause = shownAt >= 0 ? cause[shownAt] : -1;
         return TellingOrder(failures)
-            .Where(i => failures[i].Failure is not (FailureKind.NotRun or FailureKind.FigureSnapshot) && cause[i] != shownCause)
+            .Where(i => failures[i].Failure != FailureKind.NotRun && cause[i] != shownCause)
             .DistinctBy(i => cause[i]).Select(i => failures[i]).ToList();
     }
 
