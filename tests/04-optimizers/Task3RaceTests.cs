@@ -1,5 +1,6 @@
 using Katas.Figures;
 using Katas.Testing;
+using Katas.Testing.Oracles;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -23,7 +24,7 @@ public sealed class Task3RaceTests : KataTest
             double value = bowl.Value(result.Xs[k], result.Ys[k]);
             Assert.That(result.Losses[k], Is.EqualTo(value).Within(1e-12), () =>
                 $"The loss recorded at point {k}, {result.Losses[k]:G10}, is not the surface's value there, {value:G10}. " +
-                ((float)result.Xs[k] == result.Xs[k] && (float)result.Ys[k] == result.Ys[k] && Math.Abs(result.Losses[k] - value) <= 2e-6 * Math.Abs(value)
+                ((float)result.Xs[k] == result.Xs[k] && (float)result.Ys[k] == result.Ys[k] && Math.Abs(result.Losses[k] - value) <= GradientCheck.Float32Precision * Math.Abs(value)
                     ? "Every point and loss is a float32 value: the race's parameters are float32 tensors, so the loss is computed in float32. Create " +
                       "them as float64 (torch.tensor(x, dtype: ScalarType.Float64)), as the surfaces' values are."
                     : "Record the point and the loss computed from it together."));

@@ -178,15 +178,8 @@ public sealed class Task4FromScratchTests : KataTest
         using Tensor y = torch.tensor(labels);
         double accuracy = LearnerCode.Run(() => FromScratch.Evaluate(model, x, y), "FromScratch.Evaluate");
         Assert.That(accuracy, Is.EqualTo(4.0 / 6).Within(1e-12), () =>
-        {
-            // Evaluate counts what the learner's own forward pass predicts: when that already differs from the formula, task 1 is the cause.
-            long[] yours = Oracle.Longs(LearnerCode.Run(() => model.Forward(x).detach().argmax(1), "NaiveSequential.Forward"));
-            return $"4 of the 6 images have their most probable class at their label, so the accuracy is 0.6667; yours is {accuracy:G6}. " +
-                   (yours.SequenceEqual(predicted)
-                       ? "Compare argmax(dim 1) of the output with the labels and average."
-                       : "Your network's own forward pass predicts other classes than relu(x·W + b), then softmax(x·W + b), so no Evaluate can count " +
-                         "them right: fix task 1 first (NaiveDense.Forward, NaiveSequential.Forward: ./kata check 05 --task 1 says how).");
-        });
+            $"4 of the 6 images have their most probable class at their label, so the accuracy is 0.6667; yours is {accuracy:G6}. " +
+            (EvaluationCheck.WrongForward(model.Forward, x, predicted, ties: 0) ?? "Compare argmax(dim 1) of the output with the labels and average."));
     }
 
     [Test]
@@ -209,13 +202,7 @@ public sealed class Task4FromScratchTests : KataTest
 
         double[][] probabilities = Oracle.Forward(Oracle.Read(model), Oracle.Rows(Oracle.TrainImages));
         EvaluationCheck.AssertEveryImageMeetsItsOwnLabel(probabilities, (images, labels) => FromScratch.Evaluate(model, images, labels), "FromScratch.Evaluate",
-            images =>
-            {
-                using (torch.no_grad())
-                {
-                    return model.Forward(images);
-                }
-            });
+            model.Forward);
     }
 
     [Test]

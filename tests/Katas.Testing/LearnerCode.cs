@@ -141,6 +141,24 @@ public static class LearnerCode
     /// <summary>Where the last call into learner code that ran past its time limit was stopped, or null (none was, or no watch points).</summary>
     public static string? LastStoppedAt { get; private set; }
 
+    /// <summary>
+    /// Runs <paramref name="code"/> like <see cref="Run{T}"/>, for a test that looks at an earlier task to name it as the cause:
+    /// null when that task's stub is not written yet (then there is nothing to blame it for).
+    /// </summary>
+    public static T? RunIfWritten<T>(Func<T> code, string what)
+        where T : class =>
+        Run(() =>
+        {
+            try
+            {
+                return code();
+            }
+            catch (NotImplementedException)
+            {
+                return null;
+            }
+        }, what);
+
     /// <summary>Runs <paramref name="code"/> like <see cref="Run{T}"/>, for calls that return nothing.</summary>
     public static void Run(Action code, string what, TimeSpan? timeLimit = null) =>
         Run(() =>
