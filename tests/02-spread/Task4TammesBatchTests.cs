@@ -98,8 +98,8 @@ public sealed class Task4TammesBatchTests : KataTest
         double[] yours = [.. run.Steps[2].Vectors.SelectMany(vector => vector)];
         double[] Second(double mu)
         {
-            (double[] x1, double[] v1) = Step(Flat(run.Steps[0].Vectors), new double[n * 3], n, settings, 0, mu);
-            return Step(x1, v1, n, settings, 1, mu).Vectors;
+            (double[] x1, double[] v1) = Step(Flat(run.Steps[0].Vectors), new double[n * 3], 3, n * settings.LearningRateAt(0), settings.SharpnessAt(0), mu);
+            return Step(x1, v1, 3, n * settings.LearningRateAt(1), settings.SharpnessAt(1), mu).Vectors;
         }
 
         double GapTo(double mu) => yours.Zip(Second(mu), (a, e) => Math.Abs(a - e)).Max();
@@ -130,29 +130,25 @@ public sealed class Task4TammesBatchTests : KataTest
             : null;
     }
 
-    /// <summary>One heavy-ball step by hand from unit vectors <paramref name="x"/> with velocity <paramref name="v"/>, at <paramref name="iteration"/>.</summary>
-    private static (double[] Vectors, double[] Velocity) Step(double[] x, double[] v, int n, TammesSettings settings, int iteration, double momentum)
+    /// <summary>
+    /// One heavy-ball step by hand from the unit vectors <paramref name="x"/> (flat, <paramref name="dim"/> coordinates each) with
+    /// velocity <paramref name="v"/>: velocity = momentum·v − <paramref name="scaledRate"/>·∇softmin (the soft minimum's gradient at
+    /// β = <paramref name="sharpness"/>, by central differences), then each vector of x + velocity divided by its length.
+    /// </summary>
+    private static (double[] Vectors, double[] Velocity) Step(double[] x, double[] v, int dim, double scaledRate, double sharpness, double momentum)
     {
-        double[][] Vectors(double[] values) => [.. values.Chunk(3)];
-        double sharpness = settings.SharpnessAt(iteration);
+        double[][] Vectors(double[] values) => [.. values.Chunk(dim)];
         double[] gradient = GradientCheck.CentralDifferences(values => Oracle.SoftMinimum(Vectors(values), sharpness), x);
-        double[] velocity = [.. v.Select((vi, i) => (momentum * vi) - (settings.LearningRateAt(iteration) * n * gradient[i]))];
+        double[] velocity = [.. v.Select((vi, i) => (momentum * vi) - (scaledRate * gradient[i]))];
         double[][] moved = Vectors([.. x.Select((xi, i) => xi + velocity[i])]);
         return ([.. Oracle.Normalise(moved).SelectMany(vector => vector)], velocity);
     }
 
     private static double[] Flat(double[][] vectors) => [.. vectors.SelectMany(vector => vector)];
 
-    /// <summary>One step from <paramref name="start"/> by hand: the soft minimum's gradient by central differences, times N.</summary>
-    private static double[] FirstStep(double[][] start, int n, double sharpness, double rate)
-    {
-        int dim = start[0].Length;
-        double[] flat = [.. start.SelectMany(vector => vector)];
-        double[][] Vectors(double[] values) => [.. values.Chunk(dim)];
-        double[] gradient = GradientCheck.CentralDifferences(values => Oracle.SoftMinimum(Vectors(values), sharpness), flat);
-        double[][] moved = Vectors([.. flat.Select((x, i) => x - rate * n * gradient[i])]);
-        return [.. Oracle.Normalise(moved).SelectMany(vector => vector)];
-    }
+    /// <summary>One step from <paramref name="start"/> by hand, without velocity: the soft minimum's gradient times N·rate.</summary>
+    private static double[] FirstStep(double[][] start, int n, double sharpness, double rate) =>
+        Step(Flat(start), new double[start.Length * start[0].Length], start[0].Length, n * rate, sharpness, momentum: 0).Vectors;
 
     /// <summary>The largest difference of any coordinate of any vector between two recorded steps.</summary>
     private static double Gap(SpreadStep a, SpreadStep b) =>
