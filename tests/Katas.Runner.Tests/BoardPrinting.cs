@@ -23,6 +23,17 @@ internal static class BoardPrinting
         return output.ToString();
     }
 
+    /// <summary>What the board prints when these tests are discovered and then end, one after the other, as given.</summary>
+    public static string Printed(params (TestCase Test, OutcomeKind Kind, string Message)[] results) =>
+        Printed(board =>
+        {
+            board.Discovered([.. results.Select(result => result.Test)]);
+            foreach ((TestCase test, OutcomeKind kind, string message) in results)
+            {
+                board.Finished(Outcome(test, kind, message));
+            }
+        });
+
     /// <summary>The printed lines, trimmed, without the empty ones.</summary>
     public static string[] Lines(string printed) => printed.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 

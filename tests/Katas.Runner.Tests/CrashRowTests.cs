@@ -40,11 +40,7 @@ public sealed class CrashRowTests
     public void A_task_whose_only_test_crashed_gets_its_full_row_alone()
     {
         TestCase only = Case("Only", 3);
-        string printed = Printed(board =>
-        {
-            board.Discovered([only]);
-            board.Finished(Outcome(only, OutcomeKind.Crashed, Crash));
-        });
+        string printed = Printed((only, OutcomeKind.Crashed, Crash));
 
         Lines(printed)[0].Should().Be("task 3   failed 1 of 1 crashed");
         printed.Should().NotContain("so far");
@@ -54,12 +50,9 @@ public sealed class CrashRowTests
     public void A_task_none_of_whose_tests_ran_says_so_instead_of_failed()
     {
         TestCase first = Case("Attack_runs", 3), second = Case("Attack_clips", 3);
-        string printed = Printed(board =>
-        {
-            board.Discovered([first, second]);
-            board.Finished(Outcome(first, OutcomeKind.NotRun, "Not run: the test process crashed 2 times the same way."));
-            board.Finished(Outcome(second, OutcomeKind.NotRun, "Not run: the test process crashed 2 times the same way."));
-        });
+        string printed = Printed(
+            (first, OutcomeKind.NotRun, "Not run: the test process crashed 2 times the same way."),
+            (second, OutcomeKind.NotRun, "Not run: the test process crashed 2 times the same way."));
 
         Lines(printed)[0].Should().Be("task 3   2 of 2 not run", "a test that did not run did not fail");
     }

@@ -17,11 +17,7 @@ public sealed class FailureTextTests
         TestCase test = Case("W_starts_uniform", 1);
         const string message = "W should lie in [0, 0.1]; yours spans [-0.05, 0.05].\n  Assert.That(w.Min() >= 0 && w.Max() <= 0.1, Is.True)\n" +
                                "  Expected: True\n  But was:  False\n";
-        string printed = Printed(board =>
-        {
-            board.Discovered([test]);
-            board.Finished(Outcome(test, OutcomeKind.Failed, message));
-        });
+        string printed = Printed((test, OutcomeKind.Failed, message));
 
         printed.Should().Contain("W should lie in [0, 0.1]; yours spans [-0.05, 0.05].")
             .And.NotContain("Assert.That(", "the test's own code tells a learner nothing").And.NotContain("But was:  False");
@@ -32,11 +28,7 @@ public sealed class FailureTextTests
     {
         TestCase test = Case("The_step_is_right", 1);
         const string message = "The step went uphill.\n  Assert.That(gap, Is.LessThan(1E-06))\n  Expected: less than 1E-06\n  But was:  0.23\n";
-        string printed = Printed(board =>
-        {
-            board.Discovered([test]);
-            board.Finished(Outcome(test, OutcomeKind.Failed, message));
-        });
+        string printed = Printed((test, OutcomeKind.Failed, message));
 
         printed.Should().Contain("Expected: less than 1E-06").And.Contain("But was:  0.23").And.NotContain("Assert.That(");
     }
@@ -49,11 +41,7 @@ public sealed class FailureTextTests
                                "   at Katas.Dense.Tests.Task1LayersTests.<>c__DisplayClass1_0.<W_starts>b__2() in /repo/tests/05-dense/Task1LayersTests.cs:line 44\n" +
                                "   at NUnit.Framework.Assert.Multiple(TestDelegate testDelegate)\n" +
                                "(at Katas.Dense.NaiveDense..ctor(Int32 inputs) in /repo/katas/05-dense/NaiveDense.cs:line 30)\n";
-        string printed = Printed(board =>
-        {
-            board.Discovered([test]);
-            board.Finished(Outcome(test, OutcomeKind.Failed, message));
-        });
+        string printed = Printed((test, OutcomeKind.Failed, message));
 
         printed.Should().Contain("W should lie in [0, 0.1].").And.Contain("katas/05-dense/NaiveDense.cs:line 30", "the learner's own line is where to look")
             .And.NotContain("Task1LayersTests.cs", "a learner need not open the tests").And.NotContain("NUnit.Framework");

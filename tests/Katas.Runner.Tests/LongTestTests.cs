@@ -75,13 +75,10 @@ public sealed class LongTestTests
     public void The_board_shows_a_task_so_far_when_its_quick_tests_end_and_in_full_when_its_long_tests_have_run()
     {
         TestCase quick = Case("Quick_one", 2), quickFailing = Case("Quick_two", 2), longOne = Case("Long_one", 2, "an attack on 200 pictures");
-        string printed = Printed(board =>
-        {
-            board.Discovered([quick, quickFailing, longOne]);
-            board.Finished(Outcome(quick, OutcomeKind.Passed, ""));
-            board.Finished(Outcome(quickFailing, OutcomeKind.Failed, "Expected 4 counts, got 8."));
-            board.Finished(Outcome(longOne, OutcomeKind.Passed, ""));
-        });
+        string printed = Printed(
+            (quick, OutcomeKind.Passed, ""),
+            (quickFailing, OutcomeKind.Failed, "Expected 4 counts, got 8."),
+            (longOne, OutcomeKind.Passed, ""));
 
         string[] lines = printed.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         lines[0].Should().Be("task 2   so far failed 1 of 2; 1 long test(s) still to run (an attack on 200 pictures)");
@@ -95,12 +92,9 @@ public sealed class LongTestTests
     public void A_task_without_long_tests_gets_one_row()
     {
         TestCase first = Case("One", 1), second = Case("Two", 1);
-        string printed = Printed(board =>
-        {
-            board.Discovered([first, second]);
-            board.Finished(Outcome(first, OutcomeKind.Passed, ""));
-            board.Finished(Outcome(second, OutcomeKind.Passed, ""));
-        });
+        string printed = Printed(
+            (first, OutcomeKind.Passed, ""),
+            (second, OutcomeKind.Passed, ""));
 
         printed.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)[0].Should().Be("task 1   passed (2)");
         printed.Should().NotContain("so far");

@@ -47,15 +47,12 @@ public sealed class OtherCausesTests
     {
         TestCase first = Case("A_batch_is_a_slice", 1), second = Case("A_batch_past_the_end_is_an_error", 1), third = Case("A_timeseries_keeps_its_order", 1),
             fourth = Case("Scaled_images_are_float32", 1), written = Case("Flattened_images_keep_every_pixel", 1);
-        string printed = Printed(board =>
-        {
-            board.Discovered([first, second, third, fourth, written]);
-            board.Finished(Outcome(first, OutcomeKind.Failed, "Kata 00, task 1 (DataTensors.Batch) is not implemented yet: see katas/00-tensors/README.md, task 1."));
-            board.Finished(Outcome(second, OutcomeKind.Failed, "Kata 00, task 1 (DataTensors.Batch) is not implemented yet: see katas/00-tensors/README.md, task 1."));
-            board.Finished(Outcome(third, OutcomeKind.Failed, "Kata 00, task 1 (DataTensors.Timeseries) is not implemented yet: see katas/00-tensors/README.md, task 1."));
-            board.Finished(Outcome(fourth, OutcomeKind.Failed, "Kata 00, task 1 (DataTensors.Scale) is not implemented yet: see katas/00-tensors/README.md, task 1."));
-            board.Finished(Outcome(written, OutcomeKind.Passed, ""));
-        });
+        string printed = Printed(
+            (first, OutcomeKind.Failed, "Kata 00, task 1 (DataTensors.Batch) is not implemented yet: see katas/00-tensors/README.md, task 1."),
+            (second, OutcomeKind.Failed, "Kata 00, task 1 (DataTensors.Batch) is not implemented yet: see katas/00-tensors/README.md, task 1."),
+            (third, OutcomeKind.Failed, "Kata 00, task 1 (DataTensors.Timeseries) is not implemented yet: see katas/00-tensors/README.md, task 1."),
+            (fourth, OutcomeKind.Failed, "Kata 00, task 1 (DataTensors.Scale) is not implemented yet: see katas/00-tensors/README.md, task 1."),
+            (written, OutcomeKind.Passed, ""));
 
         string[] lines = Lines(printed);
         lines[0].Should().Be("task 1   failed 4 of 5, 3 methods not implemented yet", "three stubs left to write are work left, not three bugs");
@@ -68,12 +65,9 @@ public sealed class OtherCausesTests
     public void A_real_failure_beside_unwritten_stubs_is_shown_first_and_the_stubs_are_named_after_it()
     {
         TestCase wrong = Case("Relu_zeroes_negative_values", 2), unwritten = Case("Broadcast_shapes_line_up_at_the_last_axis", 2);
-        string printed = Printed(board =>
-        {
-            board.Discovered([unwritten, wrong]);
-            board.Finished(Outcome(unwritten, OutcomeKind.Failed, "Kata 00, task 2 (ElementWise.BroadcastShape) is not implemented yet: see katas/00-tensors/README.md, task 2."));
-            board.Finished(Outcome(wrong, OutcomeKind.Failed, "Relu(-1) should be 0; your code gave -1."));
-        });
+        string printed = Printed(
+            (unwritten, OutcomeKind.Failed, "Kata 00, task 2 (ElementWise.BroadcastShape) is not implemented yet: see katas/00-tensors/README.md, task 2."),
+            (wrong, OutcomeKind.Failed, "Relu(-1) should be 0; your code gave -1."));
 
         string[] lines = Lines(printed);
         lines[0].Should().Be("task 2   failed 2 of 2, 2 different causes", "a bug and a stub are two causes");
@@ -86,12 +80,9 @@ public sealed class OtherCausesTests
     public void A_task_with_one_cause_names_no_other_test()
     {
         TestCase first = Case("Create_makes_the_optimizer", 1), second = Case("Create_keeps_every_hyperparameter", 1);
-        string printed = Printed(board =>
-        {
-            board.Discovered([first, second]);
-            board.Finished(Outcome(first, OutcomeKind.Failed, "Create(Adam) does not behave like TorchSharp's Adam after step 2."));
-            board.Finished(Outcome(second, OutcomeKind.Failed, "Create(Adam) does not behave like TorchSharp's Adam after step 3."));
-        });
+        string printed = Printed(
+            (first, OutcomeKind.Failed, "Create(Adam) does not behave like TorchSharp's Adam after step 2."),
+            (second, OutcomeKind.Failed, "Create(Adam) does not behave like TorchSharp's Adam after step 3."));
 
         printed.Should().NotContain("Also failing", "both failures have one cause (their messages differ only in numbers)");
     }
@@ -102,12 +93,9 @@ public sealed class OtherCausesTests
         var withDelegate = new TestCase("Tests.Create_makes_TorchSharps_optimizer(Sgd,System.Func`2[Parameter,Optimizer])", "Tests",
             "Create_makes_TorchSharps_optimizer(Sgd,System.Func`2[Parameter,Optimizer])", 1, null);
         var withValue = new TestCase("Tests.The_first_RMSprop_step(0.9)", "Tests", "The_first_RMSprop_step(0.9)", 1, null);
-        string printed = Printed(board =>
-        {
-            board.Discovered([withDelegate, withValue]);
-            board.Finished(Outcome(withDelegate, OutcomeKind.Failed, "Create(SGD) does not behave like TorchSharp's SGD."));
-            board.Finished(Outcome(withValue, OutcomeKind.Failed, "With decay 0.9 the first step should move the slope by 0.3162."));
-        });
+        string printed = Printed(
+            (withDelegate, OutcomeKind.Failed, "Create(SGD) does not behave like TorchSharp's SGD."),
+            (withValue, OutcomeKind.Failed, "With decay 0.9 the first step should move the slope by 0.3162."));
 
         Lines(printed)[1].Should().Be("Create_makes_TorchSharps_optimizer:", "System.Func`2[...] tells a learner nothing");
         printed.Should().Contain("Also failing, for other causes: The_first_RMSprop_step.");
@@ -120,13 +108,10 @@ public sealed class OtherCausesTests
         TestCase sgd = Named("Your optimizer matches TorchSharp's step for step: momentum 0.7"),
             nesterov = Named("Your optimizer matches TorchSharp's step for step: Nesterov 0.8"),
             decay = Named("Your optimizer matches TorchSharp's step for step: Nesterov 0.8, weight decay 0.05");
-        string printed = Printed(board =>
-        {
-            board.Discovered([sgd, nesterov, decay]);
-            board.Finished(Outcome(sgd, OutcomeKind.Passed, ""));
-            board.Finished(Outcome(nesterov, OutcomeKind.Failed, "Nesterov is asked for but your steps are heavy-ball momentum."));
-            board.Finished(Outcome(decay, OutcomeKind.Failed, "With weight decay, Nesterov is asked for but your steps are heavy-ball momentum."));
-        });
+        string printed = Printed(
+            (sgd, OutcomeKind.Passed, ""),
+            (nesterov, OutcomeKind.Failed, "Nesterov is asked for but your steps are heavy-ball momentum."),
+            (decay, OutcomeKind.Failed, "With weight decay, Nesterov is asked for but your steps are heavy-ball momentum."));
 
         Lines(printed)[0].Should().Be("task 2   failed 2 of 3", "one ignored nesterov flag fails both cases that set it: one cause, not two");
         printed.Should().NotContain("Also failing", "the other failing case is the same test method");
@@ -136,13 +121,10 @@ public sealed class OtherCausesTests
     public void Another_methods_failing_cases_are_named_once_as_one_cause()
     {
         TestCase shown = Case("Create_makes_the_optimizer", 2), first = Named("Steps match for momentum 0.7"), second = Named("Steps match for Nesterov 0.8");
-        string printed = Printed(board =>
-        {
-            board.Discovered([shown, first, second]);
-            board.Finished(Outcome(shown, OutcomeKind.Failed, "Create(Adam) does not behave like TorchSharp's Adam."));
-            board.Finished(Outcome(first, OutcomeKind.Failed, "The first step agreed but a later one does not."));
-            board.Finished(Outcome(second, OutcomeKind.Failed, "Nesterov is asked for but your steps are heavy-ball momentum."));
-        });
+        string printed = Printed(
+            (shown, OutcomeKind.Failed, "Create(Adam) does not behave like TorchSharp's Adam."),
+            (first, OutcomeKind.Failed, "The first step agreed but a later one does not."),
+            (second, OutcomeKind.Failed, "Nesterov is asked for but your steps are heavy-ball momentum."));
 
         string[] lines = Lines(printed);
         lines[0].Should().Be("task 2   failed 3 of 3, 2 different causes");
