@@ -138,6 +138,13 @@ public sealed class Task4GradientDescentTests : KataTest
     }
 
     [Test]
+    public void A_run_leaves_none_of_its_tensors_to_the_garbage_collector()
+    {
+        (Tensor heights, Tensor weights) = Oracle.Sample.ToTensors(ScalarType.Float32);
+        LeakCheck.AssertLeavesNoTensors(() => GradientDescent.Run(heights, weights, Oracle.ArticleStart1, LearningRates.Article, 3), "GradientDescent.Run");
+    }
+
+    [Test]
     public void The_articles_first_run_draws_the_articles_figure()
     {
         Trajectory run = Run(Oracle.ArticleStart1, LearningRates.Article, ArticleIterations, ScalarType.Float32);

@@ -113,6 +113,69 @@ public sealed class Task4TammesBatchTests : KataTest
                 : "Check that the velocity is kept between steps and multiplied by settings.Momentum before the gradient is subtracted."));
     }
 
+    [Test]
+    public void The_cut_keeps_the_restart_best_after_exactly_ExploreIterations_steps()
+    {
+        // Two restarts of 8 points, momentum 0.9, cut to one after 6 steps. Stepped by hand from the two restarts' own draws,
+        // restart 0 has the larger smallest angle after exactly 6 steps, restart 1 after 5 and after 7 (largest cosines
+        // 0.7354 against 0.7395 after 6 steps, far apart for float64): a cut one step early or late keeps the other restart.
+        const int n = 8;
+        const int cutAfter = 6;
+        var settings = new TammesSettings(Restarts: 2, Survivors: 1, ExploreIterations: cutAfter, RefineIterations: 14, Momentum: 0.9);
+        double[][] starts = RestartStarts(n, settings);
+        int[] bestAfter = BestRestartAfterEachStep(starts, settings, steps: cutAfter + 1);
+        Assert.That(bestAfter[cutAfter], Is.Not.EqualTo(bestAfter[cutAfter - 1]).And.Not.EqualTo(bestAfter[cutAfter + 1]),
+            "The test's own setting should make the best restart after 6 steps differ from the best after 5 and 7.");
+
+        SpreadRun run = LearnerCode.Run(() => Tammes.Solve(n, 3, settings), "Tammes.Solve (2 restarts, cut to 1 after 6 steps)", SolveLimit);
+        double[] yourStart = Flat(run.Steps[0].Vectors);
+        int kept = Array.FindIndex(starts, start => start.Zip(yourStart, (a, b) => Math.Abs(a - b)).Max() < 1e-9);
+        Assert.That(kept, Is.EqualTo(bestAfter[cutAfter]), () =>
+            kept < 0
+                ? "The run Solve returned does not start at either restart's draw (SpreadGeometry.RandomUnitVectors from one Generator(settings.Seed), " +
+                  "one draw per restart): record the batch at iteration 0, before the first step."
+                : $"Solve kept restart {kept}, but after exactly {cutAfter} steps (ExploreIterations) restart {bestAfter[cutAfter]} has the larger smallest " +
+                  $"angle; restart {kept} is ahead after {cutAfter - 1} and after {cutAfter + 1} steps. Likely cause: the cut happens one step early or late. " +
+                  "It belongs at the top of iteration ExploreIterations (0-based), after ExploreIterations steps and before the next one; a cut " +
+                  "placed after the step, at iteration ExploreIterations, comes one step late.");
+    }
+
+    /// <summary>Each restart's start, flat: one <see cref="SpreadGeometry.RandomUnitVectors"/> draw per restart from Generator(Seed), as the task says.</summary>
+    private static double[][] RestartStarts(int n, TammesSettings settings)
+    {
+        var generator = new TorchSharp.torch.Generator((ulong)settings.Seed);
+        return [.. Enumerable.Range(0, settings.Restarts).Select(_ =>
+        {
+            using TorchSharp.torch.Tensor draw = SpreadGeometry.RandomUnitVectors(n, 3, generator);
+            return Flat(SpreadGeometry.ToArrays(draw));
+        })];
+    }
+
+    /// <summary>Steps every restart by hand and returns, for 0 to <paramref name="steps"/> steps, the restart with the smallest largest cosine.</summary>
+    private static int[] BestRestartAfterEachStep(double[][] starts, TammesSettings settings, int steps)
+    {
+        int n = starts[0].Length / 3;
+        double[][] x = [.. starts];
+        double[][] v = [.. starts.Select(start => new double[start.Length])];
+        var best = new int[steps + 1];
+        for (int k = 0; k <= steps; k++)
+        {
+            best[k] = Enumerable.Range(0, x.Length).MinBy(r => LargestCosine(x[r]));
+            for (int r = 0; r < x.Length && k < steps; r++)
+            {
+                (x[r], v[r]) = Step(x[r], v[r], 3, n * settings.LearningRateAt(k), settings.SharpnessAt(k), settings.Momentum);
+            }
+        }
+
+        return best;
+    }
+
+    private static double LargestCosine(double[] flat)
+    {
+        double[][] vectors = [.. flat.Chunk(3)];
+        return vectors.SelectMany((a, i) => vectors.Where((_, j) => j != i).Select(b => a.Zip(b, (p, q) => p * q).Sum())).Max();
+    }
+
     /// <summary>
     /// Solve steps with the learner's SoftMinimumGradient: when it already differs from finite differences of the soft minimum at
     /// <paramref name="start"/>, that is the cause to name. Null when it agrees, or is not written yet.
