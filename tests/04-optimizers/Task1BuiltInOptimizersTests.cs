@@ -43,10 +43,11 @@ public sealed class Task1BuiltInOptimizersTests : KataTest
         if (StepByStep.Compare(yours, expected, 1e-12) is Difference difference)
         {
             Assert.Fail($"Create({settings}) does not behave like TorchSharp's optimizer with the same settings: {difference} " +
-                        "Create only hands the settings to TorchSharp, so the cause is in its named arguments: every setting this kind uses must " +
-                        "reach its argument (lr, momentum, nesterov, alpha, eps, weight_decay, ...), and no argument the kind does not use may be " +
-                        "passed (momentum: given to RMSProp, say). What your steps look like: " +
-                        Cause.Of(Problem.Rosenbrock, settings, yours, difference));
+                        (LostArgumentCheck.Diagnose(Problem.Rosenbrock, settings, yours) ??
+                         "Create only hands the settings to TorchSharp, so the cause is in its named arguments: every setting this kind uses must " +
+                         "reach its argument (lr, momentum, nesterov, alpha, eps, weight_decay, ...), and no argument the kind does not use may be " +
+                         "passed (momentum: given to RMSProp, say). What your steps look like: " +
+                         Cause.Of(Problem.Rosenbrock, settings, yours, difference)));
         }
     }
 

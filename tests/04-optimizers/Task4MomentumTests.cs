@@ -1,6 +1,7 @@
 using Katas.Figures;
 using Katas.Optimizers.Kit;
 using Katas.Testing;
+using Katas.Testing.Oracles;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -41,6 +42,8 @@ public sealed class Task4MomentumTests : KataTest
                 $"Position {k} should be {expected[k]:G10} (plain SGD at rate 0.01 on f′(x) = 4x³ − 6x + 1 from 2.0); yours is {path[k]:G10}." +
                 (late ? " Every position is the one before it should be: x is recorded before the optimizer's step; record it after Step()."
                     : path[k] == 0 && Enumerable.Range(0, k).All(j => Math.Abs(path[j] - expected[j]) < 1e-12) ? NeverWritten
+                    : Math.Abs(path[k] - expected[k]) <= GradientCheck.Float32Precision * Math.Abs(expected[k])
+                        ? " That is float32's rounding: x is a float32 tensor (torch.tensor(start) of a float, or ScalarType.Float32). Roll works in float64: ScalarType.Float64."
                     : k > 0 && Math.Abs(path[k] - path[k - 1]) > 0 && Math.Abs(path[k] - expected[k]) > 1e-6 ? " Reset the gradient before every backward()." : ""));
         }
     }

@@ -37,6 +37,9 @@ internal static class ByHand
     private static double Update(double p, double gradient, Dictionary<string, double> state, int t, OptimizerSettings s, Mistake mistakes)
     {
         double g = gradient + s.WeightDecay * p;
+        // The two halves of a weight decay that reaches only part of the rule: the squares, or the step's numerator.
+        double squared = mistakes.HasFlag(Mistake.RawSquare) ? gradient : g;
+        double numerator = mistakes.HasFlag(Mistake.RawNumerator) ? gradient : g;
         switch (s.Kind)
         {
             case OptimizerKind.Momentum when s.Momentum != 0:
@@ -57,20 +60,20 @@ internal static class ByHand
             case OptimizerKind.RmsProp:
             {
                 bool first = !state.TryGetValue("v", out double old);
-                double square = mistakes.HasFlag(Mistake.SquareStartsAtFirst) && first ? g * g
-                    : mistakes.HasFlag(Mistake.NoOneMinusDecay) ? s.Alpha * old + g * g
-                    : mistakes.HasFlag(Mistake.DecaySwapped) ? (1 - s.Alpha) * old + s.Alpha * g * g
-                    : s.Alpha * old + (1 - s.Alpha) * g * g;
+                double square = mistakes.HasFlag(Mistake.SquareStartsAtFirst) && first ? squared * squared
+                    : mistakes.HasFlag(Mistake.NoOneMinusDecay) ? s.Alpha * old + squared * squared
+                    : mistakes.HasFlag(Mistake.DecaySwapped) ? (1 - s.Alpha) * old + s.Alpha * squared * squared
+                    : s.Alpha * old + (1 - s.Alpha) * squared * squared;
                 state["v"] = square;
                 bool inside = s.EpsInsideSqrt != mistakes.HasFlag(Mistake.EpsFlipped);
                 double denominator = mistakes.HasFlag(Mistake.NoRoot) ? square + s.Eps : inside ? Math.Sqrt(square + s.Eps) : Math.Sqrt(square) + s.Eps;
-                return p - s.LearningRate * g / denominator;
+                return p - s.LearningRate * numerator / denominator;
             }
 
             case OptimizerKind.Adam:
             {
-                double m = s.Beta1 * state.GetValueOrDefault("m") + (1 - s.Beta1) * g;
-                double square = s.Beta2 * state.GetValueOrDefault("v") + (1 - s.Beta2) * g * g;
+                double m = s.Beta1 * state.GetValueOrDefault("m") + (1 - s.Beta1) * numerator;
+                double square = s.Beta2 * state.GetValueOrDefault("v") + (1 - s.Beta2) * squared * squared;
                 state["m"] = m;
                 state["v"] = square;
                 int te = mistakes.HasFlag(Mistake.StepOffByOne) ? t + 1 : t;
@@ -87,9 +90,9 @@ internal static class ByHand
 
             case OptimizerKind.Adagrad:
             {
-                double sum = state.TryGetValue("s", out double old) ? old + g * g : s.InitialAccumulator + g * g;
+                double sum = (state.TryGetValue("s", out double old) ? old : s.InitialAccumulator) + squared * squared;
                 state["s"] = sum;
-                return p - s.LearningRate * g / (mistakes.HasFlag(Mistake.EpsFlipped) ? Math.Sqrt(sum + s.Eps) : Math.Sqrt(sum) + s.Eps);
+                return p - s.LearningRate * numerator / (mistakes.HasFlag(Mistake.EpsFlipped) ? Math.Sqrt(sum + s.Eps) : Math.Sqrt(sum) + s.Eps);
             }
 
             default:

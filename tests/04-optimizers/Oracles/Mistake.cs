@@ -48,4 +48,10 @@ internal enum Mistake
 
     /// <summary>RMSprop's decay on the wrong terms: v ← (1 − α)·v + α·g², keeping 1 − α of the old mean square.</summary>
     DecaySwapped = 1 << 13,
+
+    /// <summary>The squared-gradient state (RMSprop's and Adam's v, Adagrad's s) built from the raw gradient, without the weight decay's wd·p.</summary>
+    RawSquare = 1 << 14,
+
+    /// <summary>Adam's m, or the numerator of RMSprop's and Adagrad's step, from the raw gradient, without the weight decay's wd·p.</summary>
+    RawNumerator = 1 << 15,
 }

@@ -141,6 +141,19 @@ internal static class UpdateRuleCheck
                 "its own state: keep it in the `state` dictionary Update receives for that parameter (Keep(state, \"name\", tensor)), not in a field of your optimizer.");
         }
 
+        if (s.WeightDecay != 0 && s.Kind is OptimizerKind.RmsProp or OptimizerKind.Adam or OptimizerKind.Adagrad)
+        {
+            (string squares, string numerator) = s.Kind switch
+            {
+                OptimizerKind.Adam => ("v", "m"),
+                OptimizerKind.RmsProp => ("v", "the step's numerator"),
+                _ => ("s", "the step's numerator"),
+            };
+            const string rule = "L2 weight decay changes the gradient itself, g ← g + wd·p, before anything uses it: compute that g once and use it everywhere.";
+            yield return (Mistake.RawSquare, $"the weight decay reaches {numerator} but not {squares}, which is built from the raw gradient. {rule}");
+            yield return (Mistake.RawNumerator, $"the weight decay reaches {squares} but not {numerator}, which uses the raw gradient. {rule}");
+        }
+
         switch (s.Kind)
         {
             case OptimizerKind.Momentum:

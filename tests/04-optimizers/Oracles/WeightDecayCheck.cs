@@ -5,8 +5,8 @@ using static TorchSharp.torch;
 namespace Katas.Optimizers.Tests.Oracles;
 
 /// <summary>
-/// Recognises the two usual weight-decay mistakes in a trace that differs from the reference: weight decay ignored, and
-/// decoupled (AdamW-style) weight decay, p ← p·(1 − lr·wd) beside the update, where the task asks for L2 (wd·p added to
+/// Recognises the usual weight-decay mistakes in a trace that differs from the reference: weight decay ignored, Adagrad's
+/// weight decay passed as its lr_decay, and decoupled (AdamW-style) weight decay, p ← p·(1 − lr·wd) beside the update, where the task asks for L2 (wd·p added to
 /// the gradient). For plain SGD the two are the same; for momentum, RMSprop, Adam and Adagrad they are not, because the
 /// L2 term goes through the momentum buffer and is divided by the running root mean square like the rest of the gradient.
 /// </summary>
@@ -26,6 +26,14 @@ internal static class WeightDecayCheck
         {
             return $" Your steps match {without} WITHOUT weight decay: the weight decay {settings.WeightDecay} is ignored. " +
                    "Add wd·p to the gradient before the update (TorchSharp: pass weight_decay).";
+        }
+
+        if (settings.Kind == OptimizerKind.Adagrad
+            && StepByStep.Compare(yours, StepByStep.Trace(problem, p => new TorchOptimizer(optim.Adagrad(p, settings.LearningRate, lr_decay: settings.WeightDecay,
+                initial_accumulator_value: settings.InitialAccumulator, eps: settings.Eps)), steps)) is null)
+        {
+            return $" Your steps match Adagrad with lr_decay {settings.WeightDecay} and no weight decay: the weight decay went to lr_decay, Adagrad's " +
+                   "other decay (it shrinks the learning rate as lr / (1 + (t − 1)·lr_decay)). Pass it as weight_decay, which adds wd·p to the gradient.";
         }
 
         if (settings.Kind == OptimizerKind.Sgd)
