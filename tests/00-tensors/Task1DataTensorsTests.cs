@@ -65,10 +65,14 @@ public sealed class Task1DataTensorsTests : KataTest
             "is not the one to keep: it has no fractions.)");
         double[] pixels = TensorAssert.ToDoubles(images);
         double max = TensorAssert.ToDoubles(scaled).Max();
+        Assert.That(max, Is.Not.EqualTo(0.0), AllZero);
         Assert.That(max, Is.LessThanOrEqualTo(1.0),
             $"Scaled pixels should be in [0, 1], but the largest is {max}. Likely cause: the pixels were converted to float32 but not divided by 255.");
         TensorAssert.Close(scaled, pixels.Select(p => p / 255).ToArray(), [8, 6, 5, 3], "The scaled images (pixel / 255)", rtol: 1e-6, atol: 1e-7);
     }
+
+    private const string AllZero = "Expected: pixels from 0 to 255 scaled to [0, 1]. Got: every scaled pixel is 0. Likely cause: 1 / 255 in C# is a " +
+                                   "division of integers, which gives 0; divide by 255f (or multiply by 1f / 255).";
 
     [TestCase(100, TestName = "A_dark_batch_is_scaled_by_255_not_by_its_own_brightest_pixel")]
     [TestCase(0, TestName = "A_black_batch_scales_to_zeros_not_to_NaN")]
@@ -80,6 +84,7 @@ public sealed class Task1DataTensorsTests : KataTest
         Tensor scaled = LearnerCode.Run(() => DataTensors.ScaleImages(images), "DataTensors.ScaleImages");
         double[] expected = TensorAssert.ToDoubles(images).Select(p => p / 255).ToArray();
         double largest = TensorAssert.ToDoubles(scaled).Max();
+        Assert.That(brightest > 0 && largest == 0, Is.False, AllZero);
         Assert.That(largest, Is.EqualTo(brightest / 255.0).Within(1e-6),
             $"Expected: a batch whose brightest pixel is {brightest} scales to at most {brightest}/255 = {brightest / 255.0:G4}. Got: a largest value of {largest:G4}. " +
             "Likely cause: the pixels were divided by the batch's own maximum (images.max()) instead of by 255: pixel values are counts from 0 to 255 " +
@@ -123,6 +128,20 @@ public sealed class Task1DataTensorsTests : KataTest
         Assert.That(flat!.shape, Is.EqualTo(new long[] { 3, 28 }),
             $"Expected: [3, 4, 7] flattens to [3, 28] (4·7 pixels per image). Got: {Shapes.Text(flat.shape)}. {RowsTimesRows}");
         TensorAssert.Close(flat, TensorAssert.ToDoubles(images), [3, 28], "The flattened 4 × 7 images (image i's pixel [r, c] at [i, 7·r + c])", rtol: 0);
+    }
+
+    [Test]
+    public void Images_that_were_transposed_flatten_too()
+    {
+        // Channels-first pictures [2, 3, 4, 5] turned channels-last with permute: the same values in another order, and a tensor that
+        // is not contiguous in memory, which view() refuses and reshape() copies.
+        Tensor images = torch.rand([2, 3, 4, 5]).permute(0, 2, 3, 1);
+        (Tensor? flat, string? failure) = Flatten(images);
+        Assert.That(failure, Is.Null,
+            $"Expected: the permuted batch [2, 4, 5, 3] flattens to [2, 60]. Got: libtorch refused: {failure}. Likely cause: view() only works on a " +
+            "tensor that is contiguous in memory, and a permuted (or transposed) one is not; reshape() works on both (it copies when it must).");
+        TensorAssert.Close(flat!, TensorAssert.ToDoubles(images.contiguous()), [2, 60],
+            "The flattened permuted images (each image's values in the order of its permuted axes)", rtol: 0);
     }
 
     private const string RankThree = "Likely cause: the code assumes rank 3 (MNIST's [samples, 28, 28]) and multiplies only shape[1]·shape[2]; keep axis 0 " +

@@ -108,6 +108,9 @@ public sealed class Task3AutogradTests : KataTest
         Assert.That(ws.requires_grad || bs.requires_grad, Is.False,
             "Expected: after the call the caller's W and b are as they were. Got: they require grad: you switched on requires_grad on the caller's " +
             "tensors, so their .grad fills up call after call. Differentiate with respect to copies: w.detach().clone().requires_grad_().");
+        Assert.That(xs.requires_grad || xs.grad is not null, Is.False,
+            "Expected: after the call the caller's x is as it was. Got: it requires grad" + (xs.grad is null ? "" : " and has a .grad") + ": x is data, " +
+            "the loss needs no gradient with respect to it. Switch on requires_grad only on the copies of W and b.");
         Assert.That(second, Is.EqualTo(first).Within(1e-9),
             "Expected: the same gradients when OfDense is called again with the same tensors. Got: different ones" +
             (doubled ? ", twice the first: backward() added into .grad that an earlier call had filled." : "."));

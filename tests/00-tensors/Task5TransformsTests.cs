@@ -49,6 +49,9 @@ public sealed class Task5TransformsTests : KataTest
                 : Math.Abs(p[0] - Math.Cos(asDegrees)) < 1e-9 && Math.Abs(Math.Abs(p[1]) - Math.Sin(asDegrees)) < 1e-9
                     ? "the point turned by 1.57° instead of 90°: the angle was converted from degrees to radians, but Rotation is given radians " +
                       "already (π/2 here). Use Math.Cos(radians) and Math.Sin(radians) as they are."
+                : Math.Abs(p[0]) < 1e-6 && Math.Abs(p[1] - 1) < 1e-6
+                    ? "the point is (0, 1) only to float32's precision (cos(π/2) in float is −4.37e-8): the cosine and sine were computed in " +
+                      "float (MathF, or a cast to float on the way). Use Math.Cos and Math.Sin of the double angle."
                 : "R = [[cos θ, −sin θ], [sin θ, cos θ]], and Apply computes M·p for every row p.";
             Assert.Fail($"Rotating (1, 0) by 90° counter-clockwise should give (0, 1); yours gave ({p[0]:G6}, {p[1]:G6}). Likely cause: {cause}");
         }

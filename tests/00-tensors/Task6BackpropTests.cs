@@ -84,20 +84,23 @@ public sealed class Task6BackpropTests : KataTest
     [TestCaseSource(nameof(Points))]
     public void The_chain_rule_matches_central_finite_differences(double w, double b, double x, double y)
     {
-        (double gradW, double gradB) = LearnerChainRule(LearnerLocal(w, b, x, y));
+        LocalDerivatives local = LearnerLocal(w, b, x, y);
+        (double gradW, double gradB) = LearnerChainRule(local);
         double[] numeric = GradientCheck.CentralDifferences(p => Math.Abs(y - ((p[0] * x) + p[1])), [w, b]);
         string? table = GradientCheck.Compare(["w", "b"], [gradW, gradB], numeric, "chain rule (yours)", "finite differences", relative: 1e-6, absolute: 1e-8);
-        Assert.That(table, Is.Null, $"At w = {w}, b = {b}, x = {x}, y = {y} your chain rule disagrees with finite differences of |y − (w·x + b)|:\n{table}");
+        Assert.That(table, Is.Null, () => $"At w = {w}, b = {b}, x = {x}, y = {y} your chain rule disagrees with finite differences of |y − (w·x + b)|:\n{table}" +
+            WrongLocal(w, b, x, y, local));
     }
 
     [TestCaseSource(nameof(Points))]
     public void The_chain_rule_matches_TorchSharps_autograd(double w, double b, double x, double y)
     {
-        (double gradW, double gradB) = LearnerChainRule(LearnerLocal(w, b, x, y));
+        LocalDerivatives local = LearnerLocal(w, b, x, y);
+        (double gradW, double gradB) = LearnerChainRule(local);
         (double autogradW, double autogradB) = TorchSharpGradient(w, b, x, y);
         string? table = GradientCheck.Compare(["w", "b"], [gradW, gradB], [autogradW, autogradB], "chain rule (yours)", "TorchSharp autograd",
             relative: 1e-12, absolute: 1e-12);
-        Assert.That(table, Is.Null, $"At w = {w}, b = {b}, x = {x}, y = {y} your chain rule disagrees with autograd:\n{table}");
+        Assert.That(table, Is.Null, () => $"At w = {w}, b = {b}, x = {x}, y = {y} your chain rule disagrees with autograd:\n{table}" + WrongLocal(w, b, x, y, local));
     }
 
     [TestCaseSource(nameof(Points))]
@@ -119,6 +122,22 @@ public sealed class Task6BackpropTests : KataTest
         string? table = GradientCheck.Compare(["w", "b"], [gradW!.ToDouble(), gradB!.ToDouble()], numeric, "autograd (yours)", "finite differences",
             relative: 1e-6, absolute: 1e-8);
         Assert.That(table, Is.Null, $"At w = {w}, b = {b}, x = {x}, y = {y} your autograd gradient disagrees with finite differences:\n{table}");
+    }
+
+    /// <summary>
+    /// The chain rule multiplies what Local gives: when the learner's local derivatives already differ from the true ones at this point
+    /// (sign(x2 − y), 1, 1, x: the same edges the local-derivative test checks by finite differences), that is the cause to name.
+    /// </summary>
+    private static string WrongLocal(double w, double b, double x, double y, LocalDerivatives local)
+    {
+        double x2 = (w * x) + b;
+        (string Edge, double Yours, double Expected)[] edges =
+            [("∂loss/∂x2", local.LossByX2, Math.Sign(x2 - y)), ("∂x2/∂x1", local.X2ByX1, 1), ("∂x2/∂b", local.X2ByB, 1), ("∂x1/∂w", local.X1ByW, x)];
+        string[] wrong = [.. edges.Where(edge => !(Math.Abs(edge.Yours - edge.Expected) <= 1e-9)).Select(edge => $"{edge.Edge} is {edge.Yours}, not {edge.Expected}")];
+        return wrong.Length == 0
+            ? ""
+            : $"\nLikely cause: Backprop.Local, not ChainRule: at this point your local derivatives are wrong ({string.Join("; ", wrong)}), and the chain " +
+              "rule multiplies what Local gives. Fix Local first (its own test, the local derivatives match finite differences, says how).";
     }
 
     private static LocalDerivatives LearnerLocal(double w, double b, double x, double y)

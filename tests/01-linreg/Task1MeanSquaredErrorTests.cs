@@ -62,6 +62,14 @@ public sealed class Task1MeanSquaredErrorTests : KataTest
         Assert.That(loss.requires_grad, Is.True,
             "The loss does not require grad although the slope and intercept do: it was computed outside autograd " +
             "(through .ToDouble()/.item(), a C# loop, or under no_grad). Compute it with tensor operations only.");
+        // The graph must reach both parameters: a slope read out as a number (slope.ToDouble()) leaves the loss in the graph through the
+        // intercept alone.
+        LearnerCode.Run(loss.backward, "backward() through Loss.MeanSquaredError");
+        string[] cut = [.. new[] { ("slope", slope.grad), ("intercept", intercept.grad) }.Where(p => p.Item2 is null).Select(p => p.Item1)];
+        Assert.That(cut, Is.Empty,
+            $"The loss requires grad, but autograd finds no path from it to the {string.Join(" and the ", cut)}: that parameter was read out of its " +
+            "tensor as a number (.ToDouble(), .ToSingle(), .item()) or detached, so the gradient step would never move it. Use the tensor itself: " +
+            "slope * heights + intercept.");
     }
 
     private static double Mse(Line line, ScalarType dtype)

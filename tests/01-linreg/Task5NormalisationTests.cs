@@ -67,14 +67,23 @@ public sealed class Task5NormalisationTests : KataTest
         var weights = new Standardisation(185.5908, 18.8488);
         var standardised = new Line(0.8, 0.05);
         Line mapped = LearnerCode.Run(() => Normalisation.MapBack(standardised, heights, weights), "Normalisation.MapBack");
+        // The line through the two heights evaluated the long way: its slope is right whatever the intercept does.
+        double slope = weights.StandardDeviation / heights.StandardDeviation * standardised.Slope;
+        double interceptGap = weights.Invert(standardised.At(heights.Apply(0))) - mapped.Intercept;
+        string cause = Math.Abs(mapped.Slope - slope) < 1e-9 && Math.Abs(interceptGap) > 1e-9 &&
+                       (Math.Abs(interceptGap - (weights.StandardDeviation * standardised.Intercept)) < 1e-9 ||
+                        Math.Abs(interceptGap - ((weights.StandardDeviation - 1) * standardised.Intercept)) < 1e-9)
+            ? $"Your slope is right, but your intercept is {interceptGap:G6} too small: the standardised intercept b = {standardised.Intercept} enters in " +
+              $"pounds as std_w·b = {weights.StandardDeviation * standardised.Intercept:G6}. From w = mean_w + std_w·(a·z_h + b): " +
+              "intercept = mean_w + std_w·b − slope·mean_h."
+            : "Substitute z_h = (h − mean_h)/std_h and z_w = (w − mean_w)/std_w into z_w = a·z_h + b and solve for w; " +
+              "each variable must use its own statistics.";
         foreach (double h in new[] { 60.0, 75.0 })
         {
             // The standardised line, evaluated the long way: standardise h, apply the line, undo the weights' standardisation.
             double expected = weights.Invert(standardised.At(heights.Apply(h)));
             Assert.That(mapped.At(h), Is.EqualTo(expected).Within(1e-9),
-                $"At height {h} the standardised line predicts {expected:F4} pounds but your mapped line {mapped} predicts {mapped.At(h):F4}. " +
-                "Substitute z_h = (h − mean_h)/std_h and z_w = (w − mean_w)/std_w into z_w = a·z_h + b and solve for w; " +
-                "each variable must use its own statistics.");
+                $"At height {h} the standardised line predicts {expected:F4} pounds but your mapped line {mapped} predicts {mapped.At(h):F4}. {cause}");
         }
     }
 
@@ -101,6 +110,13 @@ public sealed class Task5NormalisationTests : KataTest
     }
 
     [Test]
+    public void Fit_leaves_none_of_its_tensors_to_the_garbage_collector()
+    {
+        (Tensor heights, Tensor weights) = Oracle.Sample.ToTensors(ScalarType.Float64);
+        LeakCheck.AssertLeavesNoTensors(() => Normalisation.Fit(heights, weights, LearningRate, 3), "Normalisation.Fit");
+    }
+
+    [Test]
     public void Fit_returns_the_statistics_it_standardised_with()
     {
         // Figures and the tool map every point of the run back with these (LinregRuns.InOriginalUnits), not only the last line.
@@ -111,13 +127,21 @@ public sealed class Task5NormalisationTests : KataTest
         bool swapped = Math.Abs(fit.Heights.Mean - expectedWeights.Mean) < 1e-6 && Math.Abs(fit.Weights.Mean - expectedHeights.Mean) < 1e-6;
         foreach ((string name, Standardisation actual, Standardisation expected) in new[] { ("Heights", fit.Heights, expectedHeights), ("Weights", fit.Weights, expectedWeights) })
         {
+            bool float32 = Float32Rounded(actual.Mean, expected.Mean) && Float32Rounded(actual.StandardDeviation, expected.StandardDeviation)
+                           && (actual.Mean != expected.Mean || actual.StandardDeviation != expected.StandardDeviation);
+            string rounding = float32
+                ? " They agree only to float32's precision: the statistics were read with ToSingle() (or computed in float32). Read them with ToDouble()."
+                : "";
             Assert.That(actual.Mean, Is.EqualTo(expected.Mean).Within(1e-9).Percent,
-                $"Expected: NormalisedFit.{name} is the {name.ToLowerInvariant()}' statistics, mean {expected.Mean:G6} and standard deviation {expected.StandardDeviation:G6}. " +
-                $"Got: mean {actual.Mean:G6}, standard deviation {actual.StandardDeviation:G6}." +
-                (swapped ? " The heights' and the weights' statistics are swapped: new NormalisedFit(line, run, heightStatistics, weightStatistics)." : ""));
+                $"Expected: NormalisedFit.{name} is the {name.ToLowerInvariant()}' statistics, mean {expected.Mean:R} and standard deviation {expected.StandardDeviation:R}. " +
+                $"Got: mean {actual.Mean:R}, standard deviation {actual.StandardDeviation:R}." +
+                (swapped ? " The heights' and the weights' statistics are swapped: new NormalisedFit(line, run, heightStatistics, weightStatistics)." : rounding));
             Assert.That(actual.StandardDeviation, Is.EqualTo(expected.StandardDeviation).Within(1e-9).Percent,
-                $"Expected: NormalisedFit.{name}.StandardDeviation {expected.StandardDeviation:G6} (population). Got: {actual.StandardDeviation:G6}.");
+                $"Expected: NormalisedFit.{name}.StandardDeviation {expected.StandardDeviation:R} (population). Got: {actual.StandardDeviation:R}.{rounding}");
         }
+
+        static bool Float32Rounded(double actual, double expected) =>
+            Math.Abs(actual - expected) <= Katas.Testing.Oracles.GradientCheck.Float32Precision * Math.Abs(expected);
     }
 
     [TestCase(0.03)]

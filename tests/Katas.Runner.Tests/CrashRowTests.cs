@@ -31,7 +31,7 @@ public sealed class CrashRowTests
         lines[1].Should().Be("Attack_runs:");
         lines[2].Should().StartWith("The test process crashed inside TorchSharp's native library");
         lines[3].Should().Be("task 1   passed (1)", "the other tasks' rows come after the crash");
-        lines[4].Should().Be("task 2   failed 2 of 3 crashed, 1 not run, 2 different causes", "the task's full row comes when its other tests have run");
+        lines[4].Should().Be("task 2   failed 2 of 3 crashed, 1 not run", "the task's full row comes when its other tests have run; two crashes of one cause, and a test not run because of them, are one cause");
         printed.Split("mat1 and mat2").Should().HaveCount(2, "the crash the 'so far' row showed is not shown again");
         printed.Split("so far").Should().HaveCount(2, "a second crash of the same task adds no second 'so far' row");
     }

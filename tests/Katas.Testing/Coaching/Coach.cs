@@ -171,8 +171,11 @@ public static class Coach
 
         if (exception is NullReferenceException)
         {
-            return "something was null, most often a tensor's .grad: it stays null until backward() has run on a loss " +
-                   "computed from a tensor created with requires_grad: true.";
+            return "something was null, most often a tensor's .grad. It stays null until backward() has run on a loss computed from " +
+                   "the tensor, and it stays null on a tensor that is not the one autograd saw: one made by `p -= ...` or `p = p - ...` " +
+                   "(a new tensor: update in place with p.sub_(...) inside no_grad), or one made by torch.tensor(value, dtype, " +
+                   "requires_grad: true) with a dtype conversion (a copy of the tensor that requires grad; write " +
+                   "torch.tensor(value, dtype: ...).requires_grad_() instead).";
         }
 
         if (exception is ExternalException)

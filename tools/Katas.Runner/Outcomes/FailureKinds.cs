@@ -52,8 +52,10 @@ public static partial class FailureKinds
     /// How many different causes the failures of <paramref name="outcomes"/> have: failures whose messages start with the
     /// same line (numbers aside) count once, so seven tests of one unwritten method are one cause, and so do the failing cases
     /// of one test method, whose messages differ by the settings they name (one ignored flag fails every case that sets it).
+    /// Tests that did not run are left out: their cause is another test's failure (a crash, a call that never ended).
     /// </summary>
-    public static int DistinctCauses(IEnumerable<TestOutcome> outcomes) => Causes(Failures(outcomes)).Distinct().Count();
+    public static int DistinctCauses(IEnumerable<TestOutcome> outcomes) =>
+        Causes([.. Failures(outcomes).Where(outcome => outcome.Failure != FailureKind.NotRun)]).Distinct().Count();
 
     /// <summary>
     /// The failing tests of <paramref name="outcomes"/> that fail for other causes than <paramref name="shown"/> (causes as

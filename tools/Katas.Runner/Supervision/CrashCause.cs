@@ -32,9 +32,13 @@ public static partial class CrashCause
         if (native.Success || errorOutput.Contains("terminate called", StringComparison.Ordinal))
         {
             string what = native.Success ? native.Groups["what"].Value.Trim() : "a native error";
+            string likely = what.Contains("dtype", StringComparison.Ordinal)
+                ? "here a matrix product of tensors of two dtypes (double is float64, float is float32): make them the same, e.g. build a " +
+                  "matrix from C# doubles for float64 points, or convert one side with to_type"
+                : "most often a matrix product of tensors whose shapes don't fit (print .shape of both before multiplying; matmul of [n] by " +
+                  "[k, k] needs n == k)";
             return $"The test process crashed inside TorchSharp's native library (libtorch): {what}. libtorch ends the process " +
-                   "instead of throwing for some errors, most often a matrix product of tensors whose shapes don't fit " +
-                   "(print .shape of both before multiplying; matmul of [n] by [k, k] needs n == k).";
+                   $"instead of throwing for some errors, {likely}.";
         }
 
         string tail = string.Join("\n", errorOutput.Split('\n').Select(line => line.TrimEnd()).Where(line => line.Length > 0).TakeLast(5));
