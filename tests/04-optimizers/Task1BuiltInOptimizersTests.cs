@@ -143,7 +143,10 @@ public sealed class Task1BuiltInOptimizersTests : KataTest
         Assert.That(created, Is.EqualTo(1),
             $"The optimizer factory was called {created} times for 10 iterations. Create the optimizer once, before the loop: " +
             "Adam's and RMSprop's running averages (and momentum) live inside it, and a new one starts from scratch every time.");
-        Assert.That(yours, Has.Count.EqualTo(10));
+        Assert.That(yours, Has.Count.EqualTo(10),
+            $"Run(iterations: 10) should record 10 iterations, one per step; yours recorded {yours.Count}." +
+            (yours.Count == 11 ? " One step too many: the loop runs while i <= iterations; it should stop at i < iterations."
+                : yours.Count == 9 ? " One step too few: the loop should run for i = 0 up to iterations − 1." : ""));
     }
 
     [TestCase(ScalarType.Float32)]
@@ -218,6 +221,14 @@ public sealed class Task1BuiltInOptimizersTests : KataTest
         (Tensor heights, Tensor weights) = Sample.ToTensors(ScalarType.Float32);
         LeakCheck.AssertNoLeak(iterations => OptimizerRun.Run(heights, weights, ArticleStart, p => new TorchOptimizer(optim.Adam(p, 0.1)), iterations),
             "OptimizerRun.Run");
+    }
+
+    [Test]
+    public void A_run_leaves_none_of_its_tensors_to_the_garbage_collector()
+    {
+        // Plain SGD keeps no state, so after the run nothing of it is left: only the two parameters, if they were made without `using`.
+        (Tensor heights, Tensor weights) = Sample.ToTensors(ScalarType.Float64);
+        LeakCheck.AssertLeavesNoTensors(() => OptimizerRun.Run(heights, weights, ArticleStart, p => new TorchOptimizer(optim.SGD(p, 1e-5)), 3), "OptimizerRun.Run");
     }
 
     private static IEnumerable<TestCaseData> ArticleFigures() =>

@@ -108,7 +108,15 @@ public sealed class Task2HandWrittenOptimizersTests : KataTest
             double moved = Math.Abs(trace[0][k] - Problem.StiffQuadratic.Start[k]);
             Assert.That(moved, Is.EqualTo(0.01).Within(1e-9),
                 $"Parameter {k} moved {moved:G6} in Adam's first step. With bias correction m̂ = g and v̂ = g², so the step is lr·g/|g| = lr = 0.01." +
-                (Math.Abs(moved - 0.01 * 0.1 / Math.Sqrt(0.001)) < 1e-6 ? " Yours is (1 − β₁)/√(1 − β₂) ≈ 3.16 times that: divide m by 1 − β₁ᵗ and v by 1 − β₂ᵗ." : ""));
+                (Math.Abs(moved - 0.01 * 0.1 / Math.Sqrt(0.001)) < 1e-6 ? " Yours is (1 − β₁)/√(1 − β₂) ≈ 3.16 times that: divide m by 1 − β₁ᵗ and v by 1 − β₂ᵗ."
+                    : Math.Abs(moved - (0.01 * Math.Sqrt(0.001 / 0.1))) < 1e-6
+                        ? " Yours is √((1 − β₂)/(1 − β₁)) ≈ 0.1 times that: v's new term is weighted by 1 − β₁ instead of 1 − β₂ (v ← β₂·v + (1 − β₂)·g²)."
+                    : k == 1 && Math.Abs(moved - (0.01 * (0.1 / (1 - (0.9 * 0.9))) / Math.Sqrt(0.001 / (1 - (0.999 * 0.999))))) < 1e-6
+                        ? " That is the step at t = 2: the second parameter's bias correction counted the first parameter's update as a step. A counter " +
+                          "of your own, increased in Update, counts parameters, not steps; use StepCount (one per optimizer step, 1 in the first)."
+                    : Math.Abs(moved - 0.01) < 1e-5 * 0.01
+                        ? " That is lr to float32's precision only: the bias corrections (or m and v) went through float. Keep them in double: Math.Pow of doubles."
+                    : ""));
         }
     }
 

@@ -101,6 +101,10 @@ public sealed class Task1LayersTests : KataTest
         TensorAssert.HasShape(output, [5, 10], "the output for 5 images");
         double[] sums = TensorAssert.ToDoubles(output.sum(dim: 1));
         double[] values = TensorAssert.ToDoubles(output);
+        Assert.That(values.Any(double.IsNaN), Is.False,
+            "The output holds NaN. Likely cause: softmax written by hand as exp(x) / Σ exp(x): the book network's logits are hundreds apart, exp " +
+            "of them overflows float32 to ∞, and ∞/∞ is NaN. Use torch.nn.functional.softmax(x, dim: 1), which subtracts each row's largest " +
+            "logit first (or do that yourself).");
         Assert.That(values.All(v => v >= 0), Is.True, "Probabilities can't be negative: the second layer's activation is softmax.");
         for (int i = 0; i < sums.Length; i++)
         {

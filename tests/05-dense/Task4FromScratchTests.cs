@@ -26,6 +26,16 @@ public sealed class Task4FromScratchTests : KataTest
     }
 
     [Test]
+    public void Fit_reports_each_epoch_to_progress_as_it_ends()
+    {
+        (NaiveSequential model, Tensor x, Tensor y) = Task3TrainingStepTests.Tiny();
+        var reported = new List<EpochResult>();
+        TrainingHistory history = LearnerCode.Run(() => FromScratch.Fit(model, x, y, epochs: 3, batchSize: 4, learningRate: 0.01, progress: reported.Add),
+            "FromScratch.Fit");
+        ProgressCheck.AssertEveryEpochReported(history, reported, "FromScratch.Fit");
+    }
+
+    [Test]
     public void Fit_takes_one_step_per_batch_of_the_size_it_is_given()
     {
         // 6 images in batches of 4, in data order: two steps, on images 0-3 and then 4-5. The oracle steps by hand, with central
@@ -256,6 +266,25 @@ public sealed class Task4FromScratchTests : KataTest
         Assert.That(findings, Is.Empty,
             "Tasks 1-4 build and train the network by hand: no nn layers or loss modules, no optimizer object (torch.nn.functional's relu and softmax are fine). Found:\n  " +
             string.Join("\n  ", findings));
+    }
+
+    [Test]
+    public void Fit_frees_each_batchs_tensors_when_its_step_is_done()
+    {
+        var counts = new List<long>();
+        NaiveSequential model = LearnerCode.Run(() => new NaiveSequential(
+        [
+            new NaiveDense(784, 8, z =>
+            {
+                counts.Add(BatchScopeCheck.LiveNow());
+                return torch.nn.functional.relu(z);
+            }, new Generator(31)),
+            new NaiveDense(8, 10, z => torch.nn.functional.softmax(z, dim: 1), new Generator(32)),
+        ]), "new NaiveSequential of two NaiveDense layers");
+        Tensor x = Oracle.TrainImages.narrow(0, 0, BatchScopeCheck.Images);
+        Tensor y = Oracle.TrainLabels.narrow(0, 0, BatchScopeCheck.Images);
+        LearnerCode.Run(() => FromScratch.Fit(model, x, y, epochs: 1, batchSize: BatchScopeCheck.BatchSize, learningRate: 0.01), "FromScratch.Fit");
+        BatchScopeCheck.AssertLevel(counts, "FromScratch.Fit");
     }
 
     [Test]

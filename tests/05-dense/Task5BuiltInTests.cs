@@ -71,6 +71,17 @@ public sealed class Task5BuiltInTests : KataTest
     }
 
     [Test]
+    public void Fit_reports_each_epoch_to_progress_as_it_ends()
+    {
+        Sequential model = torch.nn.Sequential(("linear", torch.nn.Linear(784, 10)));
+        Tensor x = Oracle.TrainImages.narrow(0, 0, 40);
+        Tensor y = Oracle.TrainLabels.narrow(0, 0, 40);
+        var reported = new List<EpochResult>();
+        TrainingHistory history = LearnerCode.Run(() => BuiltInNetwork.Fit(model, x, y, epochs: 3, batchSize: 16, progress: reported.Add), "BuiltInNetwork.Fit");
+        ProgressCheck.AssertEveryEpochReported(history, reported, "BuiltInNetwork.Fit");
+    }
+
+    [Test]
     public void Fit_keeps_one_RMSprop_optimizer_for_the_whole_run()
     {
         // 2 epochs of 2 batches (128 images in batches of 64, data order) are four steps of ONE RMSprop. A new optimizer every epoch or
@@ -80,8 +91,8 @@ public sealed class Task5BuiltInTests : KataTest
         Sequential model = SameStart();
         LearnerCode.Run(() => BuiltInNetwork.Fit(model, x, y, epochs: 2, batchSize: 64), "BuiltInNetwork.Fit");
         double[] yours = Flat(model);
-        double Distance(int restartEvery, bool zeroGrad = true, bool softmaxFirst = false, int batch = 64) =>
-            Oracle.LargestDifference(yours, RmsPropSteps(x, y, restartEvery, zeroGrad, softmaxFirst, batch));
+        double Distance(int restartEvery, bool zeroGrad = true, bool softmaxFirst = false, int batch = 64, double eps = BookSettings.RmsPropEpsilon) =>
+            Oracle.LargestDifference(yours, RmsPropSteps(x, y, restartEvery, zeroGrad, softmaxFirst, batch, eps));
         double worst = Distance(restartEvery: 4);
         string cause = Oracle.LargestDifference(yours, Flat(SameStart())) < 1e-12
                 ? "The weights did not move at all: does each step's optimizer.step() come after loss.backward(), with no zero_grad() between them " +
@@ -93,6 +104,8 @@ public sealed class Task5BuiltInTests : KataTest
             : Distance(restartEvery: 1) < 1e-5 ? "They match a NEW optimizer every batch: create it once, before the epochs' loop."
             : Distance(restartEvery: 4, zeroGrad: false) < 1e-5
                 ? "They match steps whose gradients were never zeroed (backward() adds into .grad): call optimizer.zero_grad() before each backward()."
+            : Distance(restartEvery: 4, eps: 1e-8) < 1e-5
+                ? $"They match RMSprop with TorchSharp's default eps, 1e-8: pass the book's, BookSettings.RmsPropEpsilon ({BookSettings.RmsPropEpsilon:G2})."
             : Distance(restartEvery: 4, softmaxFirst: true) < 1e-5
                 ? "They match steps on cross_entropy of the SOFTMAX of the outputs: cross_entropy applies log-softmax itself, so pass it the logits " +
                   "(model.forward's output) as they are; softmax twice flattens the gradients."
@@ -100,6 +113,19 @@ public sealed class Task5BuiltInTests : KataTest
         Assert.That(worst, Is.LessThan(1e-5),
             $"Expected: after 2 epochs of 2 batches the weights are those of four steps of ONE torch.optim.RMSProp (lr {BookSettings.RmsPropLearningRate}, " +
             $"alpha {BookSettings.RmsPropAlpha}, eps {BookSettings.RmsPropEpsilon}) from the same start. Got: weights up to {worst:G3} away. {cause}");
+    }
+
+    /// <summary>
+    /// The later batches' losses follow the earlier steps: when the learner's weights after the epoch are not the oracle's, the steps are the
+    /// cause to name, not the loss's weighting.
+    /// </summary>
+    private static string StepsDiffer(Sequential yours, Sequential oracle)
+    {
+        double gap = Oracle.LargestDifference(Flat(yours), Flat(oracle));
+        return gap < 1e-5
+            ? ""
+            : $" Your weights after the epoch also differ from those three RMSprop steps by up to {gap:G3}, and each batch's loss follows the steps " +
+              "before it: check the steps first (Fit_keeps_one_RMSprop_optimizer_for_the_whole_run names what they match).";
     }
 
     /// <summary>784 → 512 → 10 with torch.nn, from the same start every call (the global seed is set first).</summary>
@@ -113,9 +139,9 @@ public sealed class Task5BuiltInTests : KataTest
     /// Two epochs of RMSprop steps from <see cref="SameStart"/> in batches of <paramref name="batch"/> (64: four steps, on the two halves of
     /// the data in turn; 128, a batch size ignored: two steps on all of it), with a new optimizer every
     /// <paramref name="restartEvery"/> steps, zeroing the gradients before each backward() or (a mistake) never, on the logits or
-    /// (a mistake) on their softmax.
+    /// (a mistake) on their softmax, at the book's ε or (a mistake) another.
     /// </summary>
-    private static double[] RmsPropSteps(Tensor x, Tensor y, int restartEvery, bool zeroGrad, bool softmaxFirst, int batch = 64)
+    private static double[] RmsPropSteps(Tensor x, Tensor y, int restartEvery, bool zeroGrad, bool softmaxFirst, int batch = 64, double eps = BookSettings.RmsPropEpsilon)
     {
         Sequential model = SameStart();
         optim.Optimizer? optimizer = null;
@@ -125,7 +151,7 @@ public sealed class Task5BuiltInTests : KataTest
             using var scope = torch.NewDisposeScope();
             if (step % restartEvery == 0)
             {
-                optimizer = optim.RMSProp(model.parameters(), BookSettings.RmsPropLearningRate, BookSettings.RmsPropAlpha, BookSettings.RmsPropEpsilon);
+                optimizer = optim.RMSProp(model.parameters(), BookSettings.RmsPropLearningRate, BookSettings.RmsPropAlpha, eps);
             }
 
             if (zeroGrad)
@@ -181,7 +207,7 @@ public sealed class Task5BuiltInTests : KataTest
                 $"step) weighted by their sizes, {expectedLoss:G6}. Yours is {history[0].Loss:G6}." +
                 (Math.Abs(history[0].Loss - unweighted) < 1e-6 * unweighted
                     ? " That is the plain mean of the three batch losses, which over-weights the short last batch: add loss × batch size and divide by the images seen."
-                    : ""));
+                    : StepsDiffer(model, oracle)));
             Assert.That(history[0].Accuracy, Is.EqualTo(expectedAccuracy).Within(1e-9),
                 $"The epoch's accuracy should be Evaluate on the training data after the epoch's steps: {expectedAccuracy:G6}; yours is {history[0].Accuracy:G6}.");
         });
@@ -264,6 +290,17 @@ public sealed class Task5BuiltInTests : KataTest
         Tensor x = Oracle.TrainImages.narrow(0, 0, 40);
         Tensor y = Oracle.TrainLabels.narrow(0, 0, 40);
         LeakCheck.AssertNoLeak(epochs => BuiltInNetwork.Fit(model, x, y, epochs, batchSize: 16, shuffle: new Generator(3)), "BuiltInNetwork.Fit");
+    }
+
+    [Test]
+    public void Fit_frees_each_batchs_tensors_when_its_step_is_done()
+    {
+        var counts = new List<long>();
+        Sequential model = torch.nn.Sequential(("probe", new BatchScopeCheck.Probe(counts)), ("linear", torch.nn.Linear(784, 10)));
+        Tensor x = Oracle.TrainImages.narrow(0, 0, BatchScopeCheck.Images);
+        Tensor y = Oracle.TrainLabels.narrow(0, 0, BatchScopeCheck.Images);
+        LearnerCode.Run(() => BuiltInNetwork.Fit(model, x, y, epochs: 1, batchSize: BatchScopeCheck.BatchSize), "BuiltInNetwork.Fit");
+        BatchScopeCheck.AssertLevel(counts, "BuiltInNetwork.Fit");
     }
 
     [Test]

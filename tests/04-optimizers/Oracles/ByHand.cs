@@ -74,11 +74,11 @@ internal static class ByHand
             {
                 double m = s.Beta1 * state.GetValueOrDefault("m") + (1 - s.Beta1) * numerator;
                 double square = s.Beta2 * state.GetValueOrDefault("v") + (1 - s.Beta2) * squared * squared;
-                state["m"] = m;
-                state["v"] = square;
                 int te = mistakes.HasFlag(Mistake.StepOffByOne) ? t + 1 : t;
                 double c1 = mistakes.HasFlag(Mistake.NoCorrection1) ? 1 : 1 - Math.Pow(s.Beta1, te);
                 double c2 = mistakes.HasFlag(Mistake.NoCorrection2) ? 1 : 1 - Math.Pow(s.Beta2, te);
+                state["m"] = mistakes.HasFlag(Mistake.KeepsCorrected) ? m / c1 : m;
+                state["v"] = mistakes.HasFlag(Mistake.KeepsCorrected) ? square / c2 : square;
                 if (mistakes.HasFlag(Mistake.EpsBeforeCorrection))
                 {
                     return p - s.LearningRate * Math.Sqrt(c2) / c1 * m / (Math.Sqrt(square) + s.Eps);

@@ -54,4 +54,7 @@ internal enum Mistake
 
     /// <summary>Adam's m, or the numerator of RMSprop's and Adagrad's step, from the raw gradient, without the weight decay's wd·p.</summary>
     RawNumerator = 1 << 15,
+
+    /// <summary>Adam keeping the bias-corrected m̂ and v̂ as its state, so the next step corrects them again.</summary>
+    KeepsCorrected = 1 << 16,
 }

@@ -190,6 +190,9 @@ internal static class UpdateRuleCheck
                     "only v is bias-corrected. Divide m by 1 − β₁ᵗ too: m̂ = m/(1 − β₁ᵗ).");
                 yield return (Mistake.NoCorrection2,
                     "only m is bias-corrected. Divide v by 1 − β₂ᵗ too: v̂ = v/(1 − β₂ᵗ).");
+                yield return (Mistake.KeepsCorrected,
+                    "the bias-corrected m̂ and v̂ are kept as the state, so the next step corrects them again. Keep the raw running means m and v, " +
+                    "and compute m̂ = m/(1 − β₁ᵗ) and v̂ = v/(1 − β₂ᵗ) afresh for each step's update only.");
                 yield return (Mistake.StepOffByOne,
                     "the bias correction uses t + 1. StepCount is already 1 during the first step: use 1 − β₁ᵗ and 1 − β₂ᵗ with t = StepCount.");
                 yield return (Mistake.EpsFlipped,

@@ -149,7 +149,8 @@ public static class Coach
         if (exception is ObjectDisposedException || Has(message, "Tensor invalid") || Has(message, "empty handle"))
         {
             return "a tensor was used after it was disposed (a DisposeScope ended, or `new Parameter(t)` took over t). " +
-                   "Keep tensors you need later out of the scope with MoveToOuterDisposeScope(), and create parameters outside scopes.";
+                   "Keep tensors you need later out of the scope with MoveToOuterDisposeScope(), and create parameters outside scopes. " +
+                   "An optimizer's state (kata 04) outlives every scope only through Keep(state, \"name\", tensor), not through state[\"name\"] = tensor.";
         }
 
         if (Has(message, "expected scalar type") || Has(message, "found dtype") || Has(message, "dtype"))
