@@ -99,7 +99,9 @@ public sealed class Task2LossesTests : KataTest
         double loss = LossCheck.Value(Losses.TangentForce, vectors, "Losses.TangentForce");
         Assert.That(loss, Is.EqualTo(0).Within(1e-6),
             $"In a {arrangement} the forces on each vector balance along the sphere: only a radial part is left, which " +
-            $"cannot move it. Loss c should be 0 there, yours is {loss}. Did you remove the radial component (f − (f·v)v)?");
+            $"cannot move it. Loss c should be 0 there, yours is {loss}. Did you remove the radial component (f − (f·v)v)?" +
+            $" If you put a constant c under each length's square root, √(|t|² + c), it must be tiny (1e-18): each of the {vectors.Length} vectors adds " +
+            $"√c to the loss, so {loss:G3} would be c ≈ {Math.Pow(loss / vectors.Length, 2):G2}.");
     }
 
     [Test]

@@ -45,14 +45,15 @@ public sealed class Task4TammesBatchTests : KataTest
 
         Assert.That(survivor.Steps.Select(step => step.Iteration), Is.EqualTo(whole.Steps.Select(step => step.Iteration)),
             "Both runs have 100 steps, so both should be recorded at the same iterations.");
-        Assert.That(Gap(survivor.Steps[0], whole.Steps[0]), Is.LessThan(1e-9),
+        string GradientFirst() => WrongGradient(whole.Steps[0].Vectors, uncut.SharpnessAt(0)) is { } wrong ? wrong + "\n" : "";
+        Assert.That(Gap(survivor.Steps[0], whole.Steps[0]), Is.LessThan(1e-9), () => GradientFirst() +
             "Both calls should return the run of the same restart (the one best after 30 steps also ends best here), so they should start " +
             "at the same vectors. Likely causes: the restart kept at the cut, or the one Solve returns at the end, is not the one with the " +
             "largest smallest angle (the smallest largest cosine: argmin, not argmax), or the steps themselves go wrong (see this task's other failures).");
         foreach ((SpreadStep after, SpreadStep without) in survivor.Steps.Zip(whole.Steps))
         {
             double gap = Gap(after, without);
-            Assert.That(gap, Is.LessThan(1e-6),
+            Assert.That(gap, Is.LessThan(1e-6), () => GradientFirst() +
                 $"At iteration {after.Iteration} the surviving restart's vectors differ by {gap:G3} from the same restart's run without the cut " +
                 $"(cut after {cut.ExploreIterations} steps, momentum {cut.Momentum}). Cutting the batch must not change a survivor's path. Likely " +
                 "cause: the velocity is reset at the cut, or not cut with the vectors: keep the survivors' rows of both " +
@@ -96,48 +97,67 @@ public sealed class Task4TammesBatchTests : KataTest
         var settings = new TammesSettings(Restarts: 1, Survivors: 1, ExploreIterations: 30, RefineIterations: 70, Momentum: momentum);
         SpreadRun run = LearnerCode.Run(() => Tammes.Solve(n, 3, settings), "Tammes.Solve", SolveLimit);
         double[] yours = [.. run.Steps[2].Vectors.SelectMany(vector => vector)];
-        double[] Second(double mu)
+        double[] Second(double mu, int sharpnessAt = 1)
         {
             (double[] x1, double[] v1) = Step(Flat(run.Steps[0].Vectors), new double[n * 3], 3, n * settings.LearningRateAt(0), settings.SharpnessAt(0), mu);
-            return Step(x1, v1, 3, n * settings.LearningRateAt(1), settings.SharpnessAt(1), mu).Vectors;
+            return Step(x1, v1, 3, n * settings.LearningRateAt(1), settings.SharpnessAt(sharpnessAt), mu).Vectors;
         }
 
-        double GapTo(double mu) => yours.Zip(Second(mu), (a, e) => Math.Abs(a - e)).Max();
+        double GapTo(double mu, int sharpnessAt = 1) => yours.Zip(Second(mu, sharpnessAt), (a, e) => Math.Abs(a - e)).Max();
         double gap = GapTo(momentum);
         Assert.That(gap, Is.LessThan(1e-6), () =>
             $"With momentum μ = {momentum}, Solve's second step should be velocity = μ·velocity − LearningRateAt(1)·N·∇softmin, with the first step's " +
             $"velocity, then vectors + velocity, each divided by its length; your recorded step 2 is {gap:G3} away from those two steps by hand. " +
-            (GapTo(0.5) < 1e-6 ? "It is the step with momentum 0.5, the defaults': use settings.Momentum."
+            (GapTo(momentum, sharpnessAt: 0) < 1e-6
+                ? "It is the step at the first step's β, settings.Sharpness: β follows the schedule, settings.SharpnessAt(iteration), at every step."
+                : GapTo(0.5) < 1e-6 ? "It is the step with momentum 0.5, the defaults': use settings.Momentum."
                 : GapTo(1 - momentum) < 1e-6 ? "It is the step with the velocity kept at 1 − μ: heavy-ball momentum keeps μ·velocity (a moving average would keep 1 − μ of the new value)."
                 : GapTo(0) < 1e-6 ? "It is the step without the first step's velocity: keep the velocity from one step to the next."
                 : "Check that the velocity is kept between steps and multiplied by settings.Momentum before the gradient is subtracted."));
     }
 
-    [Test]
-    public void The_cut_keeps_the_restart_best_after_exactly_ExploreIterations_steps()
+    [TestCase(6, TestName = "The_cut_keeps_the_restart_best_after_exactly_ExploreIterations_steps")]
+    [TestCase(3, TestName = "The_cut_keeps_the_restart_best_after_exactly_ExploreIterations_steps_and_its_records")]
+    public void The_cut_keeps_the_restart_best_after_exactly_ExploreIterations_steps(int cutAfter)
     {
-        // Two restarts of 8 points, momentum 0.9, cut to one after 6 steps. Stepped by hand from the two restarts' own draws,
-        // restart 0 has the larger smallest angle after exactly 6 steps, restart 1 after 5 and after 7 (largest cosines
-        // 0.7354 against 0.7395 after 6 steps, far apart for float64): a cut one step early or late keeps the other restart.
+        // Two restarts of 8 points, momentum 0.9, stepped by hand from their own draws. Cut after 6 steps, restart 0 is the one to keep
+        // and restart 1 is ahead after 5 and after 7 (largest cosines 0.7354 against 0.7395 after 6 steps, far apart for float64): a cut
+        // one step early or late keeps the other. Cut after 3 steps, restart 1 is the one to keep: a recorder not cut with the batch
+        // (no recorder.Keep) hands back restart 0's records from before the cut, then restart 1's.
         const int n = 8;
-        const int cutAfter = 6;
         var settings = new TammesSettings(Restarts: 2, Survivors: 1, ExploreIterations: cutAfter, RefineIterations: 14, Momentum: 0.9);
-        double[][] starts = RestartStarts(n, settings);
-        int[] bestAfter = BestRestartAfterEachStep(starts, settings, steps: cutAfter + 1);
-        Assert.That(bestAfter[cutAfter], Is.Not.EqualTo(bestAfter[cutAfter - 1]).And.Not.EqualTo(bestAfter[cutAfter + 1]),
-            "The test's own setting should make the best restart after 6 steps differ from the best after 5 and 7.");
+        double[][][] paths = HandPaths(RestartStarts(n, settings), settings, steps: cutAfter + 1);
+        int[] bestAfter = [.. Enumerable.Range(0, cutAfter + 2).Select(k => Enumerable.Range(0, paths.Length).MinBy(r => LargestCosine(paths[r][k])))];
+        Assert.That(bestAfter[cutAfter], Is.Not.EqualTo(bestAfter[cutAfter + 1]),
+            $"The test's own setting should make the best restart after {cutAfter} steps differ from the best after {cutAfter + 1}.");
 
-        SpreadRun run = LearnerCode.Run(() => Tammes.Solve(n, 3, settings), "Tammes.Solve (2 restarts, cut to 1 after 6 steps)", SolveLimit);
-        double[] yourStart = Flat(run.Steps[0].Vectors);
-        int kept = Array.FindIndex(starts, start => start.Zip(yourStart, (a, b) => Math.Abs(a - b)).Max() < 1e-9);
-        Assert.That(kept, Is.EqualTo(bestAfter[cutAfter]), () =>
-            kept < 0
-                ? "The run Solve returned does not start at either restart's draw (SpreadGeometry.RandomUnitVectors from one Generator(settings.Seed), " +
-                  "one draw per restart): record the batch at iteration 0, before the first step."
-                : $"Solve kept restart {kept}, but after exactly {cutAfter} steps (ExploreIterations) restart {bestAfter[cutAfter]} has the larger smallest " +
-                  $"angle; restart {kept} is ahead after {cutAfter - 1} and after {cutAfter + 1} steps. Likely cause: the cut happens one step early or late. " +
-                  "It belongs at the top of iteration ExploreIterations (0-based), after ExploreIterations steps and before the next one; a cut " +
-                  "placed after the step, at iteration ExploreIterations, comes one step late.");
+        SpreadRun run = LearnerCode.Run(() => Tammes.Solve(n, 3, settings), $"Tammes.Solve (2 restarts, cut to 1 after {cutAfter} steps)", SolveLimit);
+        Assert.That(run.Steps.Count, Is.GreaterThan(cutAfter + 1), "A run of 20 steps records every step (RecordEvery = Iterations / 100, at least 1).");
+        int Restart(int k) => Array.FindIndex(paths, path => path[k].Zip(Flat(run.Steps[k].Vectors), (a, b) => Math.Abs(a - b)).Max() < 1e-6);
+        int startsAs = Restart(0);
+        int goesOnAs = Restart(cutAfter + 1);
+        // Where the returned run leaves its own restart's path before the cut: then the steps are wrong, and the cut can't be judged.
+        int leaves = startsAs < 0 ? -1 : Enumerable.Range(1, cutAfter).FirstOrDefault(k => Restart(k) != startsAs, -1);
+        Assert.That((startsAs, goesOnAs), Is.EqualTo((bestAfter[cutAfter], bestAfter[cutAfter])), () =>
+            WrongGradient(paths[0][0].Chunk(3).ToArray(), settings.SharpnessAt(0)) is { } wrongGradient
+                ? wrongGradient
+            : leaves > 0
+                ? $"The run Solve returned starts as restart {startsAs} stepped by hand but leaves that path at step {leaves}, before the cut: the steps " +
+                  "themselves differ, so the cut can't be judged yet. " + (leaves == 1
+                      ? "The_first_step_reads_the_schedule_at_iteration_0_and_starts_without_velocity says how."
+                      : "The_second_step_carries_the_first_steps_velocity_times_the_momentum says how.")
+            : startsAs >= 0 && goesOnAs >= 0 && startsAs != goesOnAs
+                ? $"The run Solve returned starts as restart {startsAs} and goes on after the cut as restart {goesOnAs}: its records from before the cut " +
+                  "belong to another restart. Likely cause: the recorder was not cut with the batch. Call recorder.Keep(kept) with the same indices as " +
+                  "the vectors and the velocity, so RunOf(i) reads the survivor's own records."
+            : startsAs >= 0 && startsAs == goesOnAs && startsAs != bestAfter[cutAfter]
+                ? $"Solve kept restart {startsAs}, but after exactly {cutAfter} steps (ExploreIterations) restart {bestAfter[cutAfter]} has the larger " +
+                  $"smallest angle; restart {startsAs} is ahead after {(bestAfter[cutAfter - 1] == startsAs ? cutAfter - 1 : cutAfter + 1)} steps. Likely " +
+                  "cause: the cut happens one step early or late. It belongs at the top of iteration ExploreIterations (0-based), after ExploreIterations " +
+                  "steps and before the next one; a cut placed after the step, at iteration ExploreIterations, comes one step late."
+                : "The run Solve returned does not follow either restart's path stepped by hand (from SpreadGeometry.RandomUnitVectors draws of one " +
+                  "Generator(settings.Seed), one per restart). Record the batch at iteration 0 and after every step; this task's other failures say " +
+                  "what the steps get wrong.");
     }
 
     /// <summary>Each restart's start, flat: one <see cref="SpreadGeometry.RandomUnitVectors"/> draw per restart from Generator(Seed), as the task says.</summary>
@@ -151,23 +171,23 @@ public sealed class Task4TammesBatchTests : KataTest
         })];
     }
 
-    /// <summary>Steps every restart by hand and returns, for 0 to <paramref name="steps"/> steps, the restart with the smallest largest cosine.</summary>
-    private static int[] BestRestartAfterEachStep(double[][] starts, TammesSettings settings, int steps)
+    /// <summary>Every restart stepped by hand without a cut: [restart][k] is its vectors (flat) after k steps, k = 0 to <paramref name="steps"/>.</summary>
+    private static double[][][] HandPaths(double[][] starts, TammesSettings settings, int steps)
     {
         int n = starts[0].Length / 3;
-        double[][] x = [.. starts];
-        double[][] v = [.. starts.Select(start => new double[start.Length])];
-        var best = new int[steps + 1];
-        for (int k = 0; k <= steps; k++)
+        return [.. starts.Select(start =>
         {
-            best[k] = Enumerable.Range(0, x.Length).MinBy(r => LargestCosine(x[r]));
-            for (int r = 0; r < x.Length && k < steps; r++)
+            var path = new List<double[]> { start };
+            double[] x = start;
+            double[] v = new double[start.Length];
+            for (int k = 0; k < steps; k++)
             {
-                (x[r], v[r]) = Step(x[r], v[r], 3, n * settings.LearningRateAt(k), settings.SharpnessAt(k), settings.Momentum);
+                (x, v) = Step(x, v, 3, n * settings.LearningRateAt(k), settings.SharpnessAt(k), settings.Momentum);
+                path.Add(x);
             }
-        }
 
-        return best;
+            return path.ToArray();
+        })];
     }
 
     private static double LargestCosine(double[] flat)
@@ -178,18 +198,24 @@ public sealed class Task4TammesBatchTests : KataTest
 
     /// <summary>
     /// Solve steps with the learner's SoftMinimumGradient: when it already differs from finite differences of the soft minimum at
-    /// <paramref name="start"/>, that is the cause to name. Null when it agrees, or is not written yet.
+    /// <paramref name="start"/>, that is the cause to name. Asked for a batch of two sets, <paramref name="start"/> and another, as Solve
+    /// asks, since each set's gradient is of its own loss only (a softmax over the whole batch is right for one set alone). Null when
+    /// it agrees, or is not written yet.
     /// </summary>
     private static string? WrongGradient(double[][] start, double sharpness)
     {
-        double[] flat = Flat(start);
-        double[] numeric = GradientCheck.CentralDifferences(values => Oracle.SoftMinimum([.. values.Chunk(start[0].Length)], sharpness), flat);
-        double[]? yours = LearnerCode.RunIfWritten(() => TensorAssert.ToDoubles(Tammes.SoftMinimumGradient(Oracle.Tensor(start), sharpness)),
-            "Tammes.SoftMinimumGradient");
+        double[][][] sets = [start, Oracle.RandomVectors(start.Length, start[0].Length, seed: 5)];
+        double[] numeric = [.. sets.SelectMany(set =>
+            GradientCheck.CentralDifferences(values => Oracle.SoftMinimum([.. values.Chunk(set[0].Length)], sharpness), Flat(set)))];
+        double[]? yours = LearnerCode.RunIfWritten(() =>
+        {
+            using TorchSharp.torch.Tensor batch = TorchSharp.torch.stack([Oracle.Tensor(sets[0]), Oracle.Tensor(sets[1])]);
+            return TensorAssert.ToDoubles(Tammes.SoftMinimumGradient(batch, sharpness));
+        }, "Tammes.SoftMinimumGradient");
         double worst = yours is null || yours.Length != numeric.Length ? 0 : yours.Zip(numeric, (a, e) => Math.Abs(a - e)).Max();
         return worst > 1e-6
-            ? $"Your SoftMinimumGradient already differs from finite differences of the soft minimum at the start, by up to {worst:G3}: Solve steps " +
-              "with it, so fix it first (its own tests in this task say how it differs)."
+            ? $"Your SoftMinimumGradient already differs from finite differences of the soft minimum (on a batch of two sets, each set's gradient of " +
+              $"its own loss), by up to {worst:G3}: Solve steps with it, so fix it first (its own tests in this task say how it differs)."
             : null;
     }
 

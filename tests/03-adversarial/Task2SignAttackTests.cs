@@ -70,7 +70,12 @@ public sealed class Task2SignAttackTests : KataTest
             }
         }
 
-        string cause = with == wrong.Count && with > 0
+        int movable = gradient.Count(g => Math.Abs(g) > 1e-9);
+        string cause = with == wrong.Count && with > 0 && with < movable
+            ? $"Those {with} moved WITH the gradient of the loss p_other − p_target, while the other {movable - with} moved against it as they should: " +
+              "the step's direction is right, but it follows another loss, whose gradient has another sign in places (−logit_target, −p_target, " +
+              "a cross-entropy). The article's loss is p_other − p_target: InputGradient.ProbabilityGap(logits, target)."
+            : with == wrong.Count && with > 0
             ? "Every one of them moved WITH the gradient of the loss p_other − p_target: the picture becomes MORE of its own class. Step against it: x − step·sign(gradient)."
             : "Each value must move by exactly the step, against the sign of the gradient of p_other − p_target (toward the target), then be clipped to [0, 1].";
         Assert.That(wrong, Is.Empty, $"{wrong.Count} of {x0.Length} values of the first step are wrong. {cause}\n{string.Join('\n', wrong.Take(12))}");
@@ -171,6 +176,13 @@ public sealed class Task2SignAttackTests : KataTest
     {
         var model = TinyClassifier.Create();
         Tensor images = TinyClassifier.Images(2, seed: 30);
+        // The check frees what the attack returns, as a caller does: a result that hands back the caller's own tensor would free the
+        // caller's pictures with it, and the next call would fail on them.
+        AttackSteps once = LearnerCode.Run(() => SignAttack.Run(model, images, target: 1, steps: 1, stepSize: Step), "SignAttack.Run");
+        Assert.That(once.Images.Concat(once.Probabilities).Any(tensor => ReferenceEquals(tensor, images)), Is.False,
+            "The attack returned the caller's own images tensor among its results (Images[0] = images): whoever disposes the results, as this " +
+            "check and every caller does, disposes the caller's pictures too. Images[0] is a copy of the original: images.detach().clone().");
+        DisposeAll(once);
         LeakCheck.AssertNoLeak(steps => DisposeAll(SignAttack.Run(model, images, target: 1, steps, stepSize: Step)), "SignAttack.Run");
     }
 
@@ -231,6 +243,7 @@ public sealed class Task2SignAttackTests : KataTest
 
     [TestCase(0.0)]
     [TestCase(-0.01)]
+    [TestCase(double.NaN)]
     public void A_step_size_not_above_0_is_an_ArgumentOutOfRangeException(double stepSize)
     {
         var model = TinyClassifier.Create();
@@ -240,7 +253,10 @@ public sealed class Task2SignAttackTests : KataTest
         Assert.That(thrown, Is.InstanceOf<ArgumentOutOfRangeException>(),
             $"stepSize = {stepSize} must throw an ArgumentOutOfRangeException: a step that is not above 0 never moves the picture, or moves it the wrong " +
             "way, and an attack that silently returns copies of the original hides the caller's mistake. " +
-            (thrown is null ? "Yours returned normally (a check of size < 0 lets 0 through; test !(size > 0), which refuses NaN too)."
+            (thrown is null ? (double.IsNaN(stepSize)
+                    ? "Yours returned normally: NaN is not above 0, but it passes a check like size <= 0 (every comparison with NaN is false), and " +
+                      "it turns every value of the picture into NaN. Test !(size > 0), which refuses NaN too."
+                    : "Yours returned normally (a check of size < 0 lets 0 through; test !(size > 0), which refuses NaN too).")
                 : $"Yours threw {thrown.GetType().Name}: {thrown.Message.Split('\n')[0]}"));
     }
 

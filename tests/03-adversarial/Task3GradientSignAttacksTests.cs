@@ -1,5 +1,6 @@
 using System.Globalization;
 using Katas.Testing;
+using Katas.Testing.Coaching;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -10,6 +11,29 @@ namespace Katas.Adversarial.Tests;
 public sealed class Task3GradientSignAttacksTests : KataTest
 {
     private const double Epsilon = 0.03;
+
+    [TestCase("Fgsm", -0.03, 0.01, 1, "ε")]
+    [TestCase("Pgd", -0.03, 0.01, 5, "ε")]
+    [TestCase("Pgd", 0.03, -0.01, 5, "step size")]
+    [TestCase("Pgd", 0.03, 0.01, -1, "number of steps")]
+    public void A_negative_argument_is_an_ArgumentOutOfRangeException(string attack, double epsilon, double stepSize, int steps, string which)
+    {
+        // A negative ε or step size steps DOWN the cross-entropy (the classifier becomes surer of the true class), a negative count
+        // returns the start: either way a caller's mistake passes for an attack that failed.
+        var model = TinyClassifier.Create();
+        Tensor images = TinyClassifier.Images(2, seed: 37);
+        Tensor labels = torch.tensor(new long[] { 0, 1 });
+        string call = attack == "Fgsm" ? $"GradientSignAttacks.Fgsm (ε {epsilon})" : $"GradientSignAttacks.Pgd (ε {epsilon}, step size {stepSize}, {steps} steps)";
+        Exception? thrown = LearnerCode.Run(() => Thrown.By(() =>
+        {
+            using Tensor adversarial = attack == "Fgsm"
+                ? GradientSignAttacks.Fgsm(model, images, labels, epsilon)
+                : GradientSignAttacks.Pgd(model, images, labels, epsilon, stepSize, steps);
+        }), call);
+        Assert.That(thrown, Is.InstanceOf<ArgumentOutOfRangeException>(),
+            $"{call}: a negative {which} must throw an ArgumentOutOfRangeException (ArgumentOutOfRangeException.ThrowIfNegative), as the method's " +
+            "documentation says. " + (thrown is null ? "Yours returned normally." : $"Yours threw {thrown.GetType().Name}: {thrown.Message.Split('\n')[0]}"));
+    }
 
     [Test]
     public void Fgsm_moves_each_value_epsilon_up_the_sign_of_the_finite_difference_cross_entropy_gradient()
@@ -187,7 +211,10 @@ public sealed class Task3GradientSignAttacksTests : KataTest
             $"value at 0.5, a value that started at 0.55 is at 0.45 after step 1 and should be back at 0.55 after step 2; {wrong.Length} of {x0.Length} " +
             $"values are not where two such steps put them (e.g. {x0[wrong.FirstOrDefault()]:0.00} ended at {yours[wrong.FirstOrDefault()]:0.00}, " +
             $"expected {byHand[wrong.FirstOrDefault()]:0.00}). ") +
-            (Same(yours, BowlSteps(x0, 0.1, 2, 0.3, projectEveryStep: true, gradientAtStart: true))
+            (Same(yours, BowlSteps(x0, 0.1, 1, 0.3, projectEveryStep: true, gradientAtStart: false))
+                ? "Your pictures are where ONE step puts them (on this bowl three steps end there too), not two: the loop runs one step too few or " +
+                  "too many; for (int step = 0; step < steps; step++) takes exactly steps steps."
+                : Same(yours, BowlSteps(x0, 0.1, 2, 0.3, projectEveryStep: true, gradientAtStart: true))
                 ? "Likely cause: every step takes the gradient at the original pictures; take it at x, the picture after the previous step."
                 : "Likely cause: the gradient is not computed again at the current picture in every step."));
     }

@@ -54,6 +54,30 @@ public sealed class Task4AttackMeasuresTests : KataTest
     }
 
     [Test]
+    public void Success_means_the_target_is_the_most_likely_class_even_below_one_half()
+    {
+        // Five classes: the target can lead at p = 0.3. "p > 0.5" and "argmax = target" agree only for two classes.
+        var model = TinyClassifier.Create(classes: 5);
+        Tensor original = TinyClassifier.Images(6, seed: 43);
+        double[][] probabilities = [.. TinyClassifier.Logits(model, original).Select(TinyClassifier.Softmax)];
+        long target = Array.IndexOf(probabilities[0], probabilities[0].Max());
+        Assert.That(probabilities[0][target], Is.LessThan(0.5), "(The test itself: its first picture's most likely class should lead below one half.)");
+        Tensor adversarial = original.clone();
+        AttackMetrics[] metrics = LearnerCode.Run(() => AttackMeasures.Measure(model, original, adversarial, target), "AttackMeasures.Measure (5 classes)");
+        Assert.That(metrics, Has.Length.EqualTo(6), "One AttackMetrics per picture.");
+        for (int n = 0; n < 6; n++)
+        {
+            double[] p = probabilities[n];
+            bool leads = Array.IndexOf(p, p.Max()) == target;
+            Assert.That(metrics[n].Success, Is.EqualTo(leads), string.Create(CultureInfo.InvariantCulture,
+                $"Picture {n}: class {target} has p = {p[target]:0.000} and the most likely class is {Array.IndexOf(p, p.Max())} (p = {p.Max():0.000}) of 5, so " +
+                $"Success is {leads}; yours is {metrics[n].Success}. ") +
+                "Success means the target is the most likely class (argmax of the probabilities), not that its probability is above one half: the two " +
+                "agree only when there are two classes.");
+        }
+    }
+
+    [Test]
     public void The_measures_match_a_plain_loop_over_the_pictures()
     {
         var model = TinyClassifier.Create();
