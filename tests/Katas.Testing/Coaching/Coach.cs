@@ -129,6 +129,13 @@ public static class Coach
 
     private static string? LikelyCause(Exception exception, string message)
     {
+        if (exception is InvalidOperationException && exception.TargetSite?.DeclaringType?.Name == "BatchGenerator")
+        {
+            // Kata 05: a generator hands out one epoch's batches; running out in Fit means one generator served several epochs.
+            return "your BatchGenerator ran out of batches. A generator hands out each batch of one epoch once: if this happened in Fit, " +
+                   "one BatchGenerator served every epoch. Make a new BatchGenerator at the start of each epoch.";
+        }
+
         if (Has(message, "leaf Variable that requires grad is being used in an in-place operation"))
         {
             return "a parameter was changed in place while autograd was recording. Do the update inside " +
