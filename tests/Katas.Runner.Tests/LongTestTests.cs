@@ -85,6 +85,7 @@ public sealed class LongTestTests
         lines[1].Should().Be("Quick_two:");
         lines[2].Should().Be("Expected 4 counts, got 8.");
         lines[3].Should().Be("task 2   failed 1 of 3", "the full row comes when the long test has run");
+        lines[4].Should().Be("Quick_two: as shown above.", "the full row names the failure it does not repeat, so it reads on its own");
         printed.Split("Expected 4 counts").Should().HaveCount(2, "the failure the 'so far' row showed is not shown again");
     }
 

@@ -194,10 +194,14 @@ internal sealed class LiveBoard(IAnsiConsole console, string kata, string figure
         TestOutcome? shown = FailureKinds.MostTelling(outcomes);
         console.MarkupLine($"{Label(task),-8} {RowStatus(outcomes, shown)}");
         Timings?.RowShown(task);
-        // The failure the "so far" row showed is not shown twice.
+        // The failure the "so far" row showed is not shown twice: the full row names it, so the row reads on its own.
         if (shown is not null && _shownSoFar.GetValueOrDefault(task) != shown.FullName)
         {
             ShowFailure(shown);
+        }
+        else if (shown is not null)
+        {
+            console.Write(new Padder(new Text($"{BoardText.Readable(shown.Name)}: as shown above."), new Padding(9, 0, 0, 0)));
         }
 
         if (shown is not null)
