@@ -48,6 +48,15 @@ public sealed class CoachTests
     }
 
     [Test]
+    public void An_exception_no_learner_call_caught_gets_its_likely_cause_from_NUnits_words()
+    {
+        Coach.LikelyCauseOfUnhandled("System.InvalidOperationException : Tensor invalid -- empty handle.").Should().Contain("used after it was disposed");
+        Coach.LikelyCauseOfUnhandled("System.NullReferenceException : Object reference not set to an instance of an object.").Should().Contain(".grad");
+        Coach.LikelyCauseOfUnhandled("System.ArgumentException : something the coach does not know").Should().BeNull();
+        Coach.LikelyCauseOfUnhandled("Expected: 3 But was: 4 : not an exception").Should().BeNull("an assertion's message names no exception type");
+    }
+
+    [Test]
     public void A_live_tensor_count_that_grows_with_the_iterations_is_a_leak()
     {
         Coach.ExamineLiveTensors(10, 10, 40).Should().BeNull();

@@ -122,14 +122,35 @@ public static class Coach
         }
 
         string message = exception.Message;
-        string? cause = LikelyCause(exception, message);
+        string? cause = LikelyCause(type => type.IsInstanceOfType(exception), exception.TargetSite?.DeclaringType?.Name, message);
         string said = $"Your code threw {exception.GetType().Name}: {FirstLine(message)}";
         return new Diagnosis(Symptom.Exception, cause is null ? said : $"{said}\nLikely cause: {cause}");
     }
 
-    private static string? LikelyCause(Exception exception, string message)
+    /// <summary>
+    /// The likely cause of an exception no call into learner code caught, as NUnit reports it ("System.InvalidOperationException :
+    /// Tensor invalid -- empty handle."): a test or the kit met it in what the learner's code returned (a tensor already disposed,
+    /// a shape that does not fit). Null when the message names no exception type or no cause is recognisable.
+    /// </summary>
+    public static string? LikelyCauseOfUnhandled(string reported)
     {
-        if (exception is InvalidOperationException && exception.TargetSite?.DeclaringType?.Name == "BatchGenerator")
+        ArgumentNullException.ThrowIfNull(reported);
+        int separator = reported.IndexOf(" : ", StringComparison.Ordinal);
+        if (separator <= 0 || reported[..separator].Contains(' ', StringComparison.Ordinal) || !reported[..separator].EndsWith("Exception", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        string typeName = reported[..separator];
+        return LikelyCause(type => type.FullName == typeName, thrower: null, reported[(separator + 3)..]);
+    }
+
+    /// <param name="isA">Whether the exception is of a type (or, known by its name only, has that type's name).</param>
+    /// <param name="thrower">The name of the type whose method threw, when known.</param>
+    /// <param name="message">The exception's message.</param>
+    private static string? LikelyCause(Func<Type, bool> isA, string? thrower, string message)
+    {
+        if (isA(typeof(InvalidOperationException)) && thrower == "BatchGenerator")
         {
             // Kata 05: a generator hands out one epoch's batches; running out in Fit means one generator served several epochs.
             return "your BatchGenerator ran out of batches. A generator hands out each batch of one epoch once: if this happened in Fit, " +
@@ -153,7 +174,7 @@ public static class Coach
             return "backward() ran twice through the same graph. Compute the loss afresh in every step.";
         }
 
-        if (exception is ObjectDisposedException || Has(message, "Tensor invalid") || Has(message, "empty handle"))
+        if (isA(typeof(ObjectDisposedException)) || Has(message, "Tensor invalid") || Has(message, "empty handle"))
         {
             return "a tensor was used after it was disposed (a DisposeScope ended, or `new Parameter(t)` took over t). " +
                    "Keep tensors you need later out of the scope with MoveToOuterDisposeScope(), and create parameters outside scopes. " +
@@ -177,7 +198,7 @@ public static class Coach
             return "two tensors' shapes don't fit together. Print .shape of each operand; scalars should have shape [].";
         }
 
-        if (exception is NullReferenceException)
+        if (isA(typeof(NullReferenceException)))
         {
             return "something was null, most often a tensor's .grad. It stays null until backward() has run on a loss computed from " +
                    "the tensor, and it stays null on a tensor that is not the one autograd saw: one made by `p -= ...` or `p = p - ...` " +
@@ -186,7 +207,7 @@ public static class Coach
                    "torch.tensor(value, dtype: ...).requires_grad_() instead).";
         }
 
-        if (exception is ExternalException)
+        if (isA(typeof(ExternalException)))
         {
             return "libtorch rejected an operation; its message above says which.";
         }

@@ -1,5 +1,6 @@
 using Katas.Runner.Protocol;
 using Katas.Testing;
+using Katas.Testing.Coaching;
 using NUnit.Framework.Interfaces;
 
 namespace Katas.Worker.Running;
@@ -36,7 +37,7 @@ internal sealed class ReportingListener(ProtocolWriter output, Action<string?> r
         bool passed = result.ResultState.Status == TestStatus.Passed;
         output.Send(new WorkerEvent(WorkerEventKind.Finished)
         {
-            Outcome = new TestResult(result.FullName, passed, passed ? "" : result.Message ?? "", passed ? "" : result.StackTrace ?? "", result.Duration,
+            Outcome = new TestResult(result.FullName, passed, passed ? "" : Explained(result), passed ? "" : result.StackTrace ?? "", result.Duration,
                 StoppedAt: ReferenceEquals(LearnerCode.LastStoppedAt, _stoppedBefore) ? null : LearnerCode.LastStoppedAt),
         });
         if (LearnerCode.TimedOut)
@@ -44,6 +45,18 @@ internal sealed class ReportingListener(ProtocolWriter output, Action<string?> r
             output.Send(new WorkerEvent(WorkerEventKind.Poisoned) { Reason = "a call into learner code ran past its time limit" });
             Environment.Exit(WorkerLoop.RetiredExitCode);
         }
+    }
+
+    /// <summary>
+    /// A failure's message; for an exception no call into learner code caught (a test or the kit met it in what the learner's code
+    /// returned: a tensor already disposed, say), with the coach's likely cause, as calls into learner code get it.
+    /// </summary>
+    private static string Explained(ITestResult result)
+    {
+        string message = result.Message ?? "";
+        return result.ResultState.Label == ResultState.Error.Label && Coach.LikelyCauseOfUnhandled(message) is { } cause
+            ? $"{message.TrimEnd()}\nLikely cause: {cause}"
+            : message;
     }
 
     public void TestOutput(TestOutput output)
