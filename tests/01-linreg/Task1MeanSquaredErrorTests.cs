@@ -49,7 +49,16 @@ public sealed class Task1MeanSquaredErrorTests : KataTest
         var line = new Line(-1.7, 0.4);
         Tensor loss = LearnerCode.Run(() => Loss.MeanSquaredError(torch.tensor(h), torch.tensor(w), torch.tensor(line.Slope), torch.tensor(line.Intercept)),
             "Loss.MeanSquaredError");
-        TensorAssert.Close(loss, [Oracle.MeanSquaredError(h, w, line)], [], "The mean squared error of 37 random points", rtol: 1e-12);
+        double expected = Oracle.MeanSquaredError(h, w, line);
+        TensorAssert.HasShape(loss, [], "The mean squared error of 37 random points");
+        double yours = loss.ToDouble();
+        // The sum divided by another count than the data's: a count written down for the article's sample (150, say).
+        double count = expected * 37 / yours;
+        Assert.That(yours, Is.EqualTo(expected).Within(1e-12 * Math.Abs(expected)),
+            $"The mean squared error of 37 random points is {expected:R}; yours is {yours:R}." +
+            (Math.Abs(count - Math.Round(count)) < 1e-6 && Math.Round(count) != 37
+                ? $" That is their sum of squared errors divided by {Math.Round(count)}, not by 37: divide by the number of points the call is given (mean())."
+                : ""));
     }
 
     [Test]

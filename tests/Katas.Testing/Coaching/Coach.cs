@@ -193,6 +193,12 @@ public static class Coach
                    "axis' size). The last piece of an axis may be shorter than the others: end it at Math.Min(start + length, size).";
         }
 
+        if (isA(typeof(ArgumentException)) && Has(message, "shape") && NamesOneShapeOnly(message))
+        {
+            return "the shapes your own message names are the same. Two shape arrays compared with == or != are compared as references " +
+                   "(two different arrays always differ): compare their values, a.shape.SequenceEqual(b.shape).";
+        }
+
         if (Has(message, "size of tensor") || Has(message, "shape") || Has(message, "size mismatch") || Has(message, "must match the size"))
         {
             return "two tensors' shapes don't fit together. Print .shape of each operand; scalars should have shape [].";
@@ -213,6 +219,13 @@ public static class Coach
         }
 
         return null;
+    }
+
+    /// <summary>Whether a message names two or more shapes ("[4, 3, 4, 4]") and they are all the same.</summary>
+    private static bool NamesOneShapeOnly(string message)
+    {
+        string[] shapes = [.. System.Text.RegularExpressions.Regex.Matches(message, @"\[\d+(, \d+)*\]").Select(match => match.Value)];
+        return shapes.Length >= 2 && shapes.Distinct(StringComparer.Ordinal).Count() == 1;
     }
 
     private static bool IsGrowingAtTheEnd(IReadOnlyList<double> losses)
