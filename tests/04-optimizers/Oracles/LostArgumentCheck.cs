@@ -1,24 +1,21 @@
-using TorchSharp.Modules;
-using static TorchSharp.torch;
-
 namespace Katas.Optimizers.Tests.Oracles;
 
 /// <summary>
 /// Task 1's Create only hands settings to TorchSharp, so a trace that differs has one likely cause: a setting that never
-/// reached its named argument. Recognised by running TorchSharp's own optimizer with every setting but one (that argument
-/// left at TorchSharp's default) and finding the one that reproduces the learner's steps.
+/// reached its named argument. Recognised by running TorchSharp's own optimizer (<see cref="TorchSharpReference"/>) with every
+/// setting but one, that one at TorchSharp's default, and finding the one that reproduces the learner's steps.
 /// </summary>
 internal static class LostArgumentCheck
 {
     /// <summary>A sentence naming the argument left out when <paramref name="yours"/> matches TorchSharp without it, else null.</summary>
     public static string? Diagnose(Problem problem, OptimizerSettings settings, List<double[]> yours)
     {
-        foreach ((string argument, string setting, Func<IEnumerable<Parameter>, optim.Optimizer> without) in WithoutOne(settings))
+        foreach ((string argument, string setting, OptimizerSettings without) in WithoutOne(settings))
         {
             List<double[]> trace;
             try
             {
-                trace = StepByStep.Trace(problem, p => new TorchOptimizer(without(p)), yours.Count);
+                trace = StepByStep.Trace(problem, p => new TorchOptimizer(TorchSharpReference.Create(p, without)), yours.Count);
             }
             catch (ArgumentException)
             {
@@ -35,28 +32,29 @@ internal static class LostArgumentCheck
         return null;
     }
 
-    private static IEnumerable<(string Argument, string Setting, Func<IEnumerable<Parameter>, optim.Optimizer> Without)> WithoutOne(OptimizerSettings s) => s.Kind switch
+    /// <summary>The settings with one argument left at what TorchSharp's optimizer takes when it is not passed.</summary>
+    private static IEnumerable<(string Argument, string Setting, OptimizerSettings Without)> WithoutOne(OptimizerSettings s) => s.Kind switch
     {
         OptimizerKind.Momentum =>
         [
-            ("momentum", "settings.Momentum", p => optim.SGD(p, s.LearningRate, weight_decay: s.WeightDecay, nesterov: s.Nesterov)),
-            ("nesterov", "settings.Nesterov", p => optim.SGD(p, s.LearningRate, momentum: s.Momentum, weight_decay: s.WeightDecay)),
+            ("momentum", "settings.Momentum", s with { Momentum = 0 }),
+            ("nesterov", "settings.Nesterov", s with { Nesterov = false }),
         ],
         OptimizerKind.RmsProp =>
         [
-            ("alpha", "settings.Alpha", p => optim.RMSProp(p, s.LearningRate, eps: s.Eps, weight_decay: s.WeightDecay)),
-            ("eps", "settings.Eps", p => optim.RMSProp(p, s.LearningRate, alpha: s.Alpha, weight_decay: s.WeightDecay)),
+            ("alpha", "settings.Alpha", s with { Alpha = 0.99 }),
+            ("eps", "settings.Eps", s with { Eps = 1e-8 }),
         ],
         OptimizerKind.Adam =>
         [
-            ("beta1", "settings.Beta1", p => optim.Adam(p, s.LearningRate, beta2: s.Beta2, eps: s.Eps, weight_decay: s.WeightDecay)),
-            ("beta2", "settings.Beta2", p => optim.Adam(p, s.LearningRate, beta1: s.Beta1, eps: s.Eps, weight_decay: s.WeightDecay)),
-            ("eps", "settings.Eps", p => optim.Adam(p, s.LearningRate, beta1: s.Beta1, beta2: s.Beta2, weight_decay: s.WeightDecay)),
+            ("beta1", "settings.Beta1", s with { Beta1 = 0.9 }),
+            ("beta2", "settings.Beta2", s with { Beta2 = 0.999 }),
+            ("eps", "settings.Eps", s with { Eps = 1e-8 }),
         ],
         OptimizerKind.Adagrad =>
         [
-            ("initial_accumulator_value", "settings.InitialAccumulator", p => optim.Adagrad(p, s.LearningRate, weight_decay: s.WeightDecay, eps: s.Eps)),
-            ("eps", "settings.Eps", p => optim.Adagrad(p, s.LearningRate, weight_decay: s.WeightDecay, initial_accumulator_value: s.InitialAccumulator)),
+            ("initial_accumulator_value", "settings.InitialAccumulator", s with { InitialAccumulator = 0 }),
+            ("eps", "settings.Eps", s with { Eps = 1e-10 }),
         ],
         _ => [],
     };
