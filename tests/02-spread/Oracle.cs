@@ -24,6 +24,20 @@ internal static class Oracle
 
     public static Tensor Tensor(double[][] vectors) => SpreadGeometry.ToTensor(vectors);
 
+    /// <summary>
+    /// The starts Tammes.Solve's restarts must draw, as the task says: one <see cref="SpreadGeometry.RandomUnitVectors"/> of
+    /// <paramref name="n"/> vectors per restart, all from one Generator(<paramref name="seed"/>).
+    /// </summary>
+    public static double[][][] RestartDraws(int n, int dim, int restarts, int seed)
+    {
+        var generator = new Generator((ulong)seed);
+        return [.. Enumerable.Range(0, restarts).Select(_ =>
+        {
+            using Tensor draw = SpreadGeometry.RandomUnitVectors(n, dim, generator);
+            return SpreadGeometry.ToArrays(draw);
+        })];
+    }
+
     /// <summary>Each vector's angle to its nearest neighbour.</summary>
     public static double[] NearestNeighbourAngles(double[][] v) =>
         v.Select((a, i) => v.Where((_, j) => j != i).Min(b => SpreadGeometry.Angle(a, b))).ToArray();

@@ -126,8 +126,9 @@ public sealed class Task4TammesBatchTests : KataTest
         // (no recorder.Keep) hands back restart 0's records from before the cut, then restart 1's.
         const int n = 8;
         var settings = new TammesSettings(Restarts: 2, Survivors: 1, ExploreIterations: cutAfter, RefineIterations: 14, Momentum: 0.9);
-        double[][][] paths = HandPaths(RestartStarts(n, settings), settings, steps: cutAfter + 1);
-        int[] bestAfter = [.. Enumerable.Range(0, cutAfter + 2).Select(k => Enumerable.Range(0, paths.Length).MinBy(r => LargestCosine(paths[r][k])))];
+        double[][][] paths = HandPaths([.. Oracle.RestartDraws(n, 3, settings.Restarts, settings.Seed).Select(Flat)], settings, steps: cutAfter + 1);
+        int[] bestAfter = [.. Enumerable.Range(0, cutAfter + 2).Select(k =>
+            Enumerable.Range(0, paths.Length).MaxBy(r => SpreadGeometry.MinimumAngle([.. paths[r][k].Chunk(3)])))];
         Assert.That(bestAfter[cutAfter], Is.Not.EqualTo(bestAfter[cutAfter + 1]),
             $"The test's own setting should make the best restart after {cutAfter} steps differ from the best after {cutAfter + 1}.");
 
@@ -160,17 +161,6 @@ public sealed class Task4TammesBatchTests : KataTest
                   "what the steps get wrong.");
     }
 
-    /// <summary>Each restart's start, flat: one <see cref="SpreadGeometry.RandomUnitVectors"/> draw per restart from Generator(Seed), as the task says.</summary>
-    private static double[][] RestartStarts(int n, TammesSettings settings)
-    {
-        var generator = new TorchSharp.torch.Generator((ulong)settings.Seed);
-        return [.. Enumerable.Range(0, settings.Restarts).Select(_ =>
-        {
-            using TorchSharp.torch.Tensor draw = SpreadGeometry.RandomUnitVectors(n, 3, generator);
-            return Flat(SpreadGeometry.ToArrays(draw));
-        })];
-    }
-
     /// <summary>Every restart stepped by hand without a cut: [restart][k] is its vectors (flat) after k steps, k = 0 to <paramref name="steps"/>.</summary>
     private static double[][][] HandPaths(double[][] starts, TammesSettings settings, int steps)
     {
@@ -188,12 +178,6 @@ public sealed class Task4TammesBatchTests : KataTest
 
             return path.ToArray();
         })];
-    }
-
-    private static double LargestCosine(double[] flat)
-    {
-        double[][] vectors = [.. flat.Chunk(3)];
-        return vectors.SelectMany((a, i) => vectors.Where((_, j) => j != i).Select(b => a.Zip(b, (p, q) => p * q).Sum())).Max();
     }
 
     /// <summary>

@@ -127,12 +127,7 @@ public sealed class Task4TammesTests : KataTest
         SpreadRun run = LearnerCode.Run(() => Tammes.Solve(9, 3, settings), "Tammes.Solve", SolveLimit);
 
         // The oracle: the starts drawn as the README says, one SpreadGeometry.RandomUnitVectors per restart from one generator.
-        var generator = new Generator(seed);
-        double[] startAngles = Enumerable.Range(0, restarts).Select(_ =>
-        {
-            using Tensor start = SpreadGeometry.RandomUnitVectors(9, 3, generator);
-            return SpreadGeometry.MinimumAngle(SpreadGeometry.ToArrays(start));
-        }).ToArray();
+        double[] startAngles = [.. Oracle.RestartDraws(9, 3, restarts, seed).Select(SpreadGeometry.MinimumAngle)];
         int best = Array.IndexOf(startAngles, startAngles.Max());
         Assert.That(best, Is.Not.Zero, "Test data: the first start must not be the best one, or ignoring the restarts would go unnoticed.");
 
