@@ -1,0 +1,40 @@
+using System.Reflection.PortableExecutable;
+using System.Text.Json;
+using FluentAssertions;
+using Katas.Cli.Running;
+
+namespace Katas.Runner.Tests;
+
+/// <summary>
+/// The worker's build starts fast: the C# compiler it warms up is precompiled (build/ReadyToRun.targets), and tiered PGO
+/// is off, without which the precompiled compiler made kata 03's long tests slower (docs/learner-loop.md).
+/// </summary>
+public sealed class WorkerBuildTests
+{
+    private static string WorkerFolder => Path.GetDirectoryName(KataWorkers.WorkerAssembly)!;
+
+    [TestCase("Microsoft.CodeAnalysis.dll")]
+    [TestCase("Microsoft.CodeAnalysis.CSharp.dll")]
+    public void The_compiler_the_worker_warms_up_is_precompiled(string assembly)
+    {
+        using var reader = new PEReader(File.OpenRead(Path.Combine(WorkerFolder, assembly)));
+        reader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size.Should().BePositive(
+            $"{assembly} in {WorkerFolder} should carry ReadyToRun code (a ManagedNativeHeader); without it every worker JITs the compiler at its start");
+    }
+
+    [Test]
+    public void The_kata_assemblies_beside_it_stay_as_built()
+    {
+        using var reader = new PEReader(File.OpenRead(KataWorkers.WorkerAssembly));
+        reader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size.Should().Be(0, "only the listed assemblies are precompiled");
+    }
+
+    [Test]
+    public void Tiered_PGO_is_off_in_the_workers_runtime_settings()
+    {
+        string settings = Path.ChangeExtension(KataWorkers.WorkerAssembly, ".runtimeconfig.json");
+        using JsonDocument document = JsonDocument.Parse(File.ReadAllText(settings));
+        document.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties").GetProperty("System.Runtime.TieredPGO").GetBoolean()
+            .Should().BeFalse($"{settings} should turn tiered PGO off (<TieredPGO>false</TieredPGO> in tools/Katas.Worker)");
+    }
+}
