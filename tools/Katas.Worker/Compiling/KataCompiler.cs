@@ -56,9 +56,7 @@ internal sealed class KataCompiler(string assemblyName, IReadOnlyList<MetadataRe
     public CompiledKata Compile(string folder)
     {
         var clock = Stopwatch.StartNew();
-        List<SyntaxTree> trees = SourceFiles(folder)
-            .Select(file => CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(file), Encoding.UTF8), ParseOptions, Path.GetFullPath(file)))
-            .ToList();
+        List<SyntaxTree> trees = Parse(folder);
         CSharpCompilation own = Create(trees);
         if (trees.Any(tree => tree.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error)))
         {
@@ -83,6 +81,17 @@ internal sealed class KataCompiler(string assemblyName, IReadOnlyList<MetadataRe
             ? new CompiledKata(image.ToArray(), symbols.ToArray(), messages, own, clock.Elapsed.TotalSeconds)
             : new CompiledKata(null, null, [.. forbidden, .. messages], own, clock.Elapsed.TotalSeconds);
     }
+
+    /// <summary>
+    /// The code of <paramref name="folder"/> as the learner wrote it, not yet compiled to an assembly (no watch points, no
+    /// emit): what <see cref="ForbiddenApis"/> judges, for a check that needs nothing more.
+    /// </summary>
+    public CSharpCompilation Analyse(string folder) => Create(Parse(folder));
+
+    private static List<SyntaxTree> Parse(string folder) =>
+        SourceFiles(folder)
+            .Select(file => CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(file), Encoding.UTF8), ParseOptions, Path.GetFullPath(file)))
+            .ToList();
 
     /// <summary>Compiles a few lines that use TorchSharp, so the compiler's own code is loaded and compiled before the first save.</summary>
     public void WarmUp()
