@@ -1,5 +1,6 @@
 using FluentAssertions;
 using Katas.Cli.Hints;
+using Katas.Conventions;
 using Katas.Data;
 using Katas.Kits;
 
@@ -49,7 +50,8 @@ public sealed class HintTests
     [Test]
     public void A_damaged_state_file_is_an_error_naming_it()
     {
-        string state = Path.Combine(Directory.CreateTempSubdirectory("katas-hints").FullName, "hints.json");
+        using var folder = new TemporaryFolder("katas-hints");
+        string state = folder.PathOf("hints.json");
         File.WriteAllText(state, "{ not json");
         (int exitCode, _, string error) = InProcessTool.Run(["hint", "01", "1", "--state", state]);
         exitCode.Should().Be(3, "a malformed data file exits with code 3");

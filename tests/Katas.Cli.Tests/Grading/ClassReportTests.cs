@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using FluentAssertions;
 using Katas.Cli.Grading;
 using Katas.Cli.Grading.Class;
+using Katas.Conventions;
 
 namespace Katas.Cli.Tests.Grading;
 
@@ -120,7 +121,8 @@ public sealed class ClassReportTests
     [Test]
     public void Merging_two_shard_folders_gives_the_report_of_the_whole_class()
     {
-        string root = Directory.CreateTempSubdirectory("katas-class").FullName;
+        using var folder = new TemporaryFolder("katas-class");
+        string root = folder.FullName;
         foreach ((ClassStudent row, GradeReport report) in Class())
         {
             string shard = Shard.Parse("1/2").Takes(row.Index) ? "shard1" : "shard2";
@@ -144,7 +146,8 @@ public sealed class ClassReportTests
     [Test]
     public void A_student_in_two_merged_folders_is_an_error()
     {
-        string root = Directory.CreateTempSubdirectory("katas-class").FullName;
+        using var folder = new TemporaryFolder("katas-class");
+        string root = folder.FullName;
         (ClassStudent row, GradeReport report) = Class()[0];
         StudentResults.Write(row, report, Path.Combine(root, "a"));
         StudentResults.Write(row, report, Path.Combine(root, "b"));

@@ -1,6 +1,7 @@
 using Katas.Data;
 using FluentAssertions;
 using Katas.Cli.Grading.Class;
+using Katas.Conventions;
 using Katas.Kits;
 
 namespace Katas.Cli.Tests.Grading;
@@ -51,7 +52,8 @@ public sealed class ClassRosterTests
     [TestCase("name,repo\nada,/srv/ada\n", "line 1: the header must be name,repository,deadline")]
     public void The_command_refuses_a_malformed_roster_as_a_data_error_with_exit_code_3_naming_file_and_line(string text, string message)
     {
-        string roster = Path.Combine(Directory.CreateTempSubdirectory("katas-roster").FullName, "roster.csv");
+        using var folder = new TemporaryFolder("katas-roster");
+        string roster = folder.PathOf("roster.csv");
         File.WriteAllText(roster, text);
 
         (int exitCode, string output, string error) = ToolProcess.Run(["grade-class", roster, "--katas", "01"]);
