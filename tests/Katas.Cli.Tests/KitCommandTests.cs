@@ -184,7 +184,7 @@ public sealed class KitCommandTests
         string weights = Path.Combine(Path.GetTempPath(), $"katas-pets-{Environment.ProcessId}.bin");
         try
         {
-            (int exitCode, string output, string error) = Run($"train-victim pets --pictures 32 --held-out 16 --epochs 1 --threads 1 --json --out \"{weights}\"");
+            (int exitCode, string output, string error) = Run($"train-victim pets --pictures 16 --held-out 8 --epochs 1 --threads 1 --json --out \"{weights}\"");
             exitCode.Should().Be(0, error);
             using var json = System.Text.Json.JsonDocument.Parse(output);
             json.RootElement.GetProperty("held_out_accuracy").GetDouble().Should().BeInRange(0, 1);

@@ -28,7 +28,7 @@ internal static class DoctorChecks
             : Guard("compute backend", Backend);
         yield return Guard("plot font", Font);
         yield return Guard("height/weight data", HeightWeight);
-        yield return Guard("Fashion-MNIST data", FashionMnistData);
+        yield return Guard("Fashion-MNIST data", () => FashionMnistData());
         yield return Guard("artifacts folder", ArtifactsWritable);
     }
 
@@ -157,14 +157,15 @@ internal static class DoctorChecks
     /// Fashion-MNIST: where it was found (the full set or the repository's subset), read whole as the katas read it (a truncated
     /// or damaged file is named here, not in the middle of a test), or every folder searched.
     /// </summary>
-    public static DoctorLine FashionMnistData()
+    /// <param name="folder">The folder to read instead of the usual search (null: the environment variable, the repository, system installs).</param>
+    public static DoctorLine FashionMnistData(string? folder = null)
     {
         var locator = new DatasetLocator(FashionMnist.Info);
         try
         {
-            DatasetFiles train = locator.Find(DataSplit.Train);
+            DatasetFiles train = locator.Find(DataSplit.Train, folder);
             int trainCount = ImageDataset.Read(FashionMnist.Info, DataSplit.Train, train).Count;
-            int testCount = ImageDataset.Read(FashionMnist.Info, DataSplit.Test, locator.Find(DataSplit.Test)).Count;
+            int testCount = ImageDataset.Read(FashionMnist.Info, DataSplit.Test, locator.Find(DataSplit.Test, folder)).Count;
             bool full = trainCount == FashionMnist.Info.FullTrainCount && testCount == FashionMnist.Info.FullTestCount;
             string found = $"{(full ? "the full set" : "a subset")}, {trainCount} training and {testCount} test images, in {train.Location}";
             return full
