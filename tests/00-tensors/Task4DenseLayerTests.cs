@@ -50,7 +50,23 @@ public sealed class Task4DenseLayerTests : KataTest
         double[] actual = TensorAssert.ToDoubles(output);
         Assert.That(actual, Is.EqualTo(new[] { 0.0, 2, 3, 0 }).Within(1e-12),
             $"x·W + b is [[-1, 2], [3, -4]], so relu(x·W + b) is [[0, 2], [3, 0]]; yours is [[{actual[0]:G6}, {actual[1]:G6}], [{actual[2]:G6}, {actual[3]:G6}]]." +
-            (actual[0] < 0 || actual[3] < 0 ? " Likely cause: relu is missing: negative pre-activations must become 0 (clamp_min(0), or your ElementWise.Relu)." : ""));
+            LikelyCauseOfTheSmallLayer(actual));
+    }
+
+    /// <summary>What the 2×2 layer's wrong values point to: relu missing, or b added down the columns instead of along each row.</summary>
+    private static string LikelyCauseOfTheSmallLayer(double[] actual)
+    {
+        if (actual[0] < 0 || actual[3] < 0)
+        {
+            return " Likely cause: relu is missing: negative pre-activations must become 0 (clamp_min(0), or your ElementWise.Relu).";
+        }
+
+        // b[i] added to row i (b shaped [2, 1]): x·W + that is [[-1, 4], [1, -4]], relu [[0, 4], [1, 0]].
+        bool byRow = Math.Abs(actual[0]) < 1e-12 && Math.Abs(actual[1] - 4) < 1e-12 && Math.Abs(actual[2] - 1) < 1e-12 && Math.Abs(actual[3]) < 1e-12;
+        return byRow
+            ? " Likely cause: b was added down the columns (b[i] to every value of row i, as a b of shape [units, 1] broadcasts). b holds one value " +
+              "per output unit, so it is added to every row: x.matmul(w) + b with b of shape [units]."
+            : "";
     }
 
     [Test]

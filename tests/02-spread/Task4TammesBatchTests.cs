@@ -155,7 +155,11 @@ public sealed class Task4TammesBatchTests : KataTest
                 ? $"Solve kept restart {startsAs}, but after exactly {cutAfter} steps (ExploreIterations) restart {bestAfter[cutAfter]} has the larger " +
                   $"smallest angle; restart {startsAs} is ahead after {(bestAfter[cutAfter - 1] == startsAs ? cutAfter - 1 : cutAfter + 1)} steps. Likely " +
                   "cause: the cut happens one step early or late. It belongs at the top of iteration ExploreIterations (0-based), after ExploreIterations " +
-                  "steps and before the next one; a cut placed after the step, at iteration ExploreIterations, comes one step late."
+                  "steps and before the next one; a cut placed after the step, at iteration ExploreIterations, comes one step late." +
+                  (startsAs == 0
+                      ? " Or, if the first restart is kept whatever the steps: the largest cosines that rank the restarts include each vector with itself " +
+                        "(cosine 1 on the diagonal, not masked), so every restart ties at 1 and the first is kept."
+                      : "")
                 : "The run Solve returned does not follow either restart's path stepped by hand (from SpreadGeometry.RandomUnitVectors draws of one " +
                   "Generator(settings.Seed), one per restart). Record the batch at iteration 0 and after every step; this task's other failures say " +
                   "what the steps get wrong.");
