@@ -7,7 +7,8 @@ namespace Katas.Runner.Tests;
 
 /// <summary>
 /// A failure on the board says what the test's message says, without what NUnit adds about the test's own code: the asserted
-/// expression, "Expected: True / But was: False", and the stack frames of the test that Assert.Multiple appends.
+/// expression, "Expected: True / But was: False", expected and actual values the message already names, and the stack frames of
+/// the test that Assert.Multiple appends.
 /// </summary>
 public sealed class FailureTextTests
 {
@@ -31,6 +32,29 @@ public sealed class FailureTextTests
         string printed = Printed((test, OutcomeKind.Failed, message));
 
         printed.Should().Contain("Expected: less than 1E-06").And.Contain("But was:  0.23").And.NotContain("Assert.That(");
+    }
+
+    [Test]
+    public void Expected_and_actual_values_the_sentence_already_names_are_said_once()
+    {
+        TestCase test = Case("Steps_to_tolerance_is_the_first_step_within_the_tolerance", 3);
+        const string message = "momentum: its losses first come within 1E-06 of the minimum at step 6, but StepsToTolerance says 4.\n" +
+                               "  Assert.That(result.StepsToTolerance, Is.EqualTo(expected))\n  Expected: 6\n  But was:  4\n";
+        string printed = Printed((test, OutcomeKind.Failed, message));
+
+        printed.Should().Contain("at step 6, but StepsToTolerance says 4.")
+            .And.NotContain("Expected: 6", "bare, the numbers read as a second failure").And.NotContain("But was:  4");
+    }
+
+    [TestCase("Two entrants race: Race.Run returns one result per entrant.", "2", "3", TestName = "Values_the_sentence_does_not_name_stay")]
+    [TestCase("After 30 steps the path has 31 points.", "31", "3", TestName = "Values_the_sentence_names_only_inside_other_numbers_stay")]
+    public void Expected_and_actual_values_stay_unless_the_sentence_names_both(string sentence, string expected, string actual)
+    {
+        TestCase test = Case("Every_entrant_starts_at_the_start", 3);
+        string message = $"{sentence}\n  Expected: {expected}\n  But was:  {actual}\n";
+        string printed = Printed((test, OutcomeKind.Failed, message));
+
+        printed.Should().Contain($"Expected: {expected}").And.Contain($"But was:  {actual}");
     }
 
     [Test]

@@ -45,7 +45,8 @@ internal static partial class BoardText
 
     /// <summary>
     /// The message without what NUnit adds about the test's own code: the asserted expression ("Assert.That(gap, Is.LessThan(1e-6))"),
-    /// "Expected: True / But was: False" after a sentence that already says what was wrong, and the stack frames of the test and
+    /// "Expected: True / But was: False" after a sentence that already says what was wrong, "Expected: 6 / But was: 4" after a sentence
+    /// that already names both numbers with what they count (bare, they read as a second, unexplained failure), and the stack frames of the test and
     /// of NUnit that Assert.Multiple appends. They name lines in tests/, which a learner need not open; the learner's own line
     /// ("(at ... katas/...)") stays.
     /// </summary>
@@ -57,9 +58,10 @@ internal static partial class BoardText
         {
             string line = lines[i].Trim();
             bool boolean = line is "Expected: True" or "Expected: False" && i + 1 < lines.Length && lines[i + 1].Trim().StartsWith("But was:", StringComparison.Ordinal);
+            bool alreadySaid = !boolean && i + 1 < lines.Length && IsSaidIn(string.Join('\n', kept), line, lines[i + 1].Trim());
             bool testFrame = line.StartsWith("at ", StringComparison.Ordinal)
                              && (line.Contains("NUnit.Framework.", StringComparison.Ordinal) || line.Contains(".Tests.", StringComparison.Ordinal));
-            if (boolean)
+            if (boolean || alreadySaid)
             {
                 i++;
             }
@@ -71,6 +73,25 @@ internal static partial class BoardText
 
         return string.Join('\n', kept).TrimEnd();
     }
+
+    /// <summary>
+    /// Whether NUnit's pair "Expected: A" / "But was: B" only repeats <paramref name="said"/>: A and B are plain values (a number, a word,
+    /// null; not a constraint such as "less than 1E-06" or "0.5d +/- 1E-12") and the sentence above names both as whole words.
+    /// </summary>
+    private static bool IsSaidIn(string said, string expectedLine, string actualLine)
+    {
+        Match expected = ExpectedValue().Match(expectedLine);
+        Match actual = ActualValue().Match(actualLine);
+        return expected.Success && actual.Success
+               && Regex.IsMatch(said, $@"(?<![\w.]){Regex.Escape(expected.Groups[1].Value)}(?![\w]|\.\d)")
+               && Regex.IsMatch(said, $@"(?<![\w.]){Regex.Escape(actual.Groups[1].Value)}(?![\w]|\.\d)");
+    }
+
+    [GeneratedRegex(@"^Expected: (-?\d+|null|[A-Za-z]\w*)$")]
+    private static partial Regex ExpectedValue();
+
+    [GeneratedRegex(@"^But was:\s+(-?\d+|null|[A-Za-z]\w*)$")]
+    private static partial Regex ActualValue();
 
     [GeneratedRegex(@"^Assert\.\w+\(.*\)$")]
     private static partial Regex AssertedExpression();
