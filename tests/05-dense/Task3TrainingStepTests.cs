@@ -96,8 +96,31 @@ public sealed class Task3TrainingStepTests : KataTest
         double[] expected = before.Flat().Zip(gradient, (w, g) => w - rate * g).ToArray();
         double[] after = Oracle.Read(model).Flat();
         string? table = GradientCheck.Compare(Names(before), after, expected, "after your step", "w − rate·∂loss/∂w", relative: 1e-6, absolute: 1e-9);
-        string hint = after.SequenceEqual(before.Flat()) ? "\nNothing moved: update W and b in place (sub_) under torch.no_grad()." : "";
-        Assert.That(table, Is.Null, $"One step at rate {rate} should move each weight against its gradient:\n{table}{hint}");
+        Assert.That(table, Is.Null, () => $"One step at rate {rate} should move each weight against its gradient.{StepHint(before, after, gradient, rate)}\n{table}");
+    }
+
+    /// <summary>What a wrong step looks like: nothing moved, every weight moved up its gradient, or whole parameters (a b) stayed where they were.</summary>
+    private static string StepHint(Oracle.Net before, double[] after, double[] gradient, double rate)
+    {
+        double[] start = before.Flat();
+        bool Near(double actual, double expected) => Math.Abs(actual - expected) <= 1e-6 * Math.Abs(expected) + 1e-9;
+        if (after.SequenceEqual(start))
+        {
+            return " Nothing moved: update W and b in place (sub_) under torch.no_grad().";
+        }
+
+        if (Enumerable.Range(0, after.Length).All(i => Near(after[i], start[i] + rate * gradient[i])))
+        {
+            return " Every weight moved by +rate·∂loss/∂w: the step climbs the loss. Subtract the gradient times the rate (w.sub_(w.grad * rate)).";
+        }
+
+        string[] names = Names(before);
+        string[] parameters = [.. names.Select(name => name.Split('[')[0]).Distinct()];
+        string[] unmoved = [.. parameters.Where(parameter =>
+            Enumerable.Range(0, after.Length).Where(i => names[i].Split('[')[0] == parameter).All(i => after[i] == start[i] && gradient[i] != 0))];
+        return unmoved.Length > 0
+            ? $" {string.Join(", ", unmoved)} did not move at all: does the step update every tensor of model.Weights, and does Weights list every layer's W and b?"
+            : "";
     }
 
     [Test]
