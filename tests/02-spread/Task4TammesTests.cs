@@ -136,7 +136,8 @@ public sealed class Task4TammesTests : KataTest
             ? " That is the FIRST start's angle. Likely causes: Solve returns the run at index 0 instead of the best at the end " +
               "(recorder.RunOf of the argmin of the largest cosines: with no cut the batch is in draw order, and after a cut in the cut's order), " +
               "or the largest cosines that rank the restarts include each vector with itself (cosine 1 on the diagonal, not masked): every " +
-              "restart's largest cosine is then 1, they all tie and the first is taken; or not all Restarts are drawn (torch.stack of Restarts draws), each from the same generator, without a new Generator(Seed) per " +
+              "restart's largest cosine is then 1, they all tie and the first is taken; or not all Restarts are drawn (torch.stack of " +
+              "Restarts draws), each from the same generator, without a new Generator(Seed) per " +
               "restart (which makes every restart the same start)."
             : Array.FindIndex(startAngles, angle => Math.Abs(angle - yours) < 1e-9) is int k and >= 0
                 ? $" That is start {k}'s angle, not the best: return the restart with the LARGEST smallest angle."

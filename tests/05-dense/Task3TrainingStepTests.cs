@@ -115,9 +115,8 @@ public sealed class Task3TrainingStepTests : KataTest
         }
 
         string[] names = Names(before);
-        string[] parameters = [.. names.Select(name => name.Split('[')[0]).Distinct()];
-        string[] unmoved = [.. parameters.Where(parameter =>
-            Enumerable.Range(0, after.Length).Where(i => names[i].Split('[')[0] == parameter).All(i => after[i] == start[i] && gradient[i] != 0))];
+        string[] unmoved = [.. Enumerable.Range(0, after.Length).GroupBy(i => names[i].Split('[')[0])
+            .Where(parameter => parameter.All(i => after[i] == start[i] && gradient[i] != 0)).Select(parameter => parameter.Key)];
         return unmoved.Length > 0
             ? $" {string.Join(", ", unmoved)} did not move at all: does the step update every tensor of model.Weights, and does Weights list every layer's W and b?"
             : "";

@@ -1,5 +1,5 @@
-using System.Reflection.PortableExecutable;
 using FluentAssertions;
+using Katas.Conventions;
 
 namespace Katas.Cli.Tests;
 
@@ -33,15 +33,12 @@ public sealed class ToolBuildTests
     [Test]
     public void The_tools_own_assembly_stays_as_built()
     {
-        using var reader = new PEReader(File.OpenRead(Path.Combine(ToolFolder, "katas.dll")));
-        reader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size.Should().Be(0, "only the listed assemblies are precompiled, not the tool, which changes with every build");
+        ReadyToRunCode.In(Path.Combine(ToolFolder, "katas.dll")).Should().BeFalse("only the listed assemblies are precompiled, not the tool, which changes with every build");
     }
 
     private static void ShouldBePrecompiled(string file)
     {
         File.Exists(file).Should().BeTrue($"the build writes {file}");
-        using var reader = new PEReader(File.OpenRead(file));
-        reader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size.Should().BePositive(
-            $"{file} should carry ReadyToRun code (a ManagedNativeHeader); without it every start of the tool JITs it");
+        ReadyToRunCode.In(file).Should().BeTrue($"{file} should carry ReadyToRun code (a ManagedNativeHeader); without it every start of the tool JITs it");
     }
 }

@@ -1,7 +1,7 @@
-using System.Reflection.PortableExecutable;
 using System.Text.Json;
 using FluentAssertions;
 using Katas.Cli.Running;
+using Katas.Conventions;
 
 namespace Katas.Runner.Tests;
 
@@ -21,8 +21,7 @@ public sealed class WorkerBuildTests
     [TestCase("FluentAssertions.dll")]
     public void What_every_worker_runs_first_is_precompiled(string assembly)
     {
-        using var reader = new PEReader(File.OpenRead(Path.Combine(WorkerFolder, assembly)));
-        reader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size.Should().BePositive(
+        ReadyToRunCode.In(Path.Combine(WorkerFolder, assembly)).Should().BeTrue(
             $"{assembly} in {WorkerFolder} should carry ReadyToRun code (a ManagedNativeHeader); without it every worker JITs it at its start");
     }
 
@@ -30,8 +29,7 @@ public sealed class WorkerBuildTests
     [TestCase("Katas.Testing.dll")]
     public void An_assembly_not_listed_stays_as_built(string assembly)
     {
-        using var reader = new PEReader(File.OpenRead(Path.Combine(WorkerFolder, assembly)));
-        reader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size.Should().Be(0, $"only the listed assemblies are precompiled, not {assembly}");
+        ReadyToRunCode.In(Path.Combine(WorkerFolder, assembly)).Should().BeFalse($"only the listed assemblies are precompiled, not {assembly}");
     }
 
     [Test]

@@ -58,7 +58,7 @@ internal static partial class BoardText
         {
             string line = lines[i].Trim();
             bool boolean = line is "Expected: True" or "Expected: False" && i + 1 < lines.Length && lines[i + 1].Trim().StartsWith("But was:", StringComparison.Ordinal);
-            bool alreadySaid = !boolean && i + 1 < lines.Length && IsSaidIn(string.Join('\n', kept), line, lines[i + 1].Trim());
+            bool alreadySaid = !boolean && i + 1 < lines.Length && IsSaidIn(kept, line, lines[i + 1].Trim());
             bool testFrame = line.StartsWith("at ", StringComparison.Ordinal)
                              && (line.Contains("NUnit.Framework.", StringComparison.Ordinal) || line.Contains(".Tests.", StringComparison.Ordinal));
             if (boolean || alreadySaid)
@@ -75,17 +75,24 @@ internal static partial class BoardText
     }
 
     /// <summary>
-    /// Whether NUnit's pair "Expected: A" / "But was: B" only repeats <paramref name="said"/>: A and B are plain values (a number, a word,
-    /// null; not a constraint such as "less than 1E-06" or "0.5d +/- 1E-12") and the sentence above names both as whole words.
+    /// Whether NUnit's pair "Expected: A" / "But was: B" only repeats the lines <paramref name="kept"/> above it: A and B are plain values
+    /// (a number, a word, null; not a constraint such as "less than 1E-06" or "0.5d +/- 1E-12") and those lines name both as whole words.
     /// </summary>
-    private static bool IsSaidIn(string said, string expectedLine, string actualLine)
+    private static bool IsSaidIn(IReadOnlyList<string> kept, string expectedLine, string actualLine)
     {
         Match expected = ExpectedValue().Match(expectedLine);
         Match actual = ActualValue().Match(actualLine);
-        return expected.Success && actual.Success
-               && Regex.IsMatch(said, $@"(?<![\w.]){Regex.Escape(expected.Groups[1].Value)}(?![\w]|\.\d)")
-               && Regex.IsMatch(said, $@"(?<![\w.]){Regex.Escape(actual.Groups[1].Value)}(?![\w]|\.\d)");
+        if (!expected.Success || !actual.Success)
+        {
+            return false;
+        }
+
+        string said = string.Join('\n', kept);
+        return Names(said, expected.Groups[1].Value) && Names(said, actual.Groups[1].Value);
     }
+
+    /// <summary>Whether <paramref name="text"/> has <paramref name="value"/> as a whole word ("6" in "step 6,", not in "16" or "6.5").</summary>
+    private static bool Names(string text, string value) => Regex.IsMatch(text, $@"(?<![\w.]){Regex.Escape(value)}(?![\w]|\.\d)");
 
     [GeneratedRegex(@"^Expected: (-?\d+|null|[A-Za-z]\w*)$")]
     private static partial Regex ExpectedValue();
