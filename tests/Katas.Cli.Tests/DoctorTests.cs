@@ -26,49 +26,37 @@ public sealed class DoctorTests
     [Test]
     public void A_missing_data_set_is_a_MISSING_line_naming_the_folder_searched_and_exit_code_1()
     {
-        string empty = Directory.CreateTempSubdirectory("katas-no-fashion").FullName;
-        try
-        {
-            (int exitCode, string output, _) = ToolProcess.Run(["doctor"], new Dictionary<string, string> { ["KATAS_FASHION_MNIST_DIR"] = empty });
-            exitCode.Should().Be(1, "a data set the katas need is missing");
-            string oneLine = output.Replace("\n", " ", StringComparison.Ordinal);
-            oneLine.Should().MatchRegex(@"MISSING Fashion-MNIST data: not found \(Train split\); searched: " + System.Text.RegularExpressions.Regex.Escape(empty))
-                .And.Contain("environment variable KATAS_FASHION_MNIST_DIR").And.Contain("->");
-            output.Should().MatchRegex("(?m)^ok +height/weight data", "the other checks still run");
-        }
-        finally
-        {
-            Directory.Delete(empty, recursive: true);
-        }
+        using var folder = new TemporaryFolder("katas-no-fashion");
+        string empty = folder.FullName;
+        (int exitCode, string output, _) = ToolProcess.Run(["doctor"], new Dictionary<string, string> { ["KATAS_FASHION_MNIST_DIR"] = empty });
+        exitCode.Should().Be(1, "a data set the katas need is missing");
+        string oneLine = output.Replace("\n", " ", StringComparison.Ordinal);
+        oneLine.Should().MatchRegex(@"MISSING Fashion-MNIST data: not found \(Train split\); searched: " + System.Text.RegularExpressions.Regex.Escape(empty))
+            .And.Contain("environment variable KATAS_FASHION_MNIST_DIR").And.Contain("->");
+        output.Should().MatchRegex("(?m)^ok +height/weight data", "the other checks still run");
     }
 
     // The check itself, in process: what turns a MISSING line into exit code 1 is the missing data set's test above.
     [Test]
     public void A_truncated_data_file_is_a_MISSING_line_naming_the_file()
     {
-        string folder = Directory.CreateTempSubdirectory("katas-cut-fashion").FullName;
-        try
+        using var scratch = new TemporaryFolder("katas-cut-fashion");
+        string folder = scratch.FullName;
+        foreach (string file in Directory.GetFiles(Path.Combine(Testing.KataEnvironment.RepoRoot, "data", "fashion-mnist"), "*.gz"))
         {
-            foreach (string file in Directory.GetFiles(Path.Combine(Testing.KataEnvironment.RepoRoot, "data", "fashion-mnist"), "*.gz"))
-            {
-                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
-            }
-
-            // The training images cut in half: a header that promises images the file no longer has.
-            string images = Path.Combine(folder, "train-images-idx3-ubyte.gz");
-            byte[] whole = File.ReadAllBytes(images);
-            File.WriteAllBytes(images, whole[..(whole.Length / 2)]);
-
-            DoctorLine line = DoctorChecks.FashionMnistData(folder);
-
-            line.Status.Should().Be(DoctorStatus.Missing, $"the katas can't read that file (the line: {line})");
-            line.Found.Should().Contain("train-images-idx3-ubyte.gz");
-            line.Fix.Should().Contain("damaged or cut short");
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
         }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+
+        // The training images cut in half: a header that promises images the file no longer has.
+        string images = Path.Combine(folder, "train-images-idx3-ubyte.gz");
+        byte[] whole = File.ReadAllBytes(images);
+        File.WriteAllBytes(images, whole[..(whole.Length / 2)]);
+
+        DoctorLine line = DoctorChecks.FashionMnistData(folder);
+
+        line.Status.Should().Be(DoctorStatus.Missing, $"the katas can't read that file (the line: {line})");
+        line.Found.Should().Contain("train-images-idx3-ubyte.gz");
+        line.Fix.Should().Contain("damaged or cut short");
     }
 
     [Test]

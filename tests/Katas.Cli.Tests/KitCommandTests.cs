@@ -1,4 +1,5 @@
 using FluentAssertions;
+using Katas.Conventions;
 
 namespace Katas.Cli.Tests;
 
@@ -157,25 +158,19 @@ public sealed class KitCommandTests
     [Test]
     public void Train_victim_pets_refuses_a_folder_without_both_classes()
     {
-        string folder = Directory.CreateTempSubdirectory("katas-photos").FullName;
-        try
+        using var scratch = new TemporaryFolder("katas-photos");
+        string folder = scratch.FullName;
+        File.WriteAllText(Path.Combine(folder, "cat.1.jpg"), "not a photograph");
+        using (SkiaSharp.SKBitmap bitmap = Katas.Victims.PetPictures.Draw(seed: 9, 0))
+        using (SkiaSharp.SKData png = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100))
         {
-            File.WriteAllText(Path.Combine(folder, "cat.1.jpg"), "not a photograph");
-            using (SkiaSharp.SKBitmap bitmap = Katas.Victims.PetPictures.Draw(seed: 9, 0))
-            using (SkiaSharp.SKData png = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100))
-            {
-                File.WriteAllBytes(Path.Combine(folder, "cat.2.png"), png.ToArray());
-            }
-
-            (int exitCode, _, string error) = Run($"train-victim pets --data \"{folder}\" --epochs 1 --threads 1");
-
-            exitCode.Should().Be(3, "the folder is there; what is in it is not enough");
-            error.Should().Contain(folder).And.Contain("both classes").And.Contain("1 cat and 0 dog photographs readable, 1 files skipped");
+            File.WriteAllBytes(Path.Combine(folder, "cat.2.png"), png.ToArray());
         }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+
+        (int exitCode, _, string error) = Run($"train-victim pets --data \"{folder}\" --epochs 1 --threads 1");
+
+        exitCode.Should().Be(3, "the folder is there; what is in it is not enough");
+        error.Should().Contain(folder).And.Contain("both classes").And.Contain("1 cat and 0 dog photographs readable, 1 files skipped");
     }
 
     [Test]

@@ -15,61 +15,55 @@ public sealed class ResetTests
     [Test]
     public void Reset_keeps_uncommitted_work_asks_first_and_restores_the_original_stubs_past_the_learners_commits()
     {
-        string clone = Path.Combine(Directory.CreateTempSubdirectory("katas-reset").FullName, "repo");
-        try
-        {
-            // Reset reads the kata folder and git's history only: a sparse clone (the top-level files and katas/) is enough,
-            // and checks out in a tenth of the time of the whole tree.
-            GitOutput(Testing.KataEnvironment.RepoRoot, "clone", "-q", "--sparse", Testing.KataEnvironment.RepoRoot, clone);
-            GitOutput(clone, "sparse-checkout", "set", "katas");
-            string stub = Path.Combine(clone, Stub);
-            string original = File.ReadAllText(stub);
-            original.Should().Contain("is not implemented yet", $"{Stub} is a stub in the committed repository");
+        using var folder = new TemporaryFolder("katas-reset");
+        string clone = folder.PathOf("repo");
+        // Reset reads the kata folder and git's history only: a sparse clone (the top-level files and katas/) is enough,
+        // and checks out in a tenth of the time of the whole tree.
+        GitOutput(Testing.KataEnvironment.RepoRoot, "clone", "-q", "--sparse", Testing.KataEnvironment.RepoRoot, clone);
+        GitOutput(clone, "sparse-checkout", "set", "katas");
+        string stub = Path.Combine(clone, Stub);
+        string original = File.ReadAllText(stub);
+        original.Should().Contain("is not implemented yet", $"{Stub} is a stub in the committed repository");
 
-            // Uncommitted work: refused without --force, even with --yes, and the file stays as the learner left it.
-            // The learner's attempt: task 1's stub no longer throws its "not implemented yet" message.
-            string edited = System.Text.RegularExpressions.Regex.Replace(original, @"throw new NotImplementedException\((?:[^;])*;", "return (slope * heights + intercept - weights).square().mean();");
-            edited.Should().NotContain("is not implemented yet");
-            File.WriteAllText(stub, edited);
-            (int refused, string refusedOutput, _) = Reset(clone, "01", "--yes");
-            refused.Should().Be(1);
-            refusedOutput.Should().Contain("katas/01-linreg has uncommitted changes").And.Contain("Loss.cs").And.Contain("--force");
-            File.ReadAllText(stub).Should().Be(edited, "reset refused, so nothing changed");
+        // Uncommitted work: refused without --force, even with --yes, and the file stays as the learner left it.
+        // The learner's attempt: task 1's stub no longer throws its "not implemented yet" message.
+        string edited = System.Text.RegularExpressions.Regex.Replace(original, @"throw new NotImplementedException\((?:[^;])*;", "return (slope * heights + intercept - weights).square().mean();");
+        edited.Should().NotContain("is not implemented yet");
+        File.WriteAllText(stub, edited);
+        (int refused, string refusedOutput, _) = Reset(clone, "01", "--yes");
+        refused.Should().Be(1);
+        refusedOutput.Should().Contain("katas/01-linreg has uncommitted changes").And.Contain("Loss.cs").And.Contain("--force");
+        File.ReadAllText(stub).Should().Be(edited, "reset refused, so nothing changed");
 
-            // --force without --yes on redirected input: refused, it can't ask.
-            (int noAnswer, _, string noAnswerError) = Reset(clone, "01", "--force");
-            noAnswer.Should().Be(2);
-            noAnswerError.Should().Contain("input is not a terminal here: add --yes");
-            File.ReadAllText(stub).Should().Be(edited);
+        // --force without --yes on redirected input: refused, it can't ask.
+        (int noAnswer, _, string noAnswerError) = Reset(clone, "01", "--force");
+        noAnswer.Should().Be(2);
+        noAnswerError.Should().Contain("input is not a terminal here: add --yes");
+        File.ReadAllText(stub).Should().Be(edited);
 
-            // An untracked file of the learner's goes too, with --force.
-            string extra = Path.Combine(clone, "katas/01-linreg/Scratch.cs");
-            File.WriteAllText(extra, "// trying things\n");
-            (int forced, string forcedOutput, string forcedError) = Reset(clone, "01", "--force", "--yes");
-            forced.Should().Be(0, forcedError);
-            forcedOutput.Should().Contain("holds the original stubs again");
-            File.ReadAllText(stub).Should().Be(original);
-            File.Exists(extra).Should().BeFalse("the original has no Scratch.cs");
+        // An untracked file of the learner's goes too, with --force.
+        string extra = Path.Combine(clone, "katas/01-linreg/Scratch.cs");
+        File.WriteAllText(extra, "// trying things\n");
+        (int forced, string forcedOutput, string forcedError) = Reset(clone, "01", "--force", "--yes");
+        forced.Should().Be(0, forcedError);
+        forcedOutput.Should().Contain("holds the original stubs again");
+        File.ReadAllText(stub).Should().Be(original);
+        File.Exists(extra).Should().BeFalse("the original has no Scratch.cs");
 
-            // Committed work: reset goes back past the learner's commit to the stubs, and the commit stays.
-            File.WriteAllText(stub, edited);
-            GitOutput(clone, "add", Stub);
-            GitOutput(clone, "-c", "user.name=Learner", "-c", "user.email=learner@example.org", "commit", "-q", "-m", "my loss");
-            string head = GitOutput(clone, "rev-parse", "HEAD");
-            (int committed, string committedOutput, string committedError) = Reset(clone, "1", "--yes");
-            committed.Should().Be(0, committedError);
-            committedOutput.Should().Contain("Your committed work is still in git");
-            File.ReadAllText(stub).Should().Be(original, "the stub of the commit before the learner's");
-            GitOutput(clone, "rev-parse", "HEAD").Should().Be(head, "reset changes the working tree only");
+        // Committed work: reset goes back past the learner's commit to the stubs, and the commit stays.
+        File.WriteAllText(stub, edited);
+        GitOutput(clone, "add", Stub);
+        GitOutput(clone, "-c", "user.name=Learner", "-c", "user.email=learner@example.org", "commit", "-q", "-m", "my loss");
+        string head = GitOutput(clone, "rev-parse", "HEAD");
+        (int committed, string committedOutput, string committedError) = Reset(clone, "1", "--yes");
+        committed.Should().Be(0, committedError);
+        committedOutput.Should().Contain("Your committed work is still in git");
+        File.ReadAllText(stub).Should().Be(original, "the stub of the commit before the learner's");
+        GitOutput(clone, "rev-parse", "HEAD").Should().Be(head, "reset changes the working tree only");
 
-            (int again, string againOutput, _) = Reset(clone, "01", "--yes");
-            again.Should().Be(0);
-            againOutput.Should().Contain("nothing to reset");
-        }
-        finally
-        {
-            Directory.Delete(Path.GetDirectoryName(clone)!, recursive: true);
-        }
+        (int again, string againOutput, _) = Reset(clone, "01", "--yes");
+        again.Should().Be(0);
+        againOutput.Should().Contain("nothing to reset");
     }
 
     private static (int ExitCode, string Output, string Error) Reset(string clone, params string[] arguments) =>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Katas.Conventions;
 
 namespace Katas.Kits.PyTorch;
 
@@ -9,9 +10,9 @@ namespace Katas.Kits.PyTorch;
 public sealed class PyTorchSession : IDisposable
 {
     private readonly PyTorchWorker _worker;
-    private readonly string _folder;
+    private readonly TemporaryFolder _folder;
 
-    private PyTorchSession(PyTorchWorker worker, string folder)
+    private PyTorchSession(PyTorchWorker worker, TemporaryFolder folder)
     {
         _worker = worker;
         _folder = folder;
@@ -35,17 +36,17 @@ public sealed class PyTorchSession : IDisposable
             return null;
         }
 
-        string folder = Directory.CreateTempSubdirectory($"katas-bench-{kata}-").FullName;
+        var folder = new TemporaryFolder($"katas-bench-{kata}-");
         try
         {
-            write(folder);
-            PyTorchWorker worker = PyTorchWorker.Start(install, Path.Combine(KataRepository.Root, "kits", kata, "pytorch", script), [folder, .. arguments], threads);
+            write(folder.FullName);
+            PyTorchWorker worker = PyTorchWorker.Start(install, Path.Combine(KataRepository.Root, "kits", kata, "pytorch", script), [folder.FullName, .. arguments], threads);
             run.Say($"PyTorch {install.TorchVersion} (Python {install.PythonVersion}, {install.Python}), {threads} thread(s): the same work, alternating with ours.");
             return new PyTorchSession(worker, folder);
         }
         catch
         {
-            Directory.Delete(folder, recursive: true);
+            folder.Dispose();
             throw;
         }
     }
@@ -57,6 +58,6 @@ public sealed class PyTorchSession : IDisposable
     public void Dispose()
     {
         _worker.Dispose();
-        Directory.Delete(_folder, recursive: true);
+        _folder.Dispose();
     }
 }

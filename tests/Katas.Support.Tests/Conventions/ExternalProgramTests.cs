@@ -28,19 +28,13 @@ public sealed class ExternalProgramTests
     [Test]
     public void Input_environment_and_folder_reach_the_program()
     {
-        string folder = Directory.CreateTempSubdirectory("katas-program-").FullName;
-        try
-        {
-            ProgramResult result = ExternalProgram.Run("bash", ["-c", "read line; echo \"$line $KATAS_PROGRAM_TEST $(pwd)\""],
-                new ProgramOptions(folder, new Dictionary<string, string> { ["KATAS_PROGRAM_TEST"] = "set" }, "typed\n"));
+        using var scratch = new TemporaryFolder("katas-program-");
+        string folder = scratch.FullName;
+        ProgramResult result = ExternalProgram.Run("bash", ["-c", "read line; echo \"$line $KATAS_PROGRAM_TEST $(pwd)\""],
+            new ProgramOptions(folder, new Dictionary<string, string> { ["KATAS_PROGRAM_TEST"] = "set" }, "typed\n"));
 
-            result.Succeeded.Should().BeTrue(result.Error);
-            result.Output.Trim().Should().Be($"typed set {new DirectoryInfo(folder).FullName}");
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        result.Succeeded.Should().BeTrue(result.Error);
+        result.Output.Trim().Should().Be($"typed set {new DirectoryInfo(folder).FullName}");
     }
 
     [Test]
@@ -55,20 +49,14 @@ public sealed class ExternalProgramTests
     [Test]
     public void Git_runs_in_the_folder_it_is_given_and_never_asks_for_a_password()
     {
-        string folder = Directory.CreateTempSubdirectory("katas-git-").FullName;
-        try
-        {
-            Git.Run(folder, "init", "-q").Succeeded.Should().BeTrue();
-            Git.Run(folder, "rev-parse", "--show-toplevel").Output.Trim().Should().Be(new DirectoryInfo(folder).FullName);
+        using var scratch = new TemporaryFolder("katas-git-");
+        string folder = scratch.FullName;
+        Git.Run(folder, "init", "-q").Succeeded.Should().BeTrue();
+        Git.Run(folder, "rev-parse", "--show-toplevel").Output.Trim().Should().Be(new DirectoryInfo(folder).FullName);
 
-            // An address that would ask for credentials fails at once with git's own message instead of waiting.
-            ProgramResult clone = Git.Run(folder, "clone", "-q", "https://127.0.0.1:9/nobody/nothing.git", "copy");
-            clone.Succeeded.Should().BeFalse();
-            clone.Error.Should().NotBeEmpty();
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        // An address that would ask for credentials fails at once with git's own message instead of waiting.
+        ProgramResult clone = Git.Run(folder, "clone", "-q", "https://127.0.0.1:9/nobody/nothing.git", "copy");
+        clone.Succeeded.Should().BeFalse();
+        clone.Error.Should().NotBeEmpty();
     }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Katas.Cli.Grading;
+using Katas.Conventions;
 using Katas.Kits;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -68,33 +69,27 @@ public sealed class GradeCommand(IAnsiConsole console) : Command<GradeCommand.Se
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         IReadOnlyList<string> katas = settings.Katas;
-        string scratch = Directory.CreateTempSubdirectory("katas-grade-").FullName;
-        try
+        using var scratchFolder = new TemporaryFolder("katas-grade-");
+        string scratch = scratchFolder.FullName;
+        var course = CourseCommit.Of(KataRepository.Root);
+        using StudentRepository student = StudentRepository.Open(settings.Student, scratch);
+        StudentSubmission submission = StudentSubmission.Read(student.Source, student.GitFolder, settings.Commit, katas, course.Files, Path.Combine(scratch, "student"));
+        Console.Error.WriteLine($"grade: commit {submission.Commit} of {student.Source}, with the course at {course.Commit}" + (course.Clean ? "" : " (with uncommitted changes)"));
+        string folder = Path.Combine(KataRepository.Artifacts, "grade");
+        GradingBundle bundle = GradingBundle.Build(console, course.Root, course.Commit, katas, Path.Combine(folder, "bundle"));
+        GradeReport report = GradeRun.Grade(console, bundle, course, submission, katas, Path.Combine(folder, "figures"));
+        GradeFiles.Write(report, folder);
+        string text = GradeFormats.Write(report, settings.FormatKind);
+        if (settings.Out is null)
         {
-            var course = CourseCommit.Of(KataRepository.Root);
-            using StudentRepository student = StudentRepository.Open(settings.Student, scratch);
-            StudentSubmission submission = StudentSubmission.Read(student.Source, student.GitFolder, settings.Commit, katas, course.Files, Path.Combine(scratch, "student"));
-            Console.Error.WriteLine($"grade: commit {submission.Commit} of {student.Source}, with the course at {course.Commit}" + (course.Clean ? "" : " (with uncommitted changes)"));
-            string folder = Path.Combine(KataRepository.Artifacts, "grade");
-            GradingBundle bundle = GradingBundle.Build(console, course.Root, course.Commit, katas, Path.Combine(folder, "bundle"));
-            GradeReport report = GradeRun.Grade(console, bundle, course, submission, katas, Path.Combine(folder, "figures"));
-            GradeFiles.Write(report, folder);
-            string text = GradeFormats.Write(report, settings.FormatKind);
-            if (settings.Out is null)
-            {
-                console.WriteRaw(text);
-            }
-            else
-            {
-                File.WriteAllText(settings.Out, text);
-                console.MarkupLine($"Grade {report.Earned} / {report.Possible} points: {Markup.Escape(settings.Out)} (all formats in {Markup.Escape(KataRepository.Relative(folder))}/)");
-            }
+            console.WriteRaw(text);
+        }
+        else
+        {
+            File.WriteAllText(settings.Out, text);
+            console.MarkupLine($"Grade {report.Earned} / {report.Possible} points: {Markup.Escape(settings.Out)} (all formats in {Markup.Escape(KataRepository.Relative(folder))}/)");
+        }
 
-            return 0;
-        }
-        finally
-        {
-            Directory.Delete(scratch, recursive: true);
-        }
+        return 0;
     }
 }

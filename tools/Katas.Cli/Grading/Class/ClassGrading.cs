@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Katas.Conventions;
 using Katas.Kits;
 using Spectre.Console;
 
@@ -40,7 +41,8 @@ internal sealed class ClassGrading(IAnsiConsole console, CourseCommit course, Gr
 
     private (string Status, string Note, GradeReport Report) Grade(RosterEntry entry)
     {
-        string scratch = Directory.CreateTempSubdirectory("katas-grade-class-").FullName;
+        using var scratchFolder = new TemporaryFolder("katas-grade-class-");
+        string scratch = scratchFolder.FullName;
         try
         {
             StudentRepository repository;
@@ -72,10 +74,6 @@ internal sealed class ClassGrading(IAnsiConsole console, CourseCommit course, Gr
         {
             // One student's surprise must not cost the class its grades: the row says what went wrong.
             return Unreached(entry, ClassStudent.NotGraded, $"{e.GetType().Name}: {e.Message.Split('\n')[0]}");
-        }
-        finally
-        {
-            Directory.Delete(scratch, recursive: true);
         }
     }
 
