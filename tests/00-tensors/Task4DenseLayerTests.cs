@@ -53,12 +53,20 @@ public sealed class Task4DenseLayerTests : KataTest
             LikelyCauseOfTheSmallLayer(actual));
     }
 
-    /// <summary>What the 2×2 layer's wrong values point to: relu missing, or b added down the columns instead of along each row.</summary>
+    /// <summary>What the 2×2 layer's wrong values point to: relu missing, an upper bound on it, or b added down the columns instead of along each row.</summary>
     private static string LikelyCauseOfTheSmallLayer(double[] actual)
     {
         if (actual[0] < 0 || actual[3] < 0)
         {
             return " Likely cause: relu is missing: negative pre-activations must become 0 (clamp_min(0), or your ElementWise.Relu).";
+        }
+
+        // relu(x·W + b) is [[0, 2], [3, 0]]: values cut at a ceiling c below 3 read [[0, min(2, c)], [c, 0]].
+        double ceiling = actual[2];
+        if (ceiling < 3 - 1e-12 && Math.Abs(actual[1] - Math.Min(2, ceiling)) < 1e-12 && Math.Abs(actual[0]) < 1e-12 && Math.Abs(actual[3]) < 1e-12)
+        {
+            return $" Likely cause: values above {ceiling:G6} were cut to {ceiling:G6} (a clamp with an upper bound, such as clamp(0, 1)). relu only " +
+                   "sets negatives to 0 and has no upper bound: clamp_min(0), or your ElementWise.Relu.";
         }
 
         // b[i] added to row i (b shaped [2, 1]): x·W + that is [[-1, 4], [1, -4]], relu [[0, 4], [1, 0]].

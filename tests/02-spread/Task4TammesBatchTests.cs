@@ -159,7 +159,9 @@ public sealed class Task4TammesBatchTests : KataTest
                   (startsAs == 0
                       ? " Or, if the first restart is kept whatever the steps: the largest cosines that rank the restarts include each vector with itself " +
                         "(cosine 1 on the diagonal, not masked), so every restart ties at 1 and the first is kept."
-                      : "")
+                      : "") +
+                  " Or the ranking measures something else: the cut keeps the restarts whose LARGEST cosine between two different vectors is " +
+                  "smallest (that pair is their smallest angle), not those with the smallest cosine of all."
                 : "The run Solve returned does not follow either restart's path stepped by hand (from SpreadGeometry.RandomUnitVectors draws of one " +
                   "Generator(settings.Seed), one per restart). Record the batch at iteration 0 and after every step; this task's other failures say " +
                   "what the steps get wrong.");
