@@ -32,7 +32,15 @@ public static class SpreadRuns
                 settings = settings with { ExploreIterations = total / 5, RefineIterations = total - total / 5 };
             }
 
-            return Tammes.Solve(n, dim, settings);
+            SpreadRun solved = Tammes.Solve(n, dim, settings);
+            // Only the default schedule hops: --iterations asks for the solver's own run of that length.
+            if (iterations is null && TammesHopSettings.For(n) is TammesHopSettings hops)
+            {
+                double[][] hopped = TammesHopping.Improve(solved.Final.Vectors, hops, seed);
+                return new SpreadRun([.. solved.Steps, new SpreadStep(solved.Final.Iteration + 1, hopped, SpreadGeometry.MinimumAngle(hopped))]);
+            }
+
+            return solved;
         }
 
         DescentSettings descent = DescentSettings.ArticleLosses;

@@ -27,7 +27,9 @@ public sealed class TammesSettingsTests
             }
         }
 
-        TammesSettings.For(130).Restarts.Should().Be(17);
+        TammesSettings.For(40).Restarts.Should().Be(93, "0.75e9 / (5,000 x 40²) = 93.75");
+        TammesSettings.For(60).Restarts.Should().Be(41);
+        TammesSettings.For(96).Restarts.Should().Be(16, "0.75e9 / (5,000 x 96²) = 16.3");
         TammesSettings.For(200).Restarts.Should().Be(16, "never fewer than 16 restarts");
     }
 

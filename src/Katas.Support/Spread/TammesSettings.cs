@@ -33,9 +33,11 @@ public sealed record TammesSettings(
 
     /// <summary>
     /// How much exploring <see cref="For"/> affords from <see cref="SoftStartFrom"/> points on, in pair-steps (restarts ×
-    /// exploring steps × N²): about 12 s of one thread at N = 130 here (8 ns a pair-step), so a run stays within 30 s.
+    /// exploring steps × N²): about 6 s of one thread here (8 ns a pair-step). It was twice that before the katas tool
+    /// hopped between basins after the solver; given to the hopping instead, the other half did better (N = 40..70: 18 of
+    /// 31 within 0.01% of the best known, against 15 with the whole of it spent on restarts; docs/02-spread.md).
     /// </summary>
-    public const double ExplorePairSteps = 1.5e9;
+    public const double ExplorePairSteps = 0.75e9;
 
     /// <summary>From this many points on, <see cref="For"/> starts soft (β = 3) and affords restarts by <see cref="ExplorePairSteps"/>.</summary>
     public const int SoftStartFrom = 40;
@@ -51,7 +53,7 @@ public sealed record TammesSettings(
     /// soft start steers every restart to the Gaussian energy's arrangement, which for N = 14, 21, 25 and 28 is not the
     /// best one;</item>
     /// <item>5,000 exploring steps to β = 1,000 with as many restarts as <see cref="ExplorePairSteps"/> allow (16 to 192:
-    /// 83 at N = 60, 17 at N = 130), so a run's time grows slowly with N instead of like N²;</item>
+    /// 93 at N = 40, 41 at N = 60, 16 from N = 94 on), so a run's time grows slowly with N instead of like N²;</item>
     /// <item>12 survivors (the ranking at β = 1,000 put the best arrangement 9th of 32 in a run at N = 130) refined for
     /// 4,000 steps to β = 300,000, where the soft minimum is within about 0.005% of the hard one.</item>
     /// </list>
