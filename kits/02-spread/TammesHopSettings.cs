@@ -6,7 +6,7 @@ namespace Katas.Spread.Kit;
 /// <see cref="Spread"/> × its smallest chord), descends the copies together for <see cref="Steps"/> steps while the sharpness
 /// grows from <see cref="StartSharpness"/> to <see cref="EndSharpness"/>, and keeps the copy with the largest smallest angle if
 /// it beats the best arrangement descended the same way unperturbed. At the end the best gets <see cref="PolishSteps"/> steps
-/// from β = 1,000 to 300,000 (the solver's refining range).
+/// over the solver's refining range from 40 points on (β = 1,000 to 300,000, <see cref="TammesSettings.For"/>).
 /// </summary>
 /// <param name="Copies">Perturbed copies per round, descending as one batch.</param>
 /// <param name="Steps">Steps each round's copies take.</param>
@@ -24,9 +24,6 @@ public sealed record TammesHopSettings(
 {
     /// <summary>The largest N that hops: up to it the table's target is 30 s a run, which the rounds are budgeted to fit.</summary>
     public const int UpTo = 130;
-
-    /// <summary>β at the polish's first and last step.</summary>
-    public const double PolishFrom = 1000, PolishTo = 300_000;
 
     /// <summary>
     /// The hopping for <paramref name="n"/> points, or null where there is none: below <see cref="TammesSettings.SoftStartFrom"/>

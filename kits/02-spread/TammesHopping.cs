@@ -7,7 +7,8 @@ namespace Katas.Spread.Kit;
 /// Monotonic basin hopping after the Tammes solver: from about 45 points on, a few percent of random restarts or fewer
 /// end in the best-known arrangement's basin; perturbing the best end found and descending again reached better basins
 /// where more restarts did not (N = 46: 0.47% short after 141 restarts, 0.002% after hopping; docs/02-spread.md). It descends with the learner's
-/// <see cref="Tammes.SoftMinimumGradient"/> and the solver's step rule (rate 0.2/β, heavy-ball momentum 0.5).
+/// <see cref="Tammes.SoftMinimumGradient"/>, the step rule of the solver's schedule from 40 points on (<see cref="Solver"/>:
+/// rate StepScale/β, heavy-ball momentum) and, for the final polish, that schedule's refining range of β.
 /// </summary>
 public static class TammesHopping
 {
@@ -48,7 +49,7 @@ public static class TammesHopping
         }
 
         Tensor polished = best.unsqueeze(0);
-        Descend(polished, TammesHopSettings.PolishFrom, TammesHopSettings.PolishTo, settings.PolishSteps);
+        Descend(polished, Solver.SurvivorSharpness, Solver.FinalSharpness, settings.PolishSteps);
         double[][] hopped = SpreadGeometry.ToArrays(polished[0]);
         // A copy that beat the yardstick may still polish to less than the solver's own refined end: keep the better.
         return SpreadGeometry.MinimumAngle(hopped) >= SpreadGeometry.MinimumAngle(start) ? hopped : start;
@@ -73,7 +74,7 @@ public static class TammesHopping
             using var scope = torch.NewDisposeScope();
             double sharpness = from * Math.Pow(to / from, (double)step / steps);
             Tensor gradient = Tammes.SoftMinimumGradient(vectors, sharpness);
-            velocity.mul_(Momentum).sub_(gradient * (n * StepScale / sharpness));
+            velocity.mul_(Solver.Momentum).sub_(gradient * (n * Solver.StepScale / sharpness));
             vectors.add_(velocity);
             vectors.div_(vectors.norm(-1, keepdim: true));
         }
@@ -81,8 +82,8 @@ public static class TammesHopping
 
     private const ulong NoiseStream = 1000;
 
-    private static readonly double StepScale = new TammesSettings().StepScale;
-    private static readonly double Momentum = new TammesSettings().Momentum;
+    /// <summary>The solver's schedule where hopping starts: its step rule and its refining range are the hopping's too.</summary>
+    private static readonly TammesSettings Solver = TammesSettings.For(TammesSettings.SoftStartFrom);
 
     /// <summary>Each arrangement's largest cosine between two different vectors, shape [R].</summary>
     private static Tensor LargestCosines(Tensor vectors)
