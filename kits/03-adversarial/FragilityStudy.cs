@@ -63,6 +63,7 @@ public static class FragilityStudy
         int[] flipped = new int[steps];
         double largest = 0;
         bool inRange = true;
+        GlibcMalloc.ReturnFreedMemory();
         var clock = Stopwatch.StartNew();
         for (int start = 0; start < chosen.Length; start += Batch)
         {
@@ -91,6 +92,7 @@ public static class FragilityStudy
         double epsilon = epsilon255 / 255;
         long clean = 0;
         long attacked = 0;
+        GlibcMalloc.ReturnFreedMemory();
         var clock = Stopwatch.StartNew();
         for (int start = 0; start < pictures.Count; start += Batch)
         {

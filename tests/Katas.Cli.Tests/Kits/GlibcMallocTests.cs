@@ -64,6 +64,36 @@ public sealed class GlibcMallocTests
             $"page faults per tensor: {string.Join(", ", faults)}. With its own mmap each would be faulted in again: check GlibcMalloc's settings");
     }
 
+    [Test]
+    public void Memory_freed_inside_the_heap_goes_back_to_the_system_when_asked()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Assert.Ignore("The settings concern glibc on Linux.");
+        }
+
+        TorchRuntime.Initialise();
+        const long floats = 4L << 20;
+        const long mebibytesOfOne = floats * sizeof(float) >> 20;
+        var freed = Enumerable.Range(0, 7).Select(_ => torch.ones(floats)).ToList();
+        // Allocated after them, so the freed ones are holes inside the heap, not free space at its top.
+        using Tensor kept = torch.ones(floats);
+        freed.ForEach(tensor => tensor.Dispose());
+        long before = ResidentMebibytes();
+        GlibcMalloc.ReturnFreedMemory();
+        long after = ResidentMebibytes();
+
+        (before - after).Should().BeGreaterThanOrEqualTo(freed.Count * mebibytesOfOne / 2,
+            $"{freed.Count} freed tensors of {mebibytesOfOne} MiB below a live one stay resident until malloc_trim gives them back " +
+            $"(resident {before} MiB before, {after} MiB after GlibcMalloc.ReturnFreedMemory)");
+    }
+
+    private static long ResidentMebibytes()
+    {
+        string line = File.ReadLines("/proc/self/status").Single(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) >> 10;
+    }
+
     private static void MakeAndFree(long floats)
     {
         using Tensor tensor = torch.ones(floats);
