@@ -37,14 +37,14 @@ public sealed class AttackPyTorch : PyTorchSide
         return session is null ? null : new AttackPyTorch(session);
     }
 
-    /// <summary>Times <paramref name="method"/> on <paramref name="victim"/>'s pictures in PyTorch.</summary>
-    public AttackTiming Run(string victim, AttackMethod method, long target)
+    /// <summary>Times <paramref name="method"/> on <paramref name="victim"/>'s pictures in PyTorch, <paramref name="passes"/> times over.</summary>
+    public AttackTiming Run(string victim, AttackMethod method, long target, int passes = 1)
     {
         object command = method switch
         {
-            AttackMethod.Sign => new { command = "attack", victim, method = "sign", batch = FragilityStudy.Batch, steps = AttackThroughput.SignSteps, target },
-            AttackMethod.Fgsm => new { command = "attack", victim, method = "fgsm", batch = FragilityStudy.Batch, epsilon = AttackThroughput.Epsilon255 / 255 },
-            _ => (object)new { command = "attack", victim, method = "pgd", batch = FragilityStudy.Batch, epsilon = AttackThroughput.Epsilon255 / 255, steps = AttackThroughput.PgdSteps },
+            AttackMethod.Sign => new { command = "attack", victim, method = "sign", batch = FragilityStudy.Batch, passes, steps = AttackThroughput.SignSteps, target },
+            AttackMethod.Fgsm => new { command = "attack", victim, method = "fgsm", batch = FragilityStudy.Batch, passes, epsilon = AttackThroughput.Epsilon255 / 255 },
+            _ => (object)new { command = "attack", victim, method = "pgd", batch = FragilityStudy.Batch, passes, epsilon = AttackThroughput.Epsilon255 / 255, steps = AttackThroughput.PgdSteps },
         };
         JsonElement reply = Session.Ask(command);
         return new AttackTiming(reply.GetProperty("seconds").GetDouble(), reply.GetProperty("cpu_seconds").GetDouble(), reply.GetProperty("check").GetInt32());
