@@ -41,7 +41,10 @@ public sealed class Task4TammesBatchTests : KataTest
         var uncut = new TammesSettings(Restarts: 2, Survivors: 2, ExploreIterations: 30, RefineIterations: 70, Momentum: 0.9);
         TammesSettings cut = uncut with { Survivors = 1 };
         SpreadRun whole = LearnerCode.Run(() => Tammes.Solve(10, 3, uncut), "Tammes.Solve (2 restarts, no cut)", SolveLimit);
-        SpreadRun survivor = LearnerCode.Run(() => Tammes.Solve(10, 3, cut), "Tammes.Solve (2 restarts, cut to 1 after 30 steps)", SolveLimit);
+        SpreadRun survivor = LearnerCode.Run(() => Tammes.Solve(10, 3, cut), "Tammes.Solve (2 restarts, cut to 1 after 30 steps)", SolveLimit,
+            ifItThrows: "The same call without the cut ran, so the cut is what breaks it. If the error is about shapes, a tensor that " +
+            "has a row per restart was not cut with the vectors: most likely the velocity. Keep the survivors' rows of every such tensor " +
+            "(index_select with the same indices on the vectors, the velocity and the recorder's Keep).");
 
         Assert.That(survivor.Steps.Select(step => step.Iteration), Is.EqualTo(whole.Steps.Select(step => step.Iteration)),
             "Both runs have 100 steps, so both should be recorded at the same iterations.");

@@ -35,7 +35,11 @@ public static class LearnerCode
     /// <param name="code">The call into learner code.</param>
     /// <param name="what">What is being called, e.g. "GradientDescent.Run", for the messages.</param>
     /// <param name="timeLimit">The time limit; <see cref="DefaultTimeLimit"/> when null.</param>
-    public static T Run<T>(Func<T> code, string what, TimeSpan? timeLimit = null)
+    /// <param name="ifItThrows">
+    /// What the test knows about this call that points to the cause should it throw (say, that an earlier call differing
+    /// only in one setting ran): added to the explanation of any exception but a stub's NotImplementedException.
+    /// </param>
+    public static T Run<T>(Func<T> code, string what, TimeSpan? timeLimit = null, string? ifItThrows = null)
     {
         // A call that never ended keeps running on its thread and keeps changing TorchSharp's global
         // generator and thread pool: no later test can trust its results, so each fails at once instead of
@@ -123,8 +127,9 @@ public static class LearnerCode
         if (thrown is not null)
         {
             Diagnosis diagnosis = Coach.ExplainException(thrown);
+            string explanation = ifItThrows is null || diagnosis.Symptom == Symptom.NotImplemented ? diagnosis.Message : $"{diagnosis.Message}\n{ifItThrows}";
             string location = FirstLearnerFrame(thrown);
-            Assert.Fail(location.Length == 0 ? diagnosis.Message : $"{diagnosis.Message}\n{location}");
+            Assert.Fail(location.Length == 0 ? explanation : $"{explanation}\n{location}");
         }
 
         return result!;
