@@ -46,21 +46,12 @@ public static class GlibcMalloc
     /// </summary>
     public static void ConfigureThisProcess()
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
-
-        try
+        IfGlibc(() =>
         {
             _ = MallocOption(MallocTrimThresholdOption, TrimThreshold);
             _ = MallocOption(MallocMmapThresholdOption, MmapThreshold);
             _ = MallocOption(MallocMmapMaxOption, MmapMax);
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-        {
-            // Not glibc: keep the C library's defaults.
-        }
+        });
     }
 
     /// <summary>
@@ -72,6 +63,12 @@ public static class GlibcMalloc
     /// </summary>
     public static void ReturnFreedMemory()
     {
+        IfGlibc(() => _ = MallocTrim(0));
+    }
+
+    /// <summary>Calls glibc; where the C library is another (not Linux, or no such entry point), does nothing.</summary>
+    private static void IfGlibc(Action call)
+    {
         if (!OperatingSystem.IsLinux())
         {
             return;
@@ -79,11 +76,11 @@ public static class GlibcMalloc
 
         try
         {
-            _ = MallocTrim(0);
+            call();
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
-            // Not glibc: nothing to give back this way.
+            // Not glibc: keep the C library's defaults, and nothing to give back this way.
         }
     }
 
