@@ -42,9 +42,10 @@ public sealed class Task4TammesBatchTests : KataTest
         TammesSettings cut = uncut with { Survivors = 1 };
         SpreadRun whole = LearnerCode.Run(() => Tammes.Solve(10, 3, uncut), "Tammes.Solve (2 restarts, no cut)", SolveLimit);
         SpreadRun survivor = LearnerCode.Run(() => Tammes.Solve(10, 3, cut), "Tammes.Solve (2 restarts, cut to 1 after 30 steps)", SolveLimit,
-            ifItThrows: "The same call without the cut ran, so the cut is what breaks it. If the error is about shapes, a tensor that " +
-            "has a row per restart was not cut with the vectors: most likely the velocity. Keep the survivors' rows of every such tensor " +
-            "(index_select with the same indices on the vectors, the velocity and the recorder's Keep).");
+            ifItThrows: "The same call without the cut ran, so the cut is what breaks it. If the error is about shapes, one of the " +
+            "tensors with a row per restart was not cut to the survivors with the others: most likely the velocity, or the vectors " +
+            "themselves. Keep the survivors' rows of every such tensor (index_select along axis 0, the restarts, with the same indices on " +
+            "the vectors and the velocity, and the recorder's Keep).");
 
         Assert.That(survivor.Steps.Select(step => step.Iteration), Is.EqualTo(whole.Steps.Select(step => step.Iteration)),
             "Both runs have 100 steps, so both should be recorded at the same iterations.");
