@@ -22,6 +22,23 @@ public static class BenchMachine
     public static string Load() =>
         File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
+    /// <summary>The processor's model name where Linux reports it (/proc/cpuinfo), else "unknown".</summary>
+    public static string Processor() =>
+        (File.Exists("/proc/cpuinfo") ? ProcessorName(File.ReadAllText("/proc/cpuinfo")) : null) ?? "unknown";
+
+    /// <summary>
+    /// The first "model name" of a /proc/cpuinfo text, spaces collapsed ("Intel(R) Xeon(R) Processor"), or null when it has
+    /// none (some ARM kernels leave it out).
+    /// </summary>
+    public static string? ProcessorName(string cpuinfoText)
+    {
+        ArgumentNullException.ThrowIfNull(cpuinfoText);
+        return cpuinfoText.Split('\n')
+            .Where(line => line.StartsWith("model name", StringComparison.Ordinal) && line.Contains(':', StringComparison.Ordinal))
+            .Select(line => string.Join(' ', line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)))
+            .FirstOrDefault(name => name.Length > 0);
+    }
+
     /// <summary>
     /// The process's peak resident memory in bytes: VmHWM of /proc/self/status on Linux (what the kernel counted, native
     /// tensors included), else <see cref="Process.PeakWorkingSet64"/>.

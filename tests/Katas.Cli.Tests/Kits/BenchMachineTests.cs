@@ -21,6 +21,18 @@ public sealed class BenchMachineTests
     }
 
     [Test]
+    public void The_processor_is_the_first_model_name_of_cpuinfo()
+    {
+        const string intel = "processor\t: 0\nvendor_id\t: GenuineIntel\nmodel name\t: Intel(R) Xeon(R)  Processor\n\nprocessor\t: 1\nmodel name\t: Other\n";
+
+        BenchMachine.ProcessorName(intel).Should().Be("Intel(R) Xeon(R) Processor", "the first core's name, spaces collapsed");
+        BenchMachine.ProcessorName("model name\t: AMD EPYC 9R14\n").Should().Be("AMD EPYC 9R14");
+        BenchMachine.ProcessorName("processor\t: 0\nBogoMIPS\t: 50.00\n").Should().BeNull();
+        BenchMachine.ProcessorName("model name\t:   \n").Should().BeNull();
+        BenchMachine.Processor().Should().NotBeNullOrWhiteSpace();
+    }
+
+    [Test]
     public void This_process_has_a_peak_resident_memory()
     {
         BenchMachine.PeakResidentBytes().Should().BeGreaterThan(1 << 20);
@@ -41,9 +53,12 @@ public sealed class BenchMachineTests
     [Test]
     public void A_debug_build_is_warned_about_and_a_release_build_is_not()
     {
-        var release = new BenchConditions(new DateTime(2026, 12, 4), "reference solutions", "Release", 1, 2, "0.50 0.40 0.30");
+        var release = new BenchConditions(new DateTime(2026, 12, 4), "reference solutions", "Release", 1, 2, "0.50 0.40 0.30", "AMD EPYC 9R14");
 
-        release.Sentence().Should().Be("Measured 2026-12-04 with the reference solutions (Release build), 1 thread of 2 cores, load average 0.50 0.40 0.30 when it started.");
+        release.Sentence().Should().Be("Measured 2026-12-04 on an AMD EPYC 9R14 with the reference solutions (Release build), 1 thread of 2 cores, load average 0.50 0.40 0.30 when it started.");
+        (release with { Processor = "Intel(R) Xeon(R) Processor" }).Sentence().Should().StartWith("Measured 2026-12-04 on an Intel(R) Xeon(R) Processor with");
+        (release with { Processor = "QEMU Virtual CPU" }).Sentence().Should().StartWith("Measured 2026-12-04 on a QEMU Virtual CPU with");
+        (release with { Processor = "unknown" }).Sentence().Should().StartWith("Measured 2026-12-04 on an unknown processor with");
         release.ConfigurationWarning("dense").Should().BeNull();
         (release with { Configuration = "Debug" }).ConfigurationWarning("dense").Should()
             .Contain("Debug build").And.Contain("dotnet run -c Release --project tools/Katas.Cli -- bench dense");
