@@ -68,7 +68,7 @@ public static class ThroughputTable
     {
         string title = pytorch is null
             ? $"Attack throughput (median of {rounds} rounds after a warm-up, batches of {FragilityStudy.Batch}; PyTorch not run)"
-            : $"Attack throughput, ours and PyTorch {pytorch.Install.TorchVersion}'s on the same network and pictures (median of {rounds} alternating rounds after a warm-up on each side, batches of {FragilityStudy.Batch})";
+            : $"Attack throughput, ours and {pytorch.Install.Name} on the same network and pictures (median of {rounds} alternating rounds after a warm-up on each side, batches of {FragilityStudy.Batch})";
         var table = new BenchReport(title, "victim", "attack", "pictures", "passes a round", "ours: pictures/s", "PyTorch: pictures/s", "time ours / PyTorch (median of rounds)", "check ours | PyTorch");
         foreach (ThroughputRow row in rows)
         {
@@ -84,6 +84,11 @@ public static class ThroughputTable
         table.AddNote(string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"Passes a round: a round repeats a quick attack over the same pictures until it lasts about {RoundSeconds:0.#} s (the same number of passes on both sides, set by our warm-up), so that a moment's interruption of this machine does not decide the ratio."));
         table.AddNote($"Check: after the attack (the last pass), the pictures the victim classifies as the target (sign attack; pets toward dog, Fashion-MNIST toward T-shirt/top) or still as labelled (FGSM, PGD): equal on both sides when they do the same work.");
+        if (pytorch?.Install.BlasNote is string blas)
+        {
+            table.AddNote(blas);
+        }
+
         if (rows.All(row => row.Theirs.Count > 0))
         {
             table.AddNote("By the thread's CPU time (which waiting for a busy core does not inflate), ours / PyTorch: " +

@@ -69,7 +69,7 @@ public sealed class DenseTimings(long Images)
         AddEpoch(table, "built in (RMSprop), the kit's loop", BuiltIn, ours, pytorchRatio, book);
         if (PyTorch.Count > 0)
         {
-            AddEpoch(table, $"the same in PyTorch {install?.TorchVersion}", PyTorch, PyTorchMatmul!, "", false);
+            AddEpoch(table, $"the same in {install?.Name}", PyTorch, PyTorchMatmul!, "", false);
         }
 
         (double scratchWall, double scratchCpu) = Ratios(FromScratch, BuiltIn);
@@ -82,6 +82,11 @@ public sealed class DenseTimings(long Images)
             $"FLOPs counted per image: {DenseBench.FlopsPerImage / 1e6:0.000} M (forward, weight gradients, hidden-layer input gradient, and the epoch's closing evaluation forward pass). ") +
             "GFLOP/s and the share of the same side's best matmul rate are by the epoch's CPU time (the thread's), which waiting for a busy core does not inflate; " +
             $"by wall time the built-in epoch ran at {F(Gflops(Median(BuiltIn.Select(e => e.Seconds))), "0.0")} GFLOP/s.");
+        if (install?.BlasNote is string blas && PyTorch.Count > 0)
+        {
+            table.AddNote(blas);
+        }
+
         table.AddNote("Every epoch starts from the same weights and visits the images in the same order (PyTorch gets both from the benchmark), so the loss and accuracy columns agree up to rounding: the same work.");
         return table;
 

@@ -26,6 +26,20 @@ public static class BenchMachine
     public static string Processor() =>
         (File.Exists("/proc/cpuinfo") ? ProcessorName(File.ReadAllText("/proc/cpuinfo")) : null) ?? "unknown";
 
+    /// <summary>The processor's feature flags where Linux reports them (the first "flags" line of /proc/cpuinfo), else none.</summary>
+    public static IReadOnlySet<string> ProcessorFlags() =>
+        ProcessorFlags(File.Exists("/proc/cpuinfo") ? File.ReadAllText("/proc/cpuinfo") : "");
+
+    /// <summary>The flags of the first "flags" line of a /proc/cpuinfo text ("fpu vme ... avx2 ..."), or none.</summary>
+    public static IReadOnlySet<string> ProcessorFlags(string cpuinfoText)
+    {
+        ArgumentNullException.ThrowIfNull(cpuinfoText);
+        string? line = cpuinfoText.Split('\n').FirstOrDefault(line => line.StartsWith("flags", StringComparison.Ordinal) && line.Contains(':', StringComparison.Ordinal));
+        return line is null
+            ? new HashSet<string>()
+            : line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>
     /// The first "model name" of a /proc/cpuinfo text, spaces collapsed ("Intel(R) Xeon(R) Processor"), or null when it has
     /// none (some ARM kernels leave it out).

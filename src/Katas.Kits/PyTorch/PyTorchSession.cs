@@ -41,7 +41,7 @@ public sealed class PyTorchSession : IDisposable
         {
             write(folder.FullName);
             PyTorchWorker worker = PyTorchWorker.Start(install, Path.Combine(KataRepository.Root, "kits", kata, "pytorch", script), [folder.FullName, .. arguments], threads);
-            run.Say($"PyTorch {install.TorchVersion} (Python {install.PythonVersion}, {install.Python}), {threads} thread(s): the same work, alternating with ours.");
+            run.Say($"{install.Name}, Python {install.PythonVersion} ({install.Python}), {threads} thread(s): the same work, alternating with ours.");
             return new PyTorchSession(worker, folder);
         }
         catch

@@ -91,6 +91,11 @@ public sealed class PyTorchWorker : IDisposable
         }
 
         start.Environment["KATAS_THREADS"] = count;
+        if (install.CoreOverride is string core)
+        {
+            start.Environment[OpenBlasCore.Variable] = core;
+        }
+
         // The same allocator settings as this side (GlibcMalloc), so neither side page-faults more than the other.
         foreach ((string variable, string value) in GlibcMalloc.ChildEnvironment)
         {
@@ -197,6 +202,9 @@ public sealed class PyTorchWorker : IDisposable
     private static PyTorchInstall? Probe(string python)
     {
         var start = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // OpenBLAS loads with torch and, verbose, says which kernels it chose (one thread, so it starts no pool to say it).
+        start.Environment[OpenBlasCore.VerboseVariable] = "2";
+        start.Environment["OPENBLAS_NUM_THREADS"] = "1";
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add("import torch, sys; print(torch.__version__); print(sys.version.split()[0])");
         try
@@ -208,7 +216,7 @@ public sealed class PyTorchWorker : IDisposable
             }
 
             Task<string> output = process.StandardOutput.ReadToEndAsync();
-            _ = process.StandardError.ReadToEndAsync();
+            Task<string> errors = process.StandardError.ReadToEndAsync();
             if (!process.WaitForExit(120_000))
             {
                 process.Kill();
@@ -216,7 +224,13 @@ public sealed class PyTorchWorker : IDisposable
             }
 
             string[] lines = output.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            return process.ExitCode == 0 && lines.Length >= 2 ? new PyTorchInstall(python, lines[0], lines[1]) : null;
+            if (process.ExitCode != 0 || lines.Length < 2)
+            {
+                return null;
+            }
+
+            string? core = OpenBlasCore.Reported(errors.Result);
+            return new PyTorchInstall(python, lines[0], lines[1], core, OpenBlasCore.Override(core, BenchMachine.ProcessorFlags()));
         }
         catch (System.ComponentModel.Win32Exception)
         {
@@ -229,4 +243,13 @@ public sealed class PyTorchWorker : IDisposable
 /// <param name="Python">The program.</param>
 /// <param name="TorchVersion">torch.__version__.</param>
 /// <param name="PythonVersion">Python's version.</param>
-public sealed record PyTorchInstall(string Python, string TorchVersion, string PythonVersion);
+/// <param name="BlasCore">The kernels OpenBLAS chose when torch loaded it, or null when it did not say (not OpenBLAS).</param>
+/// <param name="CoreOverride">The kernels the bench sets instead (<see cref="OpenBlasCore.Override"/>), or null.</param>
+public sealed record PyTorchInstall(string Python, string TorchVersion, string PythonVersion, string? BlasCore = null, string? CoreOverride = null)
+{
+    /// <summary>For the bench's tables: "PyTorch 1.13.0a0 (OpenBLAS, SkylakeX kernels)", or "PyTorch 2.5.0" on another BLAS.</summary>
+    public string Name => OpenBlasCore.Describe(BlasCore, CoreOverride) is string blas ? $"PyTorch {TorchVersion} ({blas})" : $"PyTorch {TorchVersion}";
+
+    /// <summary>Why the bench chose PyTorch's kernels, for a table's notes; null when OpenBLAS's own choice stands.</summary>
+    public string? BlasNote => OpenBlasCore.Note(BlasCore, CoreOverride);
+}
