@@ -18,7 +18,10 @@ public static class SphereDescent
     /// <param name="settings">Learning rate, iterations, decay, clipping and recording.</param>
     public static SpreadRun Run(Tensor initial, Func<Tensor, int, Tensor> loss, DescentSettings settings)
     {
-        using Tensor vectors = (initial / initial.norm(1, keepdim: true)).detach().requires_grad_();
+        // Each tensor made here lives for the whole run, so each gets its own using: the norms and the quotient too.
+        using Tensor lengths = initial.norm(1, keepdim: true);
+        using Tensor normalised = initial / lengths;
+        using Tensor vectors = normalised.detach().requires_grad_();
         var steps = new List<SpreadStep> { Record(vectors, 0) };
         for (int iteration = 0; iteration < settings.Iterations; iteration++)
         {

@@ -138,8 +138,8 @@ public sealed class Task3SphereDescentTests : KataTest
         int changed = Enumerable.Range(0, before.Length).Count(k => after[k] != before[k]);
         Assert.That(changed, Is.Zero,
             $"SphereDescent.Run changed {changed} of the {before.Length} numbers of the caller's start tensor. The start belongs to the caller " +
-            "(the same start is reused to compare losses): descend on a copy, e.g. (initial / initial.norm(1, keepdim: true)).detach() " +
-            "makes a new tensor; initial.detach() alone shares the caller's memory, and div_/sub_ on it change the caller's tensor.");
+            "(the same start is reused to compare losses): descend on a copy, e.g. initial divided by its norms makes a new tensor " +
+            "(detach that, and dispose it and the norms when the run ends); initial.detach() alone shares the caller's memory, and div_/sub_ on it change the caller's tensor.");
         Assert.That(start.requires_grad, Is.False, "SphereDescent.Run turned on requires_grad on the caller's start tensor: work on a copy.");
     }
 
@@ -147,6 +147,14 @@ public sealed class Task3SphereDescentTests : KataTest
     public void The_run_does_not_leak_tensors() =>
         LeakCheck.AssertNoLeak(iterations => SphereDescent.Run(Oracle.Tensor(Start), LinearLoss, new DescentSettings(0.01, iterations)),
             "SphereDescent.Run");
+
+    [Test]
+    public void The_run_leaves_no_tensors_to_the_garbage_collector()
+    {
+        // The start is the caller's (made here, on this thread): only what the run makes is counted.
+        using Tensor start = Oracle.Tensor(Start);
+        LeakCheck.AssertLeavesNoTensors(() => SphereDescent.Run(start, LinearLoss, new DescentSettings(0.01, 3)), "SphereDescent.Run");
+    }
 
     internal static void FailOnNaNOrOffSphere(SpreadRun run)
     {
