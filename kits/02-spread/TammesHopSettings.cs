@@ -22,17 +22,36 @@ public sealed record TammesHopSettings(
     int Copies = 8, int Steps = 1500, double PairSteps = 1.0e9, double Spread = 0.3,
     double StartSharpness = 30, double EndSharpness = 30_000, int PolishSteps = 4000)
 {
-    /// <summary>The largest N that hops: up to it the table's target is 30 s a run, which the rounds are budgeted to fit.</summary>
+    /// <summary>
+    /// The largest N whose run has the table's 30 s budget (<see cref="RunPairSteps"/>, the solver's and the hopping's
+    /// together). Past it the table asks for 0.1% with no time limit, and the hopping gets <see cref="BeyondPairSteps"/> on
+    /// top of the solver with the smaller noise <see cref="BeyondSpread"/>.
+    /// </summary>
     public const int UpTo = 130;
 
     /// <summary>
-    /// The hopping for <paramref name="n"/> points, or null where there is none: below <see cref="TammesSettings.SoftStartFrom"/>
-    /// the solver alone ends within 0.011% of the best known, and above <see cref="UpTo"/> a run already takes more than 30 s
-    /// without it.
+    /// The hopping's budget past <see cref="UpTo"/> points, in pair-steps beyond the solver's: 8 copies and 16 to 7 rounds
+    /// from 131 to 200 points, about 20-30 s of one thread on top of the solver's 15-50 s.
     /// </summary>
-    public static TammesHopSettings? For(int n) => n >= TammesSettings.SoftStartFrom && n <= UpTo
-        ? new TammesHopSettings(Copies: CopiesFor(n), PairSteps: RunPairSteps - SolverPairSteps(TammesSettings.For(n), n))
-        : null;
+    public const double BeyondPairSteps = 4e9;
+
+    /// <summary>
+    /// The noise past <see cref="UpTo"/> points, in smallest chords. The 0.3 of smaller N found no better basin there in
+    /// 30 rounds (N = 150: 0.49% short either way), where 0.15 reached the best-known one (0.0033% short, seed 1); 0.1
+    /// did no better than 0.15 at N = 180 and 200 (docs/02-spread.md).
+    /// </summary>
+    public const double BeyondSpread = 0.15;
+
+    /// <summary>
+    /// The hopping for <paramref name="n"/> points, or null below <see cref="TammesSettings.SoftStartFrom"/>, where the
+    /// solver alone ends within 0.011% of the best known. Up to <see cref="UpTo"/> it gets what the run's budget leaves
+    /// after the solver; past it, <see cref="BeyondPairSteps"/> with <see cref="BeyondSpread"/>.
+    /// </summary>
+    public static TammesHopSettings? For(int n) => n < TammesSettings.SoftStartFrom
+        ? null
+        : n <= UpTo
+            ? new TammesHopSettings(Copies: CopiesFor(n), PairSteps: RunPairSteps - SolverPairSteps(TammesSettings.For(n), n))
+            : new TammesHopSettings(Copies: CopiesFor(n), PairSteps: BeyondPairSteps, Spread: BeyondSpread);
 
     /// <summary>
     /// A whole run's budget in pair-steps, the solver's and the hopping's together: about 25 s of one thread at 8-10 ns a

@@ -15,12 +15,15 @@ public sealed class TammesHoppingTests
     public void Initialise() => TorchRuntime.Initialise();
 
     [Test]
-    public void It_hops_from_the_soft_start_up_to_130_points_and_not_elsewhere()
+    public void It_hops_from_the_soft_start_on_and_past_130_points_with_its_own_budget_and_smaller_noise()
     {
         TammesHopSettings.For(TammesSettings.SoftStartFrom - 1).Should().BeNull("below the soft start the solver alone ends within 0.011% of the best known");
         TammesHopSettings.For(TammesSettings.SoftStartFrom).Should().NotBeNull();
-        TammesHopSettings.For(TammesHopSettings.UpTo).Should().NotBeNull();
-        TammesHopSettings.For(TammesHopSettings.UpTo + 1).Should().BeNull("past 130 points a run already takes more than 30 s without hopping");
+        TammesHopSettings.For(TammesHopSettings.UpTo)!.Spread.Should().Be(0.3);
+        TammesHopSettings beyond = TammesHopSettings.For(TammesHopSettings.UpTo + 1)!;
+        beyond.PairSteps.Should().Be(TammesHopSettings.BeyondPairSteps, "past 130 points the table has no time budget to share with the solver");
+        beyond.Spread.Should().Be(TammesHopSettings.BeyondSpread);
+        TammesHopSettings.For(200)!.Copies.Should().Be(8);
     }
 
     [Test]
@@ -28,6 +31,8 @@ public sealed class TammesHoppingTests
     {
         TammesHopSettings.For(40)!.RoundsFor(40).Should().Be(21, "(2.75e9 - (93 x 5,000 + 12 x 4,000) x 40²) / (1,500 steps x (25 copies x 40² + 20,000)) = 21.4");
         TammesHopSettings.For(130)!.RoundsFor(130).Should().Be(2, "(2.75e9 - (16 x 5,000 + 12 x 4,000) x 130²) / (1,500 x (8 x 130² + 20,000)) = 2.5");
+        TammesHopSettings.For(131)!.RoundsFor(131).Should().Be(16, "4e9 / (1,500 x (8 x 131² + 20,000)) = 16.95");
+        TammesHopSettings.For(200)!.RoundsFor(200).Should().Be(7, "4e9 / (1,500 x (8 x 200² + 20,000)) = 7.9");
         (new TammesHopSettings() with { PairSteps = 1 }).RoundsFor(130).Should().Be(1);
         Small.RoundsFor(12).Should().Be(3);
     }
