@@ -31,26 +31,23 @@ public static class BenchMachine
         ProcessorFlags(File.Exists("/proc/cpuinfo") ? File.ReadAllText("/proc/cpuinfo") : "");
 
     /// <summary>The flags of the first "flags" line of a /proc/cpuinfo text ("fpu vme ... avx2 ..."), or none.</summary>
-    public static IReadOnlySet<string> ProcessorFlags(string cpuinfoText)
-    {
-        ArgumentNullException.ThrowIfNull(cpuinfoText);
-        string? line = cpuinfoText.Split('\n').FirstOrDefault(line => line.StartsWith("flags", StringComparison.Ordinal) && line.Contains(':', StringComparison.Ordinal));
-        return line is null
-            ? new HashSet<string>()
-            : line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-    }
+    public static IReadOnlySet<string> ProcessorFlags(string cpuinfoText) =>
+        CpuinfoWords(cpuinfoText, "flags").FirstOrDefault()?.ToHashSet(StringComparer.Ordinal) ?? [];
 
     /// <summary>
     /// The first "model name" of a /proc/cpuinfo text, spaces collapsed ("Intel(R) Xeon(R) Processor"), or null when it has
     /// none (some ARM kernels leave it out).
     /// </summary>
-    public static string? ProcessorName(string cpuinfoText)
+    public static string? ProcessorName(string cpuinfoText) =>
+        CpuinfoWords(cpuinfoText, "model name").Select(words => string.Join(' ', words)).FirstOrDefault(name => name.Length > 0);
+
+    /// <summary>The words after the colon of each "<paramref name="field"/> : ..." line of a /proc/cpuinfo text (one line per core).</summary>
+    private static IEnumerable<string[]> CpuinfoWords(string cpuinfoText, string field)
     {
         ArgumentNullException.ThrowIfNull(cpuinfoText);
         return cpuinfoText.Split('\n')
-            .Where(line => line.StartsWith("model name", StringComparison.Ordinal) && line.Contains(':', StringComparison.Ordinal))
-            .Select(line => string.Join(' ', line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)))
-            .FirstOrDefault(name => name.Length > 0);
+            .Where(line => line.StartsWith(field, StringComparison.Ordinal) && line.Contains(':', StringComparison.Ordinal))
+            .Select(line => line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries));
     }
 
     /// <summary>
