@@ -23,12 +23,10 @@ public static class BenchMachine
         File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     /// <summary>The processor's model name where Linux reports it (/proc/cpuinfo), else "unknown".</summary>
-    public static string Processor() =>
-        (File.Exists("/proc/cpuinfo") ? ProcessorName(File.ReadAllText("/proc/cpuinfo")) : null) ?? "unknown";
+    public static string Processor() => ProcessorName(CpuinfoText()) ?? "unknown";
 
     /// <summary>The processor's feature flags where Linux reports them (the first "flags" line of /proc/cpuinfo), else none.</summary>
-    public static IReadOnlySet<string> ProcessorFlags() =>
-        ProcessorFlags(File.Exists("/proc/cpuinfo") ? File.ReadAllText("/proc/cpuinfo") : "");
+    public static IReadOnlySet<string> ProcessorFlags() => ProcessorFlags(CpuinfoText());
 
     /// <summary>The flags of the first "flags" line of a /proc/cpuinfo text ("fpu vme ... avx2 ..."), or none.</summary>
     public static IReadOnlySet<string> ProcessorFlags(string cpuinfoText) =>
@@ -40,6 +38,9 @@ public static class BenchMachine
     /// </summary>
     public static string? ProcessorName(string cpuinfoText) =>
         CpuinfoWords(cpuinfoText, "model name").Select(words => string.Join(' ', words)).FirstOrDefault(name => name.Length > 0);
+
+    /// <summary>/proc/cpuinfo's text, or nothing where there is none (not Linux).</summary>
+    private static string CpuinfoText() => File.Exists("/proc/cpuinfo") ? File.ReadAllText("/proc/cpuinfo") : "";
 
     /// <summary>The words after the colon of each "<paramref name="field"/> : ..." line of a /proc/cpuinfo text (one line per core).</summary>
     private static IEnumerable<string[]> CpuinfoWords(string cpuinfoText, string field)
